@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Score the claims of a reconcile JSON report against a gold table of claims.
+
+usage: python benchmarks/claims_eval.py GOLD.json SOURCES_DIR REPORT.json [--verbose]
+
+GOLD.json is a list of {source, quote, entity, attribute, value, modality, ...}
+(see benchmarks/gold/README.md); each quote is located in SOURCES_DIR/<source>.*
+with text.find(quote), and a quote that is not found stops the run.
+REPORT.json is a reconcile report (schema reconcile-report/1); only its
+claims[] are read: {id, source, start, end, quote, entity, attribute, value,
+kind, modality, attributed_to}.
+
+Matching is one-to-one. A predicted claim can match a gold claim when both are
+in the same source and their [start, end) spans overlap. The pairs whose values
+are equal are matched first (a maximum matching), then the remaining claims are
+paired on overlap alone. Values are equal when: numbers agree within 0.5%;
+{low, high} bounds agree on each side; {start, end} intervals are identical;
+strings are identical (case folded).
+
+Printed figures, one per line:
+  gold=N predicted=M
+  span_recall       gold claims matched to an overlapping predicted claim / N
+  value_recall      matched pairs with equal values / N
+  value_precision   matched pairs with equal values / M
+  attribute_accuracy, entity_accuracy, modality_accuracy
+                    among the value-matched pairs; entities are compared after
+                    folding case, accents and apostrophes, and count as equal
+                    when one contains the other
+  precision=P recall=R f1=F   (P = value_precision, R = value_recall)
+Every predicted claim counts; nothing is filtered by kind. Exit 0 always.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+REL_TOL = 0.005
+APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
+
+
+# ---------------------------------------------------------------- values
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def numbers_equal(a, b) -> bool:
+    """Numbers equal within REL_TOL (relative to the larger magnitude)."""
+    if a is None or b is None:
+        return a is None and b is None
+    if not (_is_number(a) and _is_number(b)):
+        return False
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b))
+
+
+def values_equal(gold, pred) -> bool:
+    """Equal values: numbers, {low, high} bounds, {start, end} intervals or strings."""
+    if _is_number(gold) or _is_number(pred):
+        return numbers_equal(gold, pred)
+    if isinstance(gold, str) and isinstance(pred, str):
+        return gold.strip().casefold() == pred.strip().casefold()
+    if isinstance(gold, dict) and isinstance(pred, dict):
+        if set(gold) == {"low", "high"} == set(pred):
+            return numbers_equal(gold["low"], pred["low"]) and numbers_equal(gold["high"], pred["high"])
+        if set(gold) == {"start", "end"} == set(pred):
+            return gold["start"] == pred["start"] and gold["end"] == pred["end"]
+    return False
+
+
+def fold(text) -> str:
+    """Case, accents and apostrophes folded, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", str(text or ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for ch in APOSTROPHES:
+        text = text.replace(ch, "'")
+    return " ".join(text.casefold().split())
+
+
+def entities_equal(gold, pred) -> bool:
+    """Folded entities equal, or one containing the other."""
+    g, p = fold(gold), fold(pred)
+    if not g or not p:
+        return g == p
+    return g in p or p in g
+
+
+# ---------------------------------------------------------------- spans
+
+def locate(gold: list[dict], texts: dict[str, str]) -> list[tuple[str, int, int]]:
+    """(source, start, end) of every gold quote; ValueError when one is not found."""
+    spans = []
+    for k, g in enumerate(gold):
+        text = texts.get(g["source"])
+        if text is None:
+            raise ValueError(f"gold[{k}]: unknown source {g['source']!r}")
+        i = text.find(g["quote"])
+        if i < 0:
+            raise ValueError(f"gold[{k}]: quote not found in {g['source']}: {g['quote']!r}")
+        spans.append((g["source"], i, i + len(g["quote"])))
+    return spans
+
+
+def pred_span(claim: dict, texts: dict[str, str]) -> tuple[str, int, int]:
+    """(source, start, end) of a predicted claim; the source may be a stem or a path."""
+    src = str(claim.get("source", ""))
+    if src not in texts:
+        src = Path(src).stem
+    return src, int(claim["start"]), int(claim["end"])
+
+
+def overlap(a: tuple[str, int, int], b: tuple[str, int, int]) -> int:
+    """Characters shared by two spans of the same source (0 when none)."""
+    if a[0] != b[0]:
+        return 0
+    return max(0, min(a[2], b[2]) - max(a[1], b[1]))
+
+
+# ---------------------------------------------------------------- matching
+
+def max_matching(edges: dict[int, list[int]], taken_g: set, taken_p: set) -> dict[int, int]:
+    """Maximum bipartite matching gold -> predicted (Kuhn), skipping taken nodes."""
+    owner: dict[int, int] = {}
+
+    def augment(g, seen):
+        for p in edges.get(g, []):
+            if p in taken_p or p in seen:
+                continue
+            seen.add(p)
+            if p not in owner or augment(owner[p], seen):
+                owner[p] = g
+                return True
+        return False
+
+    for g in sorted(edges):
+        if g not in taken_g:
+            augment(g, set())
+    return {g: p for p, g in owner.items()}
+
+
+def match(gold, gspans, preds, pspans) -> tuple[dict[int, int], set[int]]:
+    """One-to-one pairs gold index -> predicted index, and the gold indices value-matched."""
+    edges_all: dict[int, list[int]] = {}
+    edges_val: dict[int, list[int]] = {}
+    for gi, gs in enumerate(gspans):
+        cands = [(overlap(gs, ps), pi) for pi, ps in enumerate(pspans) if overlap(gs, ps) > 0]
+        cands.sort(key=lambda t: (-t[0], t[1]))  # prefer the widest overlap
+        edges_all[gi] = [pi for _, pi in cands]
+        edges_val[gi] = [pi for pi in edges_all[gi] if values_equal(gold[gi]["value"], preds[pi].get("value"))]
+    pairs = max_matching(edges_val, set(), set())
+    value_matched = set(pairs)
+    rest = max_matching(edges_all, set(pairs), set(pairs.values()))
+    pairs.update(rest)
+    return pairs, value_matched
+
+
+# ---------------------------------------------------------------- scoring
+
+def _ratio(num: int, den: int):
+    return num / den if den else None
+
+
+def score(gold: list[dict], texts: dict[str, str], report: dict) -> dict:
+    """All figures of the benchmark, plus the missed gold and unmatched predicted claims."""
+    preds = list(report.get("claims", []))
+    gspans = locate(gold, texts)
+    pspans = [pred_span(c, texts) for c in preds]
+    pairs, value_matched = match(gold, gspans, preds, pspans)
+    vpairs = [(gold[g], preds[pairs[g]]) for g in sorted(value_matched)]
+    n_g, n_p, n_v = len(gold), len(preds), len(vpairs)
+    attr_ok = sum(fold(g["attribute"]) == fold(p.get("attribute")) for g, p in vpairs)
+    ent_ok = sum(entities_equal(g["entity"], p.get("entity")) for g, p in vpairs)
+    mod_ok = sum(g.get("modality") == p.get("modality") for g, p in vpairs)
+    precision, recall = _ratio(n_v, n_p) or 0.0, _ratio(n_v, n_g) or 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    matched_p = {pairs[g] for g in value_matched}
+    return {
+        "gold": n_g, "predicted": n_p,
+        "span_matched": len(pairs), "value_matched": n_v,
+        "span_recall": _ratio(len(pairs), n_g),
+        "value_recall": _ratio(n_v, n_g),
+        "value_precision": _ratio(n_v, n_p),
+        "attribute_accuracy": _ratio(attr_ok, n_v),
+        "entity_accuracy": _ratio(ent_ok, n_v),
+        "modality_accuracy": _ratio(mod_ok, n_v),
+        "precision": precision, "recall": recall, "f1": f1,
+        "missed": [(gold[g], preds[pairs[g]] if g in pairs else None)
+                   for g in range(n_g) if g not in value_matched],
+        "unmatched": [preds[p] for p in range(n_p) if p not in matched_p],
+    }
+
+
+# ---------------------------------------------------------------- command line
+
+def _fmt(x) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def render(res: dict, verbose: bool = False) -> list[str]:
+    """The printed lines for a score() result."""
+    n_g, n_p, n_v = res["gold"], res["predicted"], res["value_matched"]
+    lines = [
+        f"gold={n_g} predicted={n_p}",
+        f"span_recall={_fmt(res['span_recall'])} ({res['span_matched']}/{n_g})",
+        f"value_recall={_fmt(res['value_recall'])} ({n_v}/{n_g})",
+        f"value_precision={_fmt(res['value_precision'])} ({n_v}/{n_p})",
+        f"attribute_accuracy={_fmt(res['attribute_accuracy'])}",
+        f"entity_accuracy={_fmt(res['entity_accuracy'])}",
+        f"modality_accuracy={_fmt(res['modality_accuracy'])}",
+    ]
+    if verbose:
+        for g, p in res["missed"]:
+            seen = f" (overlapping predicted value {json.dumps(p.get('value'), ensure_ascii=False)})" if p else ""
+            lines.append(f"missed {g['source']}: {g['quote']!r} {g['attribute']}="
+                         f"{json.dumps(g['value'], ensure_ascii=False)}{seen}")
+        for p in res["unmatched"]:
+            lines.append(f"unmatched {p.get('source')}: {str(p.get('quote', ''))!r} {p.get('attribute')}="
+                         f"{json.dumps(p.get('value'), ensure_ascii=False)}")
+    lines.append(f"precision={_fmt(res['precision'])} recall={_fmt(res['recall'])} f1={_fmt(res['f1'])}")
+    return lines
+
+
+def read_texts(src_dir: Path) -> dict[str, str]:
+    """Source texts keyed by file stem (files that are not UTF-8 text are skipped)."""
+    texts = {}
+    for p in sorted(src_dir.iterdir()):
+        if p.is_file() and p.suffix not in (".toml", ".json"):
+            try:
+                texts[p.stem] = p.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+    return texts
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if a != "--verbose"]
+    if len(args) != 3:
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
+    gold_path, src_dir, report_path = map(Path, args)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    try:
+        res = score(gold, read_texts(src_dir), report)
+    except ValueError as e:
+        raise SystemExit(f"claims_eval: {e}")
+    print("\n".join(render(res, verbose="--verbose" in argv)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,109 @@
+"""Slots (claims about one fact), verdicts within them, and the findings they give.
+
+Claims are blocked by key (entity key, attribute), so the cost grows with the
+size of each slot, not with the square of the corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..model import Claim, Finding, value_to_json
+from ..normalize.entities import key as entity_key
+from . import verdicts as V
+
+FLAGGED = (V.CONFLICT, V.PLAN_VS_OUTCOME, V.EVOLUTION, V.ATTRIBUTED)
+
+
+@dataclass(frozen=True)
+class Slot:
+    entity: str
+    attribute: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{entity_key(self.entity)}|{self.attribute}"
+
+
+def slots(claims: list[Claim]) -> list[Slot]:
+    """Group claims by (entity key, attribute), in a stable order."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.modality == "negated":
+            continue  # "n'est jamais arrivé" states no value to compare
+        groups[(entity_key(c.entity), c.attribute)].append(c)
+    out = []
+    for (_, attr), cs in sorted(groups.items()):
+        out.append(Slot(cs[0].entity, attr, tuple(sorted(cs, key=lambda c: (c.source, c.start)))))
+    return out
+
+
+def findings(claims: list[Claim], *, exclusions: frozenset = frozenset()) -> list[Finding]:
+    """Every flagged finding of a set of claims, in a stable order."""
+    out: list[Finding] = []
+    for slot in slots(claims):
+        if len({c.source for c in slot.claims}) < 2:
+            continue
+        out.extend(_slot_findings(slot, exclusions))
+    return sorted(out, key=lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.entity, f.attribute, f.id))
+
+
+def _slot_findings(slot: Slot, exclusions) -> list[Finding]:
+    pairs: dict[str, list[tuple[Claim, Claim, V.Verdict]]] = defaultdict(list)
+    for a, b in combinations(slot.claims, 2):
+        if a.source == b.source:
+            continue
+        v = V.compare(a, b, exclusions=exclusions)
+        if v.kind in FLAGGED:
+            pairs[v.kind].append((a, b, v))
+    consensus, support, members = consensus_of(slot, exclusions)
+    out = []
+    for kind, ps in pairs.items():
+        involved = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
+        worst = max(ps, key=lambda p: (p[2].gap, p[0].id, p[1].id))
+        sev = V.severity_of(worst[2], worst[0], worst[1], (_support(worst[0], slot, exclusions),
+                                                           _support(worst[1], slot, exclusions)))
+        ids = tuple(c.id for c in involved)
+        fid = "f-" + hashlib.sha1(f"{kind}|{slot.key}|{'|'.join(sorted(ids))}".encode()).hexdigest()[:10]
+        outliers = tuple(c.id for c in involved if c.id not in members)
+        out.append(Finding(
+            id=fid, kind=kind, severity=sev, entity=slot.entity, attribute=slot.attribute, claims=ids,
+            explanation=_explain(kind, slot, worst, len(ps)), rule=worst[2].rule,
+            consensus=value_to_json(consensus.value) if consensus else None, support=support,
+            outliers=outliers))
+    return out
+
+
+def _explain(kind: str, slot: Slot, worst, n: int) -> str:
+    a, b, v = worst
+    lead = {
+        V.CONFLICT: "Conflict",
+        V.PLAN_VS_OUTCOME: "Plan versus outcome",
+        V.EVOLUTION: "Evolution",
+        V.ATTRIBUTED: "Different counters",
+    }[kind]
+    more = f" ({n} pairs of claims; the widest gap shown)" if n > 1 else ""
+    return (f"{lead} on {slot.entity} · {slot.attribute}: {a.source} says «{a.quote}», "
+            f"{b.source} says «{b.quote}»; {v.explanation}{more}.")
+
+
+def _support(c: Claim, slot: Slot, exclusions) -> int:
+    """Independent origins whose claims agree with or are compatible with `c`."""
+    agree = {V.origin(x) for x in slot.claims
+             if x is c or V.compare(c, x, exclusions=exclusions).kind in (V.AGREEMENT, V.COMPATIBLE)}
+    return len(agree)
+
+
+def consensus_of(slot: Slot, exclusions) -> tuple[Claim | None, int, set[str]]:
+    """The best-supported claim of a slot, its number of independent origins, and who agrees."""
+    best, best_support, best_members = None, 0, set()
+    for c in slot.claims:
+        members = {x.id for x in slot.claims
+                   if x is c or V.compare(c, x, exclusions=exclusions).kind in (V.AGREEMENT, V.COMPATIBLE)}
+        support = len({V.origin(x) for x in slot.claims if x.id in members})
+        if support > best_support:
+            best, best_support, best_members = c, support, members
+    return best, best_support, best_members

@@ -1,0 +1,67 @@
+"""What range of truth a written figure allows, from what the text says about it."""
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from ..model import Bounds, Claim
+from ..normalize.text import fold
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    return tomllib.loads((files("reconcile") / "data" / "tolerances.toml").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Range:
+    """The values a claim allows, and the words that explain why."""
+
+    low: float
+    high: float
+    rule: str  # "exact", "rounding", "approx", "bound", "range"
+    why: str  # "±4 % (environ)", "precise to 1 000", "at least (plus de)"
+
+    def overlaps(self, other: "Range") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def gap(self, other: "Range") -> float:
+        return max(other.low - self.high, self.low - other.high, 0.0)
+
+
+def fmt(x: float) -> str:
+    """A figure the French way a reader expects in a report: 10,000 / 2.5 / 1.2e9 as 1,200,000,000."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def range_of(c: Claim) -> Range:
+    """The range of a numeric claim (value a float or Bounds)."""
+    cfg = settings()
+    cue = fold(c.cue or "").strip()
+    if isinstance(c.value, Bounds):
+        lo = c.value.low if c.value.low is not None else -math.inf
+        hi = c.value.high if c.value.high is not None else math.inf
+        if c.value.low is not None and c.value.high is not None:
+            return Range(lo, hi, "range", f"between {fmt(lo)} and {fmt(hi)}")
+        if c.value.low is not None and c.value.low >= 0 and c.value.high is None:
+            return Range(lo, hi, "bound", f"at least ({c.cue or 'lower bound'})")
+        return Range(0.0 if lo == -math.inf else lo, hi, "bound", f"at most ({c.cue or 'upper bound'})")
+    v = float(c.value)
+    if c.approx:
+        rate = cfg["approx"].get(cue, cfg["approx"]["default"])
+        if cue in {fold(x) for x in cfg["below"]["cues"]}:
+            return Range(v * (1 - rate), v, "approx", f"−{rate:.0%} ({c.cue})".replace("%", " %"))
+        return Range(v * (1 - rate), v * (1 + rate), "approx",
+                     f"±{rate:.0%} ({c.cue or 'approximate'})".replace("%", " %"))
+    step = c.precision or 1.0
+    if step > 1 or step < 1:
+        half = step / 2
+        return Range(v - half, v + half, "rounding", f"precise to {fmt(step)}")
+    return Range(v, v, "exact", "exact")

@@ -1,0 +1,165 @@
+"""The relation between two claims of one slot, with the rule that decided it.
+
+Verdicts: agreement, compatible, conflict, evolution, plan_vs_outcome,
+attributed_counts (two counters of one fact, side by side).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Bounds, Claim, Interval
+from .tolerance import Range, fmt, range_of, settings
+
+AGREEMENT = "agreement"
+COMPATIBLE = "compatible"
+CONFLICT = "conflict"
+EVOLUTION = "evolution"
+PLAN_VS_OUTCOME = "plan_vs_outcome"
+ATTRIBUTED = "attributed_counts"
+SINGLE = "single_source"
+
+OUTCOMES = {"cancelled", "postponed", "completed"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str
+    rule: str  # short rule name: "tolerance", "interval", "status", "time", "plan", "attribution"
+    explanation: str
+    gap: float = 0.0  # relative gap (numbers) or days (dates)
+
+
+def origin(c: Claim) -> str:
+    """Who stands behind a claim: its attributed origin, else its source."""
+    return f"attr:{c.attributed_to.lower()}" if c.attributed_to else f"src:{c.source}"
+
+
+def compare(a: Claim, b: Claim, *, exclusions: frozenset = frozenset()) -> Verdict:
+    """The verdict on two claims already known to share entity and attribute."""
+    if a.kind == "status" or b.kind == "status":
+        return _statuses(a, b, exclusions)
+    if isinstance(a.value, Interval) and isinstance(b.value, Interval):
+        return _dates(a, b)
+    if isinstance(a.value, (float, int, Bounds)) and isinstance(b.value, (float, int, Bounds)):
+        return _numbers(a, b)
+    return Verdict(COMPATIBLE, "kind", "claims of different kinds are not compared")
+
+
+def _label(c: Claim) -> str:
+    return f"«{c.quote}» ({c.source}, line {c.line})"
+
+
+def _times_apart(a: Claim, b: Claim) -> bool:
+    return a.time is not None and b.time is not None and not a.time.overlaps(b.time)
+
+
+def _numbers(a: Claim, b: Claim) -> Verdict:
+    ra, rb = range_of(a), range_of(b)
+    if a.value == b.value and ra.rule in ("exact", "rounding") and rb.rule in ("exact", "rounding"):
+        return Verdict(AGREEMENT, "tolerance", f"{fmt(float(a.value))} in both")
+    if ra.overlaps(rb):
+        return Verdict(COMPATIBLE, "tolerance",
+                       f"{_desc(a, ra)} and {_desc(b, rb)} overlap")
+    rel = ra.gap(rb) / max(abs(ra.high if ra.high != float('inf') else ra.low),
+                           abs(rb.high if rb.high != float('inf') else rb.low), 1e-9)
+    told = f"{_desc(a, ra)} and {_desc(b, rb)} do not overlap (gap {fmt(round(ra.gap(rb), 2))}, {rel:.1%})"
+    return _beyond_tolerance(a, b, told, rel)
+
+
+def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float) -> Verdict:
+    if a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to:
+        return Verdict(ATTRIBUTED, "attribution",
+                       f"{told}; the figures come from different counters "
+                       f"({a.attributed_to} / {b.attributed_to}), reported side by side", gap)
+    if _times_apart(a, b):
+        return Verdict(EVOLUTION, "time",
+                       f"{told}, but they describe different times "
+                       f"({_when(a)} / {_when(b)}): a change over time, not a contradiction", gap)
+    if (a.modality == "plan") != (b.modality == "plan"):
+        return Verdict(PLAN_VS_OUTCOME, "plan",
+                       f"{told}; one is a plan or target, the other a reported outcome", gap)
+    return Verdict(CONFLICT, "tolerance", told, gap)
+
+
+def _desc(c: Claim, r: Range) -> str:
+    shown = fmt(float(c.value)) if isinstance(c.value, (int, float)) else f"[{fmt(r.low)}–{fmt(r.high)}]"
+    if r.rule == "exact":
+        return f"{shown} (exact)"
+    return f"{shown} {r.why} [{fmt(round(r.low, 2))}–{fmt(round(r.high, 2))}]"
+
+
+def _when(c: Claim) -> str:
+    if c.time is None:
+        return "unknown time"
+    if c.time.start == c.time.end:
+        return c.time.start.isoformat()
+    return f"{c.time.start.isoformat()}..{c.time.end.isoformat()}"
+
+
+def _dates(a: Claim, b: Claim) -> Verdict:
+    ia, ib = a.value, b.value
+    plan = {a.status, b.status} & {"planned"}
+    outcome = {a.status, b.status} & OUTCOMES
+    if ia.overlaps(ib):
+        if plan and outcome and a.status != b.status:
+            return Verdict(PLAN_VS_OUTCOME, "plan",
+                           f"{_ev(a)} and {_ev(b)}: the planned event was {next(iter(outcome))}")
+        return Verdict(AGREEMENT, "interval", f"{_ev(a)} and {_ev(b)} overlap")
+    days = (ib.start - ia.end).days if ia.end < ib.start else (ia.start - ib.end).days
+    told = f"{_ev(a)} and {_ev(b)} do not overlap ({days} days apart)"
+    if plan and (outcome or {a.modality, b.modality} != {"plan"}) and a.status != b.status:
+        return Verdict(PLAN_VS_OUTCOME, "plan",
+                       f"{told}: one states a plan, the other what became of it", float(days))
+    return Verdict(CONFLICT, "interval", f"{told}; one event cannot have both dates", float(days))
+
+
+def _ev(c: Claim) -> str:
+    status = f" ({c.status})" if c.status and c.status != "reported_date" else ""
+    return f"{_when_value(c.value)}{status}"
+
+
+def _when_value(i: Interval) -> str:
+    return i.start.isoformat() if i.start == i.end else f"{i.start.isoformat()}..{i.end.isoformat()}"
+
+
+def _statuses(a: Claim, b: Claim, exclusions: frozenset) -> Verdict:
+    sa, sb = _status_of(a), _status_of(b)
+    if a.attribute == "state" and b.attribute == "state":
+        if sa == sb:
+            return Verdict(AGREEMENT, "status", f"both say {sa}")
+        if frozenset((sa, sb)) in exclusions and not _times_apart(a, b):
+            return _beyond_tolerance(a, b, f"«{sa}» and «{sb}» exclude each other at the same time", 1.0)
+        return Verdict(COMPATIBLE, "status", f"{sa} and {sb} can both hold")
+    # an event: a dated plan against a status without date (cancelled, postponed)
+    if sa == sb:
+        return Verdict(AGREEMENT, "status", f"both say {sa}")
+    if "planned" in (sa, sb) and ({sa, sb} & OUTCOMES):
+        other = sb if sa == "planned" else sa
+        return Verdict(PLAN_VS_OUTCOME, "plan", f"one states a plan, the other says it was {other}")
+    return Verdict(COMPATIBLE, "status", f"{sa} and {sb} do not contradict each other")
+
+
+def _status_of(c: Claim) -> str:
+    if c.kind == "status":
+        return str(c.value)
+    return c.status if c.status and c.status != "reported_date" else "dated"
+
+
+def severity_of(v: Verdict, a: Claim, b: Claim, support: tuple[int, int]) -> str:
+    """High, medium or low, from the gap, independent support on each side and modality."""
+    cfg = settings()["severity"]
+    if v.kind in (EVOLUTION, ATTRIBUTED):
+        return "low"
+    if v.kind == PLAN_VS_OUTCOME:
+        return "medium"
+    if v.rule == "interval":
+        level = 2 if v.gap >= cfg["high_days"] else 1 if v.gap >= cfg["medium_days"] else 0
+    elif v.rule == "status":
+        level = 1
+    else:
+        level = 2 if v.gap >= cfg["high_gap"] else 1 if v.gap >= cfg["medium_gap"] else 0
+    if min(support) >= 2:
+        level += 1
+    if "reported" in (a.modality, b.modality) or "plan" in (a.modality, b.modality):
+        level -= 1
+    return ("low", "medium", "high")[max(0, min(2, level))]

@@ -1,0 +1,382 @@
+"""From mentions to claims: entity, attribute, value, time, modality, attribution.
+
+Pure: the caller hands in the source, its per-line parse and the registry.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ..model import Bounds, Claim, Interval, Mention, Source
+from ..normalize import parse_mentions
+from ..normalize.text import fold
+from .entities import EntitySpan, Gazetteer, clause_bounds, main_entity
+from .lexicon import Lexicon, attribute_for_noun, load as load_lexicon
+
+_CONNECTOR = re.compile(r"^[\s\w'’]{0,28}$")
+_OF_ENTITY = re.compile(r"^\s*(?:\([^()]{0,12}\)\s*)?(?:de|d'|du|des)\s*$")
+_POSSESSIVE = re.compile(r"\b(?:sa|son|ses|leur|leurs)\s+$")
+_EN_CLITIC = re.compile(r"\ben\s+\w+\s*$")
+_EVENT_WINDOW = 70
+
+
+@dataclass
+class Sentence:
+    start: int  # absolute
+    end: int
+    text: str
+    tokens: list = field(default_factory=list)  # spaCy tokens with absolute .idx via offset
+    offset: int = 0  # absolute offset of the line the tokens index into
+
+
+@dataclass
+class Context:
+    """What the extractor knows about one article while it walks it."""
+
+    source: Source
+    lex: Lexicon
+    spans: list[EntitySpan]
+    main: str | None
+    claims: list[Claim] = field(default_factory=list)
+    ids: dict[str, int] = field(default_factory=dict)
+
+
+def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None = None) -> list[Claim]:
+    """All claims of one source, in text order."""
+    lex = lex or load_lexicon()
+    spans: list[EntitySpan] = []
+    for line in lines:
+        spans.extend(gazetteer.spans(line.text, line.start, line.doc, spans))
+    ctx = Context(source, lex, spans, main_entity(spans))
+    previous: list[Sentence] = []
+    for line in lines:
+        mentions = _mentions(line.text, source.published)
+        for sent in line.doc.sents:
+            s = Sentence(line.start + sent.start_char, line.start + sent.end_char,
+                         line.text[sent.start_char:sent.end_char], list(sent), line.start)
+            ms = [_shift(m, line.start) for m in mentions if sent.start_char <= m.start < sent.end_char]
+            _figures(ctx, s, ms, previous)
+            _events(ctx, s, ms, previous)
+            _states(ctx, s, ms, previous)
+            previous = (previous + [s])[-5:]
+    return sorted(ctx.claims, key=lambda c: (c.start, c.end, c.attribute))
+
+
+def _mentions(text: str, ref) -> list[Mention]:
+    return parse_mentions(text, ref=ref)
+
+
+def _shift(m: Mention, offset: int) -> Mention:
+    from dataclasses import replace
+
+    return replace(m, start=m.start + offset, end=m.end + offset)
+
+
+# ---------------------------------------------------------------- figures
+
+def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
+    text = ctx.source.text
+    periods = [m for m in ms if m.type in ("date", "period")]
+    last_attr = None
+    for m in ms:
+        if m.type not in ("quantity", "money", "percent"):
+            continue
+        attr = _head_attribute(ctx, s, m) or _unit_attribute(ctx, s, m)
+        if attr is None:
+            if m.type == "quantity" and last_attr and _EN_CLITIC.search(fold(text[s.start:m.start])):
+                attr = last_attr
+            elif m.type == "money":
+                attr = "amount"
+            elif m.type == "percent":
+                attr = _share_attribute(text, m)
+            else:
+                continue  # a bare number with nothing it counts is no claim
+        last_attr = attr
+        entity, how = _subject(ctx, s, m.start, m.end, previous)
+        if entity is None or (attr.startswith("count:") and how in ("previous sentence", "main entity")):
+            continue  # a count of an unknown noun, about nothing named here, is no claim
+        time, origin = _time_for(ctx, s, m, periods)
+        _add(ctx, s, m.start, m.end, entity=entity, attribute=attr, value=_value(m),
+             kind=m.type, unit=_unit(m), approx=m.approx, precision=m.precision, cue=m.cue,
+             time=time, time_origin=origin, subject_origin=how)
+
+
+def _value(m: Mention):
+    if m.low is not None or m.high is not None:
+        if m.low is not None and m.high is not None and m.low == m.high:
+            return float(m.low)
+        return Bounds(m.low, m.high)
+    return float(m.value)
+
+
+def _unit(m: Mention) -> str | None:
+    if m.type == "money":
+        return m.currency
+    if m.type == "percent":
+        return "%"
+    return m.unit
+
+
+def _head_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    """A head phrase right before the figure: "une valorisation à 10 milliards"."""
+    text = ctx.source.text
+    lo = max(s.start, m.start - 60)
+    window = fold(text[lo:m.start])
+    best = None
+    for pattern, attr in ctx.lex.heads:
+        for hit in pattern.finditer(window):
+            gap = window[hit.end():]
+            rank = (hit.end(), hit.end() - hit.start())  # closest, then longest
+            if _CONNECTOR.match(gap) and (best is None or rank > best[0]):
+                best = (rank, attr)
+    return best[1] if best else None
+
+
+def _unit_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    if m.type != "quantity" or not m.unit:
+        return None
+    lemma = _lemma_at(s, ctx.source.text, m, m.unit)
+    return attribute_for_noun(lemma or m.unit, ctx.lex)
+
+
+def _lemma_at(s: Sentence, text: str, m: Mention, unit: str) -> str | None:
+    pos = fold(text[m.start:m.end]).rfind(fold(unit.split()[0]))
+    if pos < 0:
+        return None
+    absolute = m.start + pos
+    for tok in s.tokens:
+        if s.offset + tok.idx == absolute:
+            return tok.lemma_ if tok.lemma_ and tok.pos_ in ("NOUN", "PROPN", "ADJ") else None
+    return None
+
+
+def _share_attribute(text: str, m: Mention) -> str:
+    after = re.match(r"\s*(?:des|de|du|d')\s*([^\W\d_]+)", fold(text[m.end:m.end + 40]))
+    return f"share:{after.group(1)}" if after else "percent"
+
+
+def _time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention]):
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start, weak=False)
+    near = [p for p in periods if lo <= p.start < hi and p.time is not None]
+    if not near:
+        near = [p for p in periods if p.time is not None]
+    if near:
+        best = min(near, key=lambda p: abs(p.start - m.start))
+        return best.time, "explicit"
+    if ctx.source.published:
+        return Interval(ctx.source.published, ctx.source.published), "published"
+    return None, "unknown"
+
+
+# ---------------------------------------------------------------- subjects
+
+def _subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None):
+    """The entity a figure or event at [a, b) is about, and how it was found."""
+    text = ctx.source.text
+    here = [x for x in ctx.spans if s.start <= x.start < s.end and x.type not in ("OUTLET",)]
+    attributed = _attribution_spans(ctx, s)
+    here = [x for x in here if (x.start, x.end) not in attributed]
+    for end in filter(None, (cue_end, b)):
+        for x in here:
+            if x.start >= end and _OF_ENTITY.match(fold(text[end:x.start])) and x.type != "LOC":
+                return x.name, "complement"
+            if x.start >= end and not text[end:x.start].strip() and x.type != "LOC":
+                return x.name, "object"
+    lo, _ = clause_bounds(text, s.start, s.end, a)
+    for pool, how in ((lambda x: lo <= x.start < a, "clause"), (lambda x: x.start < a, "sentence")):
+        cands = [x for x in here if pool(x) and x.prep is None and x.type != "LOC"]
+        if cands:
+            x = cands[-1]
+            return x.name, how if x.how == "name" else "description"
+    _, hi = clause_bounds(text, s.start, s.end, b)
+    after = [x for x in here if b <= x.start < hi and x.type != "LOC" and x.prep in (None, "chez")]
+    if after:
+        return after[0].name, "clause"
+    for prev in reversed(previous):
+        cands = [x for x in ctx.spans if prev.start <= x.start < prev.end
+                 and x.prep is None and x.type not in ("LOC", "OUTLET")]
+        if cands:
+            return cands[-1].name, "previous sentence"
+    if ctx.main:
+        return ctx.main, "main entity"
+    return None, "unknown"
+
+
+# ---------------------------------------------------------------- events and states
+
+def _events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
+    text = ctx.source.text
+    folded = fold(s.text)
+    periods = [m for m in ms if m.type in ("date", "period") and m.time is not None]
+    used: set[int] = set()
+    cues: list[tuple[int, int, str]] = []
+    for pattern, attr in ctx.lex.events:
+        for hit in pattern.finditer(folded):
+            a, b = s.start + hit.start(), s.start + hit.end()
+            if any(a < y + 12 and x - 12 < b and at == attr for x, y, at in cues) or \
+                    any(a < y and x < b for x, y, _ in cues):
+                continue
+            cues.append((a, b, attr))
+    for a, b, attr in sorted(cues):
+        near = [p for p in periods if id(p) not in used and _gap(a, b, p) <= _EVENT_WINDOW
+                and not _crosses_other_cue(a, b, p, cues)]
+        status = _status(ctx, s, a, b)
+        entity, how = _event_subject(ctx, s, a, b, attr, previous)
+        if entity is None:
+            continue
+        if near:
+            p = min(near, key=lambda p: _gap(a, b, p))
+            used.add(id(p))
+            lo, hi = min(a, p.start), max(b, p.end)
+            modality = "plan" if status == "planned" else None
+            _add(ctx, s, lo, hi, entity=entity, attribute=attr, value=p.time, kind="date",
+                 time=p.time, time_origin="explicit", status=status or "reported_date",
+                 subject_origin=how, modality=modality, cue=p.cue)
+        elif status in ("cancelled", "postponed", "completed"):
+            time, origin = _time_for(ctx, s, Mention("x", "", a, b), [])
+            _add(ctx, s, a, b, entity=entity, attribute=attr, value=status, kind="status",
+                 time=time, time_origin=origin, status=status, subject_origin=how)
+
+
+def _gap(a: int, b: int, p: Mention) -> int:
+    return max(p.start - b, a - p.end, 0)
+
+
+def _crosses_other_cue(a: int, b: int, p: Mention, cues) -> bool:
+    lo, hi = (b, p.start) if p.start >= b else (p.end, a)
+    return any(lo <= x and y <= hi for x, y, _ in cues)
+
+
+def _event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previous):
+    text = ctx.source.text
+    entity, how = _subject(ctx, s, a, b, [], cue_end=b)
+    if how in ("complement", "object"):
+        return entity, how
+    head = _participle_head(ctx, s, a)
+    if head:
+        return head
+    if _POSSESSIVE.search(fold(text[max(s.start, a - 8):a])):
+        for lo, hi in [(s.start, a)] + [(p.start, p.end) for p in reversed(previous)]:
+            cands = [x for x in ctx.spans if lo <= x.start < hi and x.type not in ("LOC", "OUTLET")]
+            if cands:
+                return cands[-1].name, "possessive"
+    if fold(text[max(s.start, a - 3):a]).strip().endswith(("l'", "la", "le")):
+        for c in reversed(ctx.claims):  # "l'introduction en bourse": the one already spoken of
+            if c.attribute == attr:
+                return c.entity, "earlier mention"
+    return _subject(ctx, s, a, b, previous)
+
+
+def _participle_head(ctx: Context, s: Sentence, a: int):
+    """ "Philippe Brunet, nommé en 2025" / "le plan de départ lancé fin 2025": the noun the participle qualifies."""
+    tok = next((t for t in s.tokens if s.offset + t.idx == a), None)
+    if tok is None or tok.dep_ not in ("acl", "amod") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    h = s.offset + tok.head.idx
+    for x in ctx.spans:
+        if x.start <= h < x.end:
+            return x.name, "participle"
+    if tok.head.pos_ == "NOUN":
+        words = [t for t in tok.head.subtree if t.i < tok.i and t.dep_ not in ("det", "punct")]
+        return " ".join(t.text for t in words[:5]) or tok.head.text, "noun phrase"
+    return None
+
+
+def _status(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
+    lo, hi = max(s.start, a - 45), min(s.end, b + 45)
+    window = fold(ctx.source.text[lo:hi])
+    for status, pattern in ctx.lex.statuses:
+        if pattern and pattern.search(window):
+            return status
+    return None
+
+
+def _states(ctx: Context, s: Sentence, ms, previous) -> None:
+    folded = fold(s.text)
+    for state, pattern in ctx.lex.states:
+        for hit in pattern.finditer(folded):
+            a, b = s.start + hit.start(), s.start + hit.end()
+            entity, how = _subject(ctx, s, a, b, previous)
+            if entity is None:
+                continue
+            periods = [m for m in ms if m.type in ("date", "period") and m.time is not None]
+            time, origin = _time_for(ctx, s, Mention("x", "", a, b), periods)
+            _add(ctx, s, a, b, entity=entity, attribute="state", value=state, kind="status",
+                 time=time, time_origin=origin, status=state, subject_origin=how)
+
+
+# ---------------------------------------------------------------- modality, attribution
+
+def _modality(ctx: Context, s: Sentence, a: int) -> str:
+    text, lex = ctx.source.text, ctx.lex
+    lo, hi = clause_bounds(text, s.start, s.end, a)
+    clause = fold(text[lo:hi])
+    neg = lex.negation_words.search(clause)
+    if neg and lex.negation_pairs.search(clause, neg.end()):
+        return "negated"
+    toks = [t for t in s.tokens if lo <= s.offset + t.idx < hi]
+    if lex.plan_words.search(clause) or any(_plans(t, lex) for t in toks):
+        return "plan"
+    if any("Cnd" in t.morph.get("Mood") for t in toks) or lex.reported_words.search(fold(s.text)):
+        return "reported"
+    return "assertion"
+
+
+def _plans(tok, lex: Lexicon) -> bool:
+    if tok.lemma_ not in lex.plan_lemmas:
+        return False
+    if tok.lemma_ in ("devoir", "aller", "compter", "vouloir", "entendre", "espérer", "souhaiter"):
+        return any(c.pos_ in ("VERB", "AUX") and "Inf" in c.morph.get("VerbForm")
+                   for c in list(tok.head.children) + [tok.head] if c is not tok) or \
+            any("Inf" in n.morph.get("VerbForm") for n in tok.doc[tok.i + 1:tok.i + 4])
+    return True
+
+
+def _attribution_spans(ctx: Context, s: Sentence) -> set[tuple[int, int]]:
+    origin = _attribution(ctx, s)
+    return {origin[1]} if origin and origin[1] else set()
+
+
+def _attribution(ctx: Context, s: Sentence):
+    """(origin name, its span or None) for "selon X", "d'après X", "..., a indiqué X"."""
+    folded = fold(s.text)
+    lex = ctx.lex
+    for pattern in (lex.attribution_before, lex.attribution_after):
+        for hit in pattern.finditer(folded):
+            rest = folded[hit.end():]
+            skip = lex.attribution_skip.match(rest.lstrip())
+            start = s.start + hit.end() + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
+            for x in ctx.spans:
+                if start - 1 <= x.start <= start + 25 and x.start < s.end:
+                    return x.name, (x.start, x.end)
+            if pattern is lex.attribution_before:
+                phrase = re.match(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$)", ctx.source.text[start:s.end])
+                if phrase and phrase.group().strip():
+                    return " ".join(phrase.group().split()[:6]), None
+    return None
+
+
+# ---------------------------------------------------------------- assembling
+
+def _add(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribute: str, value, kind: str,
+         modality: str | None = None, **fields) -> None:
+    text = ctx.source.text
+    quote = text[a:b]
+    sentence = " ".join(s.text.split())
+    base = f"{ctx.source.id}|{sentence}|{quote}|{attribute}"
+    n = ctx.ids.get(base, 0)
+    ctx.ids[base] = n + 1
+    cid = "c-" + hashlib.sha1(f"{base}|{n}".encode()).hexdigest()[:10]
+    origin = _attribution(ctx, s)
+    mod = modality or _modality(ctx, s, a)
+    if origin and mod == "assertion":
+        mod = "reported"
+    how = fields.get("subject_origin", "")
+    confidence = 0.5 + (0.2 if not attribute.startswith(("count:", "share:")) else 0) + \
+        (0.2 if how in ("complement", "object", "clause") else 0.1 if how != "main entity" else 0)
+    ctx.claims.append(Claim(
+        id=cid, source=ctx.source.id, start=a, end=b, line=text.count("\n", 0, a) + 1,
+        quote=quote, sentence=sentence, entity=entity, attribute=attribute, value=value, kind=kind,
+        modality=mod, attributed_to=origin[0] if origin else None, confidence=min(confidence, 0.95),
+        published=ctx.source.published, **fields))

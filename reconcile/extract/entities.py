@@ -1,0 +1,135 @@
+"""Entity spans in an article and the subject a figure or event is about.
+
+Spans come from three places: the alias registry (a gazetteer over folded
+text), spaCy's NER (ORG, PER, MISC, LOC), and definite descriptions ("la
+filiale", "le groupe") resolved to an entity named earlier.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize.entities import Registry
+from ..normalize.text import fold, phrase_pattern
+
+NER_LABELS = {"ORG", "PER", "MISC", "LOC"}
+_PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "dans", "pour", "avec", "par", "sur",
+                 "entre", "vers", "contre", "sans", "sous", "selon", "en", "ex", "comme", "chez", "apres"}
+_PREV_WORD = re.compile(r"([\w']+)\s*$")
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|un|une)\s+|\bl')$")
+STRONG_BREAKS = re.compile(r"[();:\u2014]| – | - |\btandis que\b|\balors que\b|\bmais\b|\bdont\b|\bquand\b|\bet\b")
+WEAK_BREAKS = re.compile(r",")
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    start: int  # absolute offsets into the source text
+    end: int
+    text: str
+    name: str  # canonical name
+    type: str  # ORG, PER, LOC, MISC, OUTLET
+    how: str  # "name" or "description"
+    prep: str | None  # the preposition right before the span, folded ("de", "chez"), if any
+
+
+class Gazetteer:
+    """Registry surface forms compiled into one folded regex."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        forms = registry.surface_forms()
+        self._by_fold = {fold(f).strip(): e for f, e in forms}
+        self.pattern = phrase_pattern([f for f, _ in forms])
+        org_desc = list(registry.descriptions.get("org", []))
+        own = [d for e in registry.entities for d in e.descriptions]
+        self.desc_pattern = phrase_pattern(org_desc + own)
+        self.outlet_pattern = phrase_pattern(registry.descriptions.get("outlet", []))
+
+    def spans(self, text: str, offset: int, doc, prior: list[EntitySpan]) -> list[EntitySpan]:
+        """Entity spans of one line (`text` at absolute `offset`, `doc` its parse)."""
+        folded = fold(text)
+        out: list[EntitySpan] = []
+        taken: list[tuple[int, int]] = []
+        if self.pattern:
+            for m in self.pattern.finditer(folded):
+                e = self._by_fold.get(re.sub(r"\s+", " ", m.group()))
+                if e:
+                    out.append(self._span(text, folded, m.start(), m.end(), offset, e.name, e.type, "name"))
+                    taken.append((m.start(), m.end()))
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS or _overlaps(ent.start_char, ent.end_char, taken):
+                continue
+            surface = text[ent.start_char:ent.end_char]
+            if len(surface.strip()) < 2 or not any(c.isupper() for c in surface):
+                continue
+            known = self.registry.lookup(surface)
+            name = known.name if known else self.registry.canonical(surface)
+            etype = known.type if known else ent.label_
+            out.append(self._span(text, folded, ent.start_char, ent.end_char, offset, name, etype, "name"))
+            taken.append((ent.start_char, ent.end_char))
+        out.sort(key=lambda s: s.start)
+        out = self._descriptions(text, folded, offset, out, taken, prior)
+        return sorted(out, key=lambda s: s.start)
+
+    def _descriptions(self, text, folded, offset, names, taken, prior):
+        out = list(names)
+        for pattern, kind in ((self.desc_pattern, "org"), (self.outlet_pattern, "outlet")):
+            if not pattern:
+                continue
+            for m in pattern.finditer(folded):
+                if _overlaps(m.start(), m.end(), taken):
+                    continue
+                before = [s for s in prior + out if s.start < offset + m.start() and s.how == "name"]
+                name = self._resolve(m.group(), kind, before)
+                if name:
+                    etype = "OUTLET" if kind == "outlet" else "ORG"
+                    out.append(self._span(text, folded, m.start(), m.end(), offset, name, etype, "description"))
+                    taken.append((m.start(), m.end()))
+        return out
+
+    def _resolve(self, phrase: str, kind: str, before: list[EntitySpan]) -> str | None:
+        wanted = {"OUTLET"} if kind == "outlet" else {"ORG", "MISC"}
+        seen = list(dict.fromkeys(s.name for s in reversed(before) if s.type in wanted))
+        if not seen:
+            return None
+        owner = self.registry.owner_of_description(phrase, seen)
+        return owner or seen[0]
+
+    @staticmethod
+    def _span(text, folded, a, b, offset, name, etype, how) -> EntitySpan:
+        before = folded[max(0, a - 20):a]
+        art = _ARTICLE_BEFORE.search(before)
+        if art:  # "de la Renaulution": the preposition is before the article
+            before = before[:art.start()]
+        m = _PREV_WORD.search(before)
+        prev = m.group(1) if m else None
+        if prev and prev.endswith("'") and prev not in _PREPOSITIONS:
+            prev = prev[-2:] if prev[-2:] in _PREPOSITIONS else prev
+        prep = prev if prev in _PREPOSITIONS else None
+        return EntitySpan(offset + a, offset + b, text[a:b], name, etype, how, prep)
+
+
+def _overlaps(a: int, b: int, spans) -> bool:
+    return any(a < y and x < b for x, y in spans)
+
+
+def clause_bounds(text: str, lo: int, hi: int, pos: int, *, weak: bool = True) -> tuple[int, int]:
+    """The clause of `text[lo:hi]` holding `pos`: cut at strong breaks, and commas if `weak`."""
+    folded = fold(text[lo:hi])
+    cuts = [m.start() + lo for m in STRONG_BREAKS.finditer(folded)]
+    if weak:
+        cuts += [m.start() + lo for m in WEAK_BREAKS.finditer(folded)]
+    start = max([c for c in cuts if c <= pos], default=lo)
+    end = min([c for c in cuts if c > pos], default=hi)
+    return start, end
+
+
+def main_entity(spans: list[EntitySpan]) -> str | None:
+    """The organisation or person an article names most (ties: the first named)."""
+    counts: dict[str, list[int]] = {}
+    for s in spans:
+        if s.type in ("ORG", "PER", "MISC") and s.how == "name":
+            counts.setdefault(s.name, [0, s.start])[0] += 1
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0][0]

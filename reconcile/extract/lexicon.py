@@ -1,0 +1,99 @@
+"""French knowledge for claim extraction, compiled from the data files.
+
+attributes.toml: canonical attributes (counted nouns, head phrases, events);
+cues.toml: modality, attribution, event statuses, entity states.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from ..normalize.text import fold, phrase_pattern
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    nouns: dict[str, str]  # folded singular noun -> attribute
+    heads: list[tuple[re.Pattern, str]]  # head phrase pattern (anchored at end of window) -> attribute
+    events: list[tuple[re.Pattern, str]]
+    labels: dict[str, str]
+    evolving: frozenset[str]
+    plan_lemmas: frozenset[str]
+    plan_words: re.Pattern
+    reported_words: re.Pattern
+    negation_words: re.Pattern
+    negation_pairs: re.Pattern
+    attribution_before: re.Pattern
+    attribution_after: re.Pattern
+    attribution_skip: re.Pattern
+    statuses: list[tuple[str, re.Pattern]]
+    states: list[tuple[str, re.Pattern]]
+    state_exclusions: frozenset[frozenset[str]]
+
+
+def _read(name: str) -> dict:
+    return tomllib.loads((files("reconcile") / "data" / name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """Compile the packaged data files once."""
+    attrs, cues = _read("attributes.toml"), _read("cues.toml")
+    nouns: dict[str, str] = {}
+    heads, events, labels = [], [], {}
+    for name, spec in attrs["attribute"].items():
+        labels[name] = spec.get("label", name)
+        for n in spec.get("nouns", []):
+            nouns[fold(n)] = name
+        for h in spec.get("heads", []):
+            heads.append((len(h), phrase_pattern([h], inflect=True), name))
+        for e in spec.get("events", []):
+            events.append((len(e), phrase_pattern([e.strip()], inflect=True), name))
+    heads.sort(key=lambda t: -t[0])
+    events.sort(key=lambda t: -t[0])
+    mod, att = cues["modality"], cues["attribution"]
+    return Lexicon(
+        nouns=nouns,
+        heads=[(p, n) for _, p, n in heads],
+        events=[(p, n) for _, p, n in events],
+        labels=labels,
+        evolving=frozenset(attrs.get("evolving", {}).get("attributes", [])),
+        plan_lemmas=frozenset(mod["plan_lemmas"]),
+        plan_words=phrase_pattern(mod["plan_words"]),
+        reported_words=phrase_pattern(mod["reported_words"]),
+        negation_words=phrase_pattern(mod["negation_words"]),
+        negation_pairs=phrase_pattern(mod["negation_pairs"]),
+        attribution_before=phrase_pattern(att["before"]),
+        attribution_after=phrase_pattern(att["after"]),
+        attribution_skip=phrase_pattern(att["skip"]),
+        statuses=[(k, phrase_pattern(v)) for k, v in cues["status"].items()],
+        states=[(k, phrase_pattern(v)) for k, v in cues["state"].items()],
+        state_exclusions=frozenset(frozenset(p) for p in cues["state_exclusions"]["pairs"]),
+    )
+
+
+def singular(noun: str) -> str:
+    """Folded singular of a French noun, good enough for lookup ("employés" -> "employe")."""
+    w = fold(noun).strip()
+    if w.endswith("aux") and len(w) > 4:
+        return w[:-3] + "al"
+    if w.endswith(("s", "x")) and len(w) > 3 and not w.endswith(("ss", "us")):
+        return w[:-1]
+    return w
+
+
+def attribute_for_noun(noun: str | None, lex: Lexicon) -> str | None:
+    """Canonical attribute of a counted noun, or `count:<noun>` for an unknown one."""
+    if not noun:
+        return None
+    w = fold(noun).strip()
+    for cand in (w, singular(w), " ".join(singular(x) for x in w.split())):
+        if cand in lex.nouns:
+            return lex.nouns[cand]
+    first = singular(w.split()[0]) if w.split() else w
+    if first in lex.nouns:
+        return lex.nouns[first]
+    return f"count:{first}"

@@ -1,0 +1,52 @@
+"""The spaCy French pipeline, loaded once, and the per-line parse of an article.
+
+spaCy's sentence splitter ignores newlines, so articles are split on lines
+first (headings, bullets and table rows stay apart), then parsed line by line.
+The model sees a copy of the text in which typographic apostrophes, no-break
+spaces and `|` are replaced one character for one character, so offsets into
+the copy are offsets into the original.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MODEL = "fr_core_news_md"
+_SUBST = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "|": " ", "\u2009": " "})
+_LINE = re.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=1)
+def load():
+    """Load the French pipeline once per process (it is a PyPI package, never downloaded)."""
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def model_text(text: str) -> str:
+    """A copy of `text` for the model, with the same length."""
+    return text.translate(_SUBST)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of an article: its offset in the source text and its parse."""
+
+    start: int
+    text: str
+    doc: object  # spacy.tokens.Doc over model_text(text)
+
+
+def lines_of(text: str, start: int = 0) -> list[tuple[int, str]]:
+    """Non-blank lines of `text[start:]` with their absolute offsets."""
+    return [(m.start(), m.group()) for m in _LINE.finditer(text, start) if m.group().strip()]
+
+
+def parse(text: str, *, start: int = 0, nlp=None, batch_size: int = 32) -> list[Line]:
+    """Parse every non-blank line of `text` from `start`, in one batched pipe."""
+    nlp = nlp or load()
+    spans = lines_of(text, start)
+    docs = nlp.pipe((model_text(t) for _, t in spans), batch_size=batch_size)
+    return [Line(s, t, d) for (s, t), d in zip(spans, docs)]

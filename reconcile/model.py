@@ -1,0 +1,286 @@
+"""The data model: small frozen dataclasses passed between every stage.
+
+Values are plain Python: numbers are floats, periods are `Interval`s of
+`datetime.date`, bounded figures are `Bounds`, statuses are strings.
+`to_dict()` turns each object into the JSON shape of the report contract.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import Any, Union
+
+SCHEMA_ID = "reconcile-report/1"
+
+MENTION_TYPES = ("date", "period", "duration", "quantity", "money", "percent", "entity")
+MODALITIES = ("assertion", "plan", "reported", "negated")
+FINDING_KINDS = ("conflict", "plan_vs_outcome", "evolution", "attributed_counts")
+SEVERITIES = ("high", "medium", "low")
+STATUSES = ("open", "confirmed", "dismissed", "resolved")
+PUBLISHED_ORIGINS = ("metadata", "inferred", "unknown")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """An inclusive interval of calendar days."""
+
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"interval ends before it starts: {self.start} > {self.end}")
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: "Interval") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def to_dict(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A figure known only between `low` and `high` (either may be open)."""
+
+    low: float | None = None
+    high: float | None = None
+
+    def to_dict(self) -> dict[str, float | None]:
+        return {"low": self.low, "high": self.high}
+
+
+Value = Union[float, Bounds, Interval, str]
+
+
+def value_to_json(value: Value | None) -> Any:
+    if isinstance(value, (Interval, Bounds)):
+        return value.to_dict()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article of the corpus, with its decoded text and metadata."""
+
+    id: str
+    path: str
+    text: str
+    body_start: int = 0  # offset where the article body begins (after front matter)
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_origin: str = "unknown"
+    language: str | None = None
+    kind: str = "text"  # text | html
+    extracted_path: str | None = None  # for HTML: where the extracted text is written
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start:]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "published_origin": self.published_origin,
+            "language": self.language,
+            "kind": self.kind,
+            "extracted_path": self.extracted_path,
+        }
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A recognized expression: a number, an amount, a date, a period, an entity.
+
+    `start`/`end` are offsets into the text that was parsed. For figures,
+    `low`/`high` are the bounds the text gives or implies and `precision` the
+    rounding step implied by how the figure is written (1000 for "11 000").
+    """
+
+    type: str
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    currency: str | None = None
+    approx: bool = False
+    time: Interval | None = None
+    precision: float | None = None
+    cue: str | None = None  # the qualifier word that set approx or a bound ("environ", "plus de")
+    label: str | None = None  # entity mentions: ORG, PER, LOC, MISC
+    canonical: str | None = None  # entity mentions: canonical name
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if f.name == "time":
+                v = v.to_dict() if v else None
+            elif isinstance(v, float):
+                v = value_to_json(v)
+            out[f.name] = v
+        return out
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable statement: entity + attribute = value, at a time, with modality."""
+
+    id: str
+    source: str
+    start: int
+    end: int
+    line: int
+    quote: str
+    sentence: str
+    entity: str
+    attribute: str
+    value: Value
+    kind: str  # quantity | money | percent | date | status
+    unit: str | None = None
+    approx: bool = False
+    precision: float | None = None
+    cue: str | None = None
+    time: Interval | None = None
+    time_origin: str = "unknown"  # explicit | published | unknown
+    modality: str = "assertion"
+    status: str | None = None  # event status: planned, announced, completed, cancelled, postponed
+    attributed_to: str | None = None
+    subject_origin: str = "explicit"  # how the entity was found
+    confidence: float = 0.5
+    published: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "quote": self.quote,
+            "sentence": self.sentence,
+            "entity": self.entity,
+            "attribute": self.attribute,
+            "value": value_to_json(self.value),
+            "kind": self.kind,
+            "unit": self.unit,
+            "approx": self.approx,
+            "precision": value_to_json(self.precision),
+            "cue": self.cue,
+            "time": self.time.to_dict() if self.time else None,
+            "time_origin": self.time_origin,
+            "modality": self.modality,
+            "status": self.status,
+            "attributed_to": self.attributed_to,
+            "subject_origin": self.subject_origin,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A flagged relation between claims of one slot, explained."""
+
+    id: str
+    kind: str
+    severity: str
+    entity: str
+    attribute: str
+    claims: tuple[str, ...]
+    explanation: str
+    status: str = "open"
+    rule: str | None = None
+    consensus: Any = None  # best-supported value of the slot, JSON-ready
+    support: int = 0  # independent sources behind the consensus
+    outliers: tuple[str, ...] = ()
+    decision: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "severity": self.severity,
+            "entity": self.entity,
+            "attribute": self.attribute,
+            "claims": list(self.claims),
+            "explanation": self.explanation,
+            "status": self.status,
+            "rule": self.rule,
+            "consensus": self.consensus,
+            "support": self.support,
+            "outliers": list(self.outliers),
+            "decision": self.decision,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run produced."""
+
+    tool_version: str
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    warnings: tuple[str, ...] = ()
+    stale_decisions: tuple[dict[str, Any], ...] = field(default=())
+
+    def summary(self) -> dict[str, Any]:
+        by_kind: dict[str, int] = {}
+        by_severity: dict[str, int] = {}
+        by_status: dict[str, int] = {}
+        for f in self.findings:
+            by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
+            by_severity[f.severity] = by_severity.get(f.severity, 0) + 1
+            by_status[f.status] = by_status.get(f.status, 0) + 1
+        return {
+            "sources": len(self.sources),
+            "claims": len(self.claims),
+            "findings": len(self.findings),
+            "by_kind": dict(sorted(by_kind.items())),
+            "by_severity": dict(sorted(by_severity.items())),
+            "by_status": dict(sorted(by_status.items())),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_ID,
+            "tool": {"name": "reconcile", "version": self.tool_version},
+            "sources": [s.to_dict() for s in self.sources],
+            "claims": [c.to_dict() for c in self.claims],
+            "conflicts": [f.to_dict() for f in self.findings],
+            "summary": self.summary(),
+            "warnings": list(self.warnings),
+            "stale_decisions": list(self.stale_decisions),
+        }
+
+    @property
+    def claims_df(self):
+        """Claims as a pandas DataFrame (one row per claim)."""
+        import pandas as pd
+
+        return pd.DataFrame([c.to_dict() for c in self.claims])
+
+    @property
+    def findings_df(self):
+        """Findings as a pandas DataFrame (one row per finding)."""
+        import pandas as pd
+
+        return pd.DataFrame([f.to_dict() for f in self.findings])

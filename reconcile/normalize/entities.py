@@ -1,0 +1,175 @@
+"""Entity names: folding, the alias registry, fuzzy matching.
+
+Pure: the registry is built from TOML text or dicts handed in by the caller.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from rapidfuzz import fuzz, process
+
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u202f": " "})
+_NON_WORD = re.compile(r"[^\w' -]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: str = "ORG"
+    aliases: tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _package_data() -> dict:
+    return tomllib.loads((files("reconcile") / "data" / "entities.toml").read_text("utf-8"))
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def fold(name: str) -> str:
+    """Case, accents, apostrophes, punctuation and spaces folded: "Ampère" -> "ampere"."""
+    s = strip_accents(name.translate(_APOS)).lower()
+    s = _NON_WORD.sub(" ", s).replace("-", " ")
+    return _SPACES.sub(" ", s).strip()
+
+
+def key(name: str, *, folding: dict | None = None) -> str:
+    """The matching key: folded, leading article and legal forms dropped."""
+    cfg = folding or _package_data()["folding"]
+    s = fold(name)
+    for art in sorted(cfg["articles"], key=len, reverse=True):
+        a = fold(art)
+        if a.endswith("'") and s.startswith(a):
+            s = s[len(a):].strip()
+            break
+        if s.startswith(a + " "):
+            s = s[len(a) + 1:]
+            break
+    for pre in sorted(cfg["legal_prefixes"], key=len, reverse=True):
+        p = fold(pre)
+        if s.startswith(p + " ") and len(s) > len(p) + 1:
+            s = s[len(p) + 1:]
+            break
+    words = s.split()
+    suffixes = {fold(x) for x in cfg["legal_suffixes"]}
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass
+class Registry:
+    """Known entities, looked up by folded key, then by fuzzy ratio."""
+
+    entities: list[Entity] = field(default_factory=list)
+    folding: dict = field(default_factory=lambda: dict(_package_data()["folding"]))
+    descriptions: dict = field(default_factory=lambda: dict(_package_data()["descriptions"]))
+
+    def __post_init__(self) -> None:
+        self._index: dict[str, Entity] = {}
+        for e in self.entities:
+            self._add_keys(e)
+
+    def _add_keys(self, e: Entity) -> None:
+        for form in (e.name, *e.aliases):
+            for k in {fold(form), key(form, folding=self.folding)}:
+                if k:
+                    self._index.setdefault(k, e)
+
+    def add(self, e: Entity) -> None:
+        self.entities.append(e)
+        self._add_keys(e)
+
+    def extend_from_toml(self, text: str) -> None:
+        """Add the `[[entity]]` tables of a TOML document (later files win ties)."""
+        data = tomllib.loads(text)
+        for raw in data.get("entity", []):
+            e = Entity(name=raw["name"], type=raw.get("type", "ORG"),
+                       aliases=tuple(raw.get("aliases", ())),
+                       descriptions=tuple(raw.get("descriptions", ())))
+            for form in (e.name, *e.aliases):  # a user's entry overrides a packaged one
+                for k in {fold(form), key(form, folding=self.folding)}:
+                    self._index.pop(k, None)
+            self.add(e)
+
+    def lookup(self, name: str) -> Entity | None:
+        """The registered entity a written form refers to, or None."""
+        for k in (fold(name), key(name, folding=self.folding)):
+            if k in self._index:
+                return self._index[k]
+        k = key(name, folding=self.folding)
+        if len(k) < 4 or not self._index:
+            return None
+        hit = process.extractOne(k, list(self._index), scorer=fuzz.ratio,
+                                 score_cutoff=self.folding["min_ratio"])
+        return self._index[hit[0]] if hit else None
+
+    def canonical(self, name: str) -> str:
+        """Canonical name of a written form: the registered name, else the form itself, tidied."""
+        e = self.lookup(name)
+        if e:
+            return e.name
+        return tidy(name)
+
+    def surface_forms(self) -> list[tuple[str, Entity]]:
+        """Every written form of every registered entity (for a gazetteer)."""
+        return [(form, e) for e in self.entities for form in (e.name, *e.aliases)]
+
+    def owner_of_description(self, head: str, candidates: list[str]) -> str | None:
+        """Among candidate canonical names, the one whose descriptions include `head`."""
+        h = fold(head)
+        for name in candidates:
+            e = self.lookup(name)
+            if e and any(fold(d) == h or fold(d).endswith(" " + h) for d in e.descriptions):
+                return e.name
+        return None
+
+
+def tidy(name: str) -> str:
+    """A display form: apostrophes straightened, spaces collapsed, legal suffix dropped."""
+    s = _SPACES.sub(" ", name.translate(_APOS)).strip(" ,.;:'\"«»()")
+    words = s.split()
+    suffixes = {fold(x) for x in _package_data()["folding"]["legal_suffixes"]}
+    while len(words) > 1 and fold(words[-1]) in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+def default_registry() -> Registry:
+    """The packaged registry (outlets, unions, authorities)."""
+    reg = Registry()
+    reg.extend_from_toml((files("reconcile") / "data" / "entities.toml").read_text("utf-8"))
+    return reg
+
+
+def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, str]:
+    """Map each name to one display form per matching key (corpus-wide clustering).
+
+    Registered names map to their canonical name; unknown names sharing a key
+    ("Ampère", "Ampere", "Ampere SAS") map to the most frequent written form.
+    """
+    reg = registry or Registry()
+    counts: dict[str, dict[str, int]] = {}
+    out: dict[str, str] = {}
+    for n in names:
+        e = reg.lookup(n)
+        if e:
+            out[n] = e.name
+            continue
+        k = key(n, folding=reg.folding)
+        counts.setdefault(k, {})
+        counts[k][tidy(n)] = counts[k].get(tidy(n), 0) + 1
+    best = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in counts.items()}
+    for n in names:
+        if n not in out:
+            out[n] = best[key(n, folding=reg.folding)]
+    return out

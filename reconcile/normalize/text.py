@@ -1,0 +1,42 @@
+"""Length-preserving text folding, so that matches on the folded copy are offsets into the original."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOS = {"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in _APOS:
+        return _APOS[c]
+    base = unicodedata.normalize("NFKD", c)[:1] or c
+    low = base.lower()
+    return low if len(low) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents stripped, apostrophes straightened; same length as `text`."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def phrase_pattern(phrases, *, inflect: bool = False) -> re.Pattern | None:
+    """One regex matching any of `phrases` as whole words on folded text.
+
+    `inflect` also accepts a trailing e/s/es/x on each word (French gender and number).
+    """
+    alts = sorted({fold(p).strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not alts:
+        return None
+    tail = r"(?:e|s|es|x)?" if inflect else ""
+    body = "|".join(r"\s+".join(_word(w, tail) for w in a.split()) for a in alts)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+
+def _word(w: str, tail: str) -> str:
+    """One word of a phrase; inflectable unless it ends with an apostrophe ("d'")."""
+    return re.escape(w) + ("" if w.endswith("'") or not w[-1:].isalpha() else tail)

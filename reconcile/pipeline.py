@@ -1,0 +1,118 @@
+"""The whole job: read sources, extract claims, compare them, apply decisions.
+
+An edge module: it reads files through `sources` and `store`, and calls the
+pure stages (`extract`, `compare`) on what they return.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import __version__
+from .compare.slots import findings as find
+from .extract import claims as extract_claims
+from .extract import nlp as nlp_mod
+from .extract.entities import Gazetteer
+from .extract.lexicon import load as load_lexicon
+from .errors import InputError
+from .model import Claim, Finding, Report, Source
+from .normalize.entities import Registry, default_registry, unify
+from .sources import load as load_sources
+
+ENTITIES_FILE = "entities.toml"
+
+
+@dataclass
+class Options:
+    """Everything a run can be told; the CLI builds one of these."""
+
+    paths: list[str] = field(default_factory=lambda: ["sources"])
+    aliases: list[str] = field(default_factory=list)
+    decisions: dict | None = None  # finding id -> decision record (see store)
+    cache_dir: str | None = None  # where per-source claims are cached by content hash
+    progress: Callable[[str], None] | None = None
+
+
+def registry_for(paths: Iterable[str | Path], extra: Iterable[str | Path] = ()) -> tuple[Registry, list[str]]:
+    """The packaged registry, plus `entities.toml` beside the sources, plus extra files.
+
+    Also returns the texts of the user files read (they shape claims, so they key the cache).
+    """
+    reg = default_registry()
+    texts: list[str] = []
+    seen = set()
+    folders = []
+    for p in paths:
+        p = Path(p)
+        folders.append(p if p.is_dir() else p.parent)
+    for f in [d / ENTITIES_FILE for d in folders] + [Path(x) for x in extra]:
+        if f.resolve() in seen or not f.is_file():
+            continue
+        seen.add(f.resolve())
+        text = f.read_text("utf-8")
+        try:
+            reg.extend_from_toml(text)
+        except (ValueError, KeyError) as exc:
+            raise InputError(f"entity registry {f} is not valid: {exc}") from None
+        texts.append(text)
+    return reg, texts
+
+
+def claims_of(source: Source, gazetteer: Gazetteer, *, nlp=None) -> list[Claim]:
+    """The claims of one source (parses it with spaCy)."""
+    lines = nlp_mod.parse(source.text, start=source.body_start, nlp=nlp)
+    return extract_claims.extract(source, lines, gazetteer)
+
+
+def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report:
+    """Read the sources at `paths`, extract and compare claims, return a Report."""
+    opts = options or Options(**kw)
+    if paths is not None:
+        opts.paths = [str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    loaded = load_sources(opts.paths)
+    registry, registry_texts = registry_for(opts.paths, opts.aliases)
+    gazetteer = Gazetteer(registry)
+    cache = None
+    if opts.cache_dir:
+        from .store import ClaimCache, data_fingerprint
+
+        cache = ClaimCache(Path(opts.cache_dir), data_fingerprint(registry_texts))
+    claims: list[Claim] = []
+    for src in loaded.sources:
+        if opts.progress:
+            opts.progress(src.id)
+        got = cache.get(src) if cache else None
+        if got is None:
+            got = claims_of(src, gazetteer, nlp=nlp)
+            if cache:
+                cache.put(src, got)
+        claims.extend(got)
+    claims = canonicalize(claims, registry)
+    lex = load_lexicon()
+    flagged = find(claims, exclusions=lex.state_exclusions)
+    flagged, stale = apply_decisions(flagged, opts.decisions or {})
+    return Report(__version__, loaded.sources, tuple(claims), tuple(flagged), loaded.warnings, tuple(stale))
+
+
+def canonicalize(claims: list[Claim], registry: Registry) -> list[Claim]:
+    """One display name per entity across the corpus ("Ampère" and "Ampere" are one)."""
+    names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
+    mapping = unify(names, registry=registry)
+    return [replace(c, entity=mapping[c.entity],
+                    attributed_to=mapping.get(c.attributed_to) if c.attributed_to else None)
+            for c in claims]
+
+
+def apply_decisions(found: list[Finding], decisions: dict) -> tuple[list[Finding], list[dict]]:
+    """Attach each recorded decision to its finding; decisions without a finding are stale."""
+    ids = {f.id for f in found}
+    out = []
+    for f in found:
+        d = decisions.get(f.id)
+        if d:
+            latest = d["history"][-1] if d.get("history") else d
+            f = replace(f, status=latest.get("status", f.status), decision=d)
+        out.append(f)
+    stale = [dict(d, id=fid) for fid, d in sorted(decisions.items()) if fid not in ids]
+    return out, stale

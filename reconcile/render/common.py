@@ -1,0 +1,51 @@
+"""Helpers shared by the renderers: lookups and quotes in context."""
+from __future__ import annotations
+
+from ..model import Claim, Report, Source
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def claims_by_id(report: Report) -> dict[str, Claim]:
+    return {c.id: c for c in report.claims}
+
+
+def sources_by_id(report: Report) -> dict[str, Source]:
+    return {s.id: s for s in report.sources}
+
+
+def context(source: Source, claim: Claim, width: int = 90) -> tuple[str, str, str]:
+    """(before, quote, after): the quote with up to `width` characters around it on its line."""
+    text = source.text
+    line_start = text.rfind("\n", 0, claim.start) + 1
+    line_end = text.find("\n", claim.end)
+    line_end = len(text) if line_end < 0 else line_end
+    lo = max(line_start, claim.start - width)
+    hi = min(line_end, claim.end + width)
+    before = ("…" if lo > line_start else "") + text[lo:claim.start]
+    after = text[claim.end:hi] + ("…" if hi < line_end else "")
+    return before, text[claim.start:claim.end], after
+
+
+def value_text(claim: Claim) -> str:
+    from ..model import Bounds, Interval
+    from ..compare.tolerance import fmt
+
+    v = claim.value
+    if isinstance(v, Interval):
+        return v.start.isoformat() if v.start == v.end else f"{v.start.isoformat()} → {v.end.isoformat()}"
+    if isinstance(v, Bounds):
+        lo = fmt(v.low) if v.low is not None else ""
+        hi = fmt(v.high) if v.high is not None else ""
+        return f"≥ {lo}" if not hi else f"≤ {hi}" if not lo else f"{lo}–{hi}"
+    if isinstance(v, float):
+        s = fmt(v)
+        return ("~" if claim.approx else "") + s + (f" {claim.unit}" if claim.unit else "")
+    return str(v)
+
+
+def published_text(source: Source | None) -> str:
+    if source is None or source.published is None:
+        return "date unknown"
+    suffix = "" if source.published_origin == "metadata" else f" ({source.published_origin})"
+    return source.published.isoformat() + suffix

@@ -1,0 +1,19 @@
+"""Claims as CSV (one row per claim), through pandas."""
+from __future__ import annotations
+
+import json
+
+from ..model import Report
+
+COLUMNS = ["id", "source", "line", "start", "end", "entity", "attribute", "value", "unit", "approx",
+           "time", "modality", "status", "attributed_to", "confidence", "quote"]
+
+
+def render(report: Report) -> str:
+    df = report.claims_df
+    if df.empty:
+        return ",".join(COLUMNS) + "\n"
+    df = df[COLUMNS].copy()
+    for col in ("value", "time"):
+        df[col] = df[col].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v)
+    return df.to_csv(index=False, lineterminator="\n")

@@ -1,0 +1,70 @@
+"""The HTML report: one self-contained page (no network), every source text escaped."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..model import Interval, Report
+from .common import claims_by_id, context, published_text, sources_by_id, value_text
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("reconcile", "render/templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    return env
+
+
+def render(report: Report) -> str:
+    claims, sources = claims_by_id(report), sources_by_id(report)
+    cards = []
+    for f in report.findings:
+        rows = []
+        for cid in f.claims:
+            c = claims.get(cid)
+            if c is None:
+                continue
+            src = sources.get(c.source)
+            before, quote, after = context(src, c, width=160) if src else ("", c.quote, "")
+            rows.append({"claim": c, "before": before, "quote": quote, "after": after,
+                         "value": value_text(c), "published": published_text(src),
+                         "href": _href(src, c)})
+        last = (f.decision or {}).get("history", [f.decision])[-1] if f.decision else None
+        cards.append({"f": f, "rows": rows, "decision": last})
+    return _env().get_template("report.html.j2").render(
+        report=report, summary=report.summary(), cards=cards,
+        entities=sorted({f.entity for f in report.findings}),
+        kinds=sorted({f.kind for f in report.findings}),
+        timelines=_timelines(report), published=published_text,
+    )
+
+
+def _href(src, c) -> str:
+    if src is None:
+        return "#"
+    path = src.extracted_path or src.path
+    return f"{path}#line={c.line}" if path else "#"
+
+
+def _timelines(report: Report, width: int = 720) -> list[dict]:
+    """Per entity, dated claims placed on a shared time axis (for an inline SVG)."""
+    by_entity: dict[str, list] = defaultdict(list)
+    for c in report.claims:
+        if isinstance(c.value, Interval):
+            by_entity[c.entity].append(c)
+    if not by_entity:
+        return []
+    lo = min(c.value.start for cs in by_entity.values() for c in cs)
+    hi = max(c.value.end for cs in by_entity.values() for c in cs)
+    span = max((hi - lo).days, 1)
+    out = []
+    for entity in sorted(by_entity, key=lambda e: (-len(by_entity[e]), e))[:8]:
+        marks = []
+        for i, c in enumerate(sorted(by_entity[entity], key=lambda c: (c.value.start, c.source))):
+            x = 10 + (c.value.start - lo).days / span * (width - 20)
+            w = max(3.0, (c.value.end - c.value.start).days / span * (width - 20))
+            marks.append({"x": round(x, 1), "w": round(w, 1), "y": 8 + (i % 6) * 14, "claim": c,
+                          "label": f"{c.attribute} {value_text(c)} ({c.source}, {c.status or c.modality})"})
+        out.append({"entity": entity, "marks": marks, "height": 8 + min(len(marks), 6) * 14 + 16,
+                    "start": lo.isoformat(), "end": hi.isoformat(), "width": width})
+    return out

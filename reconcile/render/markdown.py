@@ -1,0 +1,50 @@
+"""The Markdown report: stable order, one block per finding, diff-friendly."""
+from __future__ import annotations
+
+from ..model import Report
+from .common import claims_by_id, context, published_text, sources_by_id, value_text
+
+
+def _cell(s: str) -> str:
+    return " ".join(str(s).split()).replace("|", "\\|")
+
+
+def render(report: Report) -> str:
+    s = report.summary()
+    out = ["# Consistency report", "",
+           f"reconcile {report.tool_version} · {s['sources']} sources · {s['claims']} claims · "
+           f"{s['findings']} findings", ""]
+    out += ["| kind | count |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in s["by_kind"].items()]
+    out += ["", "| severity | count |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in s["by_severity"].items()]
+    out += ["", "## Findings", ""]
+    if not report.findings:
+        out += ["No finding.", ""]
+    claims, sources = claims_by_id(report), sources_by_id(report)
+    for f in report.findings:
+        out += [f"### {f.severity.upper()} · {f.kind} · {f.entity} · {f.attribute}", "",
+                f"- id: `{f.id}`", f"- status: {f.status}", f"- why: {_cell(f.explanation)}"]
+        if f.consensus is not None:
+            out.append(f"- best supported: `{f.consensus}` ({f.support} independent origin(s))")
+        if f.decision:
+            last = f.decision.get("history", [f.decision])[-1]
+            out.append(f"- decision: {last.get('status')} by {last.get('reviewer')} on {last.get('at')}: "
+                       f"{_cell(last.get('note', ''))}")
+        out += ["", "| source | published | line | value | modality | quote |", "|---|---|---:|---|---|---|"]
+        for cid in f.claims:
+            c = claims.get(cid)
+            if c is None:
+                continue
+            src = sources.get(c.source)
+            before, quote, after = context(src, c, width=50) if src else ("", c.quote, "")
+            out.append(f"| {c.source} | {published_text(src)} | {c.line} | {_cell(value_text(c))} | "
+                       f"{c.modality} | {_cell(before)}**{_cell(quote)}**{_cell(after)} |")
+        out.append("")
+    out += ["## Sources", "", "| id | outlet | published | title |", "|---|---|---|---|"]
+    for src in report.sources:
+        out.append(f"| {src.id} | {_cell(src.outlet or '')} | {published_text(src)} | {_cell(src.title or '')} |")
+    if report.stale_decisions:
+        out += ["", "## Stale decisions", "", "Decisions whose finding no longer exists (kept, never dropped):", ""]
+        out += [f"- `{d['id']}`: {d.get('status', '')}" for d in report.stale_decisions]
+    if report.warnings:
+        out += ["", "## Warnings", ""] + [f"- {_cell(w)}" for w in report.warnings]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,78 @@
+"""The terminal report (rich): a summary table, then each finding with its quotes side by side."""
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Report
+from .common import claims_by_id, context, published_text, sources_by_id, value_text
+
+COLOURS = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+
+
+def render(report: Report, *, width: int = 100, colour: bool = False) -> str:
+    """The report as text for a terminal of `width` columns (ANSI colours if `colour`)."""
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, color_system="standard" if colour else None,
+                      force_terminal=colour, no_color=not colour, highlight=False, emoji=False)
+    _summary(console, report)
+    for f in report.findings:
+        _finding(console, report, f)
+    if report.warnings:
+        console.print(Text("Warnings", style="bold"))
+        for w in report.warnings:
+            console.print(Text(f"  {w}"))
+    return buf.getvalue()
+
+
+def _summary(console: Console, report: Report) -> None:
+    s = report.summary()
+    t = Table(title="reconcile — consistency report", show_header=True, header_style="bold", expand=False)
+    t.add_column("sources", justify="right")
+    t.add_column("claims", justify="right")
+    t.add_column("findings", justify="right")
+    t.add_column("by kind")
+    t.add_column("by severity")
+    t.add_row(str(s["sources"]), str(s["claims"]), str(s["findings"]),
+              "\n".join(f"{k}: {v}" for k, v in s["by_kind"].items()) or "-",
+              "\n".join(f"{k}: {v}" for k, v in s["by_severity"].items()) or "-")
+    console.print(t)
+
+
+def _finding(console: Console, report: Report, f) -> None:
+    claims, sources = claims_by_id(report), sources_by_id(report)
+    head = Text()
+    head.append(f"[{f.severity.upper()}] ", style=COLOURS[f.severity])
+    head.append(f"{f.kind} · {f.entity} · {f.attribute}", style="bold")
+    head.append(f"  {f.id}  status: {f.status}")
+    grid = Table.grid(expand=True, padding=(0, 1))
+    shown = [claims[c] for c in f.claims if c in claims]
+    for _ in shown[:3]:
+        grid.add_column(ratio=1)
+    cells = []
+    for c in shown[:3]:
+        src = sources.get(c.source)
+        before, quote, after = context(src, c, width=60) if src else ("", c.quote, "")
+        cell = Text()
+        cell.append(f"{c.source}\n", style="bold")
+        cell.append(f"{published_text(src)} · line {c.line} · {c.start}-{c.end}\n", style="dim")
+        cell.append(f"{value_text(c)} ({c.modality})\n")
+        cell.append(before)
+        cell.append(quote, style="reverse" if console.no_color else "bold underline")
+        cell.append(after)
+        cells.append(cell)
+    if cells:
+        grid.add_row(*cells)
+    body = Table.grid()
+    body.add_row(grid)
+    if len(shown) > 3:
+        body.add_row(Text(f"… and {len(shown) - 3} more claims: " + ", ".join(c.id for c in shown[3:])))
+    body.add_row(Text(f.explanation, style="italic"))
+    if f.decision:
+        last = f.decision.get("history", [f.decision])[-1]
+        body.add_row(Text(f"decision: {last.get('status')} by {last.get('reviewer')} — {last.get('note', '')}"))
+    console.print(Panel(body, title=head, title_align="left", border_style=COLOURS[f.severity]))

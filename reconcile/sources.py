@@ -1,0 +1,290 @@
+"""Reading sources: files, folders and globs of .txt/.md/.html articles.
+
+This is an edge module (it does I/O). Offsets are into the decoded text with
+universal newlines (what `Path.read_text` returns), front matter included.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from .errors import (
+    DuplicateSourceId, InputError, NoSources, W_BINARY, W_CP1252, W_EMPTY,
+    W_FRONT_MATTER, W_HTML_EMPTY, W_MANIFEST, W_NOT_FRENCH, W_UNREADABLE,
+    W_UNSUPPORTED, warning,
+)
+from .model import Source
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+MANIFEST_NAME = "manifest.toml"
+META_KEYS = ("title", "outlet", "url", "published", "language")
+
+_FRONT_MATTER = re.compile(r"\A(\ufeff?)---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_MONTH_DATE = re.compile(r"\b(\d{1,2})(?:er)?\s+([a-zéû]+)\.?\s+(\d{4})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What reading a set of paths gave: sources and warnings."""
+
+    sources: tuple[Source, ...]
+    warnings: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    return tomllib.loads((files("reconcile") / "data" / "sources.toml").read_text("utf-8"))
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Turn folders, globs and files into a sorted list of candidate files."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if any(ch in str(raw) for ch in "*?["):
+            matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
+            if not matches:
+                raise InputError(f"no file matches {raw}")
+            out.extend(m for m in matches if m.is_file())
+        elif p.is_dir():
+            out.extend(sorted(c for c in p.iterdir()
+                              if (c.is_file() or c.is_symlink())
+                              and c.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(f"no such file or folder: {raw}")
+    seen: set[Path] = set()
+    unique = []
+    for p in out:
+        key = p.absolute()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def load(paths: Iterable[str | Path]) -> Loaded:
+    """Read every source under `paths`; bad files become warnings, not errors."""
+    files_ = expand(paths)
+    warnings: list[str] = []
+    manifests: dict[Path, dict] = {}
+    sources: list[Source] = []
+    by_id: dict[str, Path] = {}
+    for path in files_:
+        if path.name == MANIFEST_NAME:
+            continue
+        src = read_one(path, warnings, _manifest_for(path, manifests, warnings))
+        if src is None:
+            continue
+        if src.id in by_id:
+            raise DuplicateSourceId(
+                f"two sources have the id {src.id!r}: {by_id[src.id]} and {path}")
+        by_id[src.id] = path
+        sources.append(src)
+    if not sources:
+        raise NoSources("no readable source among: " + ", ".join(str(p) for p in files_)
+                        if files_ else "no source file found (.txt, .md, .html)")
+    return Loaded(tuple(sources), tuple(warnings))
+
+
+def _manifest_for(path: Path, cache: dict[Path, dict], warnings: list[str]) -> dict:
+    folder = path.parent.resolve()
+    if folder not in cache:
+        mf = folder / MANIFEST_NAME
+        data: dict = {}
+        if mf.is_file():
+            try:
+                data = tomllib.loads(mf.read_text("utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                warnings.append(warning(W_MANIFEST, str(mf), f"manifest ignored: {exc}"))
+        cache[folder] = data
+    return cache[folder].get(path.name, {})
+
+
+def read_one(path: Path, warnings: list[str], manifest: dict | None = None) -> Source | None:
+    """Read one file into a Source, or append a warning and return None."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        warnings.append(warning(W_UNSUPPORTED, name, f"unsupported file type {suffix or '(none)'}, skipped"))
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        warnings.append(warning(W_UNREADABLE, name, f"cannot be read ({exc.strerror or exc}), skipped"))
+        return None
+    text = decode(raw, name, warnings)
+    if text is None:
+        return None
+    if suffix in HTML_SUFFIXES:
+        return _from_html(path, text, warnings, manifest or {})
+    return _from_text(path, text, warnings, manifest or {})
+
+
+def decode(raw: bytes, name: str, warnings: list[str]) -> str | None:
+    """Bytes to text: UTF-8 (BOM kept as U+FEFF), else cp1252 with a warning."""
+    if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
+        warnings.append(warning(W_EMPTY, name, "empty file, skipped"))
+        return None
+    if _looks_binary(raw):
+        warnings.append(warning(W_BINARY, name, "binary file, skipped"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        warnings.append(warning(W_CP1252, name, "not valid UTF-8, decoded as cp1252"))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(head) * 0.05
+
+
+def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict, int]:
+    """Return (metadata, offset where the body starts)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, 1 if text.startswith("\ufeff") else 0
+    try:
+        meta = yaml.safe_load(m.group(2) or "") or {}
+    except yaml.YAMLError as exc:
+        warnings.append(warning(W_FRONT_MATTER, name, f"front matter is not valid YAML ({exc.__class__.__name__}), ignored"))
+        return {}, m.end()
+    if not isinstance(meta, dict):
+        warnings.append(warning(W_FRONT_MATTER, name, "front matter is not a mapping, ignored"))
+        return {}, m.end()
+    return {k: meta[k] for k in META_KEYS if k in meta}, m.end()
+
+
+def _from_text(path: Path, text: str, warnings: list[str], manifest: dict) -> Source | None:
+    name = str(path)
+    meta, body_start = split_front_matter(text, name, warnings)
+    meta = {**manifest, **meta}
+    body = text[body_start:]
+    if not body.strip():
+        warnings.append(warning(W_EMPTY, name, "no article text after the front matter, skipped"))
+        return None
+    return _finish(Source(id=path.stem, path=name, text=text, body_start=body_start), meta, warnings)
+
+
+def _from_html(path: Path, html: str, warnings: list[str], manifest: dict) -> Source | None:
+    import trafilatura
+
+    name = str(path)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      date_extraction_params={"extensive_search": False,
+                                                              "original_date": True})
+    text = (doc.text if doc is not None else "") or ""
+    if not text.strip():
+        warnings.append(warning(W_HTML_EMPTY, name, "no article text found in the HTML, skipped"))
+        return None
+    meta = {"title": doc.title, "outlet": doc.sitename, "url": doc.url, "published": doc.date,
+            "language": doc.language}
+    meta = {k: v for k, v in meta.items() if v}
+    meta = {**meta, **manifest}
+    src = Source(id=path.stem, path=name, text=text, kind="html")
+    return _finish(src, meta, warnings)
+
+
+def _finish(src: Source, meta: dict, warnings: list[str]) -> Source | None:
+    language = str(meta.get("language") or "").lower() or None
+    if language and not language.startswith("fr"):
+        warnings.append(warning(W_NOT_FRENCH, src.path, f"language is {language!r}, not French; skipped"))
+        return None
+    if not language and not looks_french(src.body):
+        warnings.append(warning(W_NOT_FRENCH, src.path, "text does not look French, skipped"))
+        return None
+    published, origin = _coerce_date(meta.get("published")), "metadata"
+    if published is None:
+        published = infer_published(src.body)
+        origin = "inferred" if published else "unknown"
+    return replace(
+        src,
+        title=_str(meta.get("title")), outlet=_str(meta.get("outlet")), url=_str(meta.get("url")),
+        published=published, published_origin=origin, language=language or "fr",
+    )
+
+
+def _str(v) -> str | None:
+    return str(v).strip() or None if v not in (None, "") else None
+
+
+def _coerce_date(v) -> dt.date | None:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, str):
+        try:
+            return dt.date.fromisoformat(v.strip()[:10])
+        except ValueError:
+            return parse_date_phrase(v)
+    return None
+
+
+def looks_french(text: str) -> bool:
+    """True when enough of the words are French function words (or the text is short)."""
+    cfg = _settings()["language"]
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < cfg["min_words"]:
+        return True
+    known = set(cfg["french_words"])
+    return sum(w in known for w in words) / len(words) >= cfg["min_ratio"]
+
+
+@lru_cache(maxsize=1)
+def _byline_patterns() -> list[re.Pattern]:
+    cues = _settings()["bylines"]["cues"]
+    return [re.compile(r"^\W*" + cue, re.I) for cue in cues]
+
+
+def infer_published(body: str) -> dt.date | None:
+    """Publication date from a byline ("Par X le 22/01/2026", "Publié le 3 mars 2025")."""
+    lines = body.split("\n")[: _settings()["bylines"]["max_line"]]
+    for pattern in _byline_patterns():
+        for line in lines:
+            m = pattern.match(line)
+            if m:
+                found = parse_date_phrase(line[m.end():m.end() + 60], anchored=True)
+                if found:
+                    return found
+    return None
+
+
+def parse_date_phrase(s: str, *, anchored: bool = False) -> dt.date | None:
+    """The first full date ("22/01/2026", "3 mars 2025") in a short phrase.
+
+    `anchored`: the date must open the phrase (bylines: "le 22/01/2026").
+    """
+    m = _NUMERIC_DATE.search(s) or _MONTH_DATE.search(s)
+    if m is None or (anchored and s[:m.start()].strip(" \t,:")):
+        return None
+    if m.re is _NUMERIC_DATE:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    import dateparser
+
+    parsed = dateparser.parse(m.group(0), languages=["fr"],
+                              settings={"RELATIVE_BASE": dt.datetime(2000, 1, 1),
+                                        "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None

@@ -1,0 +1,132 @@
+"""The claim base under claims/: reviewers' decisions and the per-source claim cache.
+
+Decisions live in `claims/decisions.yaml`, keyed by finding id, each with its
+full history. Writes take a lock and re-read the file under it, so two
+reviewers writing at once both land; files are replaced atomically.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from importlib.resources import files
+from pathlib import Path
+
+import yaml
+from filelock import FileLock
+
+from . import __version__
+from .errors import DecisionError
+from .fileio import write_text
+from .model import Bounds, Claim, Interval, Source
+
+DECISIONS = "decisions.yaml"
+STATUSES = ("confirmed", "dismissed", "resolved", "open")
+_HEADER = ("# Reviewers' decisions, keyed by finding id. Written by `reconcile review`;\n"
+           "# each finding keeps its whole history, newest last. Safe to edit by hand.\n")
+
+
+def load_decisions(claims_dir: Path) -> dict:
+    """finding id -> {entity, attribute, history: [...]}; empty when there is no file."""
+    path = Path(claims_dir) / DECISIONS
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DecisionError(f"{path} is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise DecisionError(f"{path} must map finding ids to decisions")
+    return data
+
+
+def record_decision(claims_dir: Path, finding, *, status: str, note: str, reviewer: str,
+                    keep: str | None = None, now: dt.datetime | None = None) -> dict:
+    """Append a decision to a finding's history (under a lock) and return the record."""
+    if status not in STATUSES:
+        raise DecisionError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+    if keep and keep not in finding.claims:
+        raise DecisionError(f"--keep {keep} is not a claim of finding {finding.id}")
+    claims_dir = Path(claims_dir)
+    claims_dir.mkdir(parents=True, exist_ok=True)
+    when = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat()
+    entry = {"status": status, "reviewer": reviewer, "at": when, "note": note}
+    if keep:
+        entry["keep"] = keep
+    with FileLock(str(claims_dir / (DECISIONS + ".lock")), timeout=30):
+        data = load_decisions(claims_dir)  # re-read under the lock: nothing written meanwhile is lost
+        rec = data.setdefault(finding.id, {"entity": finding.entity, "attribute": finding.attribute,
+                                           "kind": finding.kind, "claims": list(finding.claims),
+                                           "history": []})
+        rec.setdefault("history", []).append(entry)
+        write_text(claims_dir / DECISIONS,
+                   _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=100))
+    return rec
+
+
+# ---------------------------------------------------------------- claim cache
+
+def data_fingerprint(extra_texts: list[str] = ()) -> str:
+    """A hash of the tool version, the packaged data files and any user data that shapes claims."""
+    h = hashlib.sha256(__version__.encode())
+    data = files("reconcile") / "data"
+    for name in sorted(p.name for p in data.iterdir() if p.name.endswith(".toml")):
+        h.update(name.encode())
+        h.update((data / name).read_bytes())
+    for t in extra_texts:
+        h.update(t.encode())
+    return h.hexdigest()[:16]
+
+
+class ClaimCache:
+    """Claims of one source, stored under `dir/<source id>.json`, keyed by a content hash."""
+
+    def __init__(self, folder: Path, salt: str = ""):
+        self.folder = Path(folder)
+        self.salt = salt or data_fingerprint()
+
+    def _key(self, src: Source) -> str:
+        meta = f"{src.published}|{src.kind}|{self.salt}"
+        return hashlib.sha256((meta + "\0" + src.text).encode()).hexdigest()
+
+    def get(self, src: Source) -> list[Claim] | None:
+        path = self.folder / f"{src.id}.json"
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if data.get("key") != self._key(src):
+            return None
+        try:
+            return [claim_from_dict(d, src) for d in data["claims"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put(self, src: Source, claims: list[Claim]) -> None:
+        body = {"key": self._key(src), "source": src.id, "claims": [c.to_dict() for c in claims]}
+        write_text(self.folder / f"{src.id}.json", json.dumps(body, ensure_ascii=False, indent=1) + "\n")
+
+
+def _value_from_json(v, kind: str):
+    if isinstance(v, dict) and "start" in v:
+        return Interval(dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"]))
+    if isinstance(v, dict):
+        return Bounds(v.get("low"), v.get("high"))
+    if isinstance(v, (int, float)):
+        return float(v)
+    return v
+
+
+def claim_from_dict(d: dict, src: Source | None = None) -> Claim:
+    """The inverse of Claim.to_dict (for the cache)."""
+    t = d.get("time")
+    return Claim(
+        id=d["id"], source=d["source"], start=d["start"], end=d["end"], line=d["line"], quote=d["quote"],
+        sentence=d["sentence"], entity=d["entity"], attribute=d["attribute"],
+        value=_value_from_json(d["value"], d["kind"]), kind=d["kind"], unit=d.get("unit"),
+        approx=d.get("approx", False), precision=d.get("precision"), cue=d.get("cue"),
+        time=Interval(dt.date.fromisoformat(t["start"]), dt.date.fromisoformat(t["end"])) if t else None,
+        time_origin=d.get("time_origin", "unknown"), modality=d.get("modality", "assertion"),
+        status=d.get("status"), attributed_to=d.get("attributed_to"),
+        subject_origin=d.get("subject_origin", "explicit"), confidence=d.get("confidence", 0.5),
+        published=src.published if src else None)

@@ -1,0 +1,158 @@
+"""Comparison rules (issue 5, item 2) and verdicts (item 3), one test each."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reconcile.compare import verdicts as V
+from reconcile.compare.slots import findings
+from reconcile.compare.tolerance import range_of
+from reconcile.model import Bounds, Claim, Interval
+
+_n = iter(range(10**6))
+
+
+def claim(value, *, source="a", kind="quantity", approx=False, cue=None, precision=None, modality="assertion",
+          time=None, status=None, attributed_to=None, entity="Ampere", attribute="headcount"):
+    i = next(_n)
+    return Claim(id=f"c-{i:010x}", source=source, start=i, end=i + 1, line=1, quote=str(value), sentence="",
+                 entity=entity, attribute=attribute, value=value, kind=kind, approx=approx, cue=cue,
+                 precision=precision, modality=modality, time=time, status=status, attributed_to=attributed_to)
+
+
+def period(a, b):
+    return Interval(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+
+
+# ---------------------------------------------------------------- numbers
+
+def test_compare_same_figure_written_differently_agrees():  # "11 000" vs "11.000"
+    v = V.compare(claim(11000.0, precision=1000), claim(11000.0, source="b", precision=1000))
+    assert v.kind == V.AGREEMENT
+
+
+def test_compare_approx_figure_is_compatible_with_a_close_exact_one():  # "environ 10 000" vs "10 200"
+    v = V.compare(claim(10000.0, approx=True, cue="environ", precision=1000),
+                  claim(10200.0, source="b", precision=100))
+    assert v.kind == V.COMPATIBLE
+
+
+def test_compare_environ_10000_and_pres_de_11000_conflict():
+    v = V.compare(claim(10000.0, approx=True, cue="environ", precision=1000),
+                  claim(11000.0, source="b", approx=True, cue="près de", precision=1000))
+    assert v.kind == V.CONFLICT
+    assert "environ" in v.explanation and "près de" in v.explanation and "do not overlap" in v.explanation
+
+
+def test_compare_rounding_precision_sets_the_tolerance():  # "11 000" covers 10 500-11 500; "11 040" is precise
+    assert V.compare(claim(11000.0, precision=1000), claim(11040.0, source="b", precision=10)).kind == V.COMPATIBLE
+    assert V.compare(claim(11040.0, precision=10), claim(11070.0, source="b", precision=10)).kind == V.CONFLICT
+
+
+def test_compare_range_contains_figure():  # "8 à 10 milliards" vs "10 milliards"
+    v = V.compare(claim(Bounds(8e9, 1e10), kind="money"), claim(1e10, source="b", kind="money", precision=1e9))
+    assert v.kind == V.COMPATIBLE
+
+
+def test_compare_lower_bound():  # "plus de 100 000" vs "90 000" / "120 000"
+    more = claim(Bounds(100000.0, None), cue="plus de")
+    assert V.compare(more, claim(120000.0, source="b", precision=10000)).kind == V.COMPATIBLE
+    assert V.compare(more, claim(90000.0, source="b", precision=10000)).kind == V.CONFLICT
+
+
+def test_compare_upper_bound():  # "jusqu'à 48 000" vs "42 000"
+    upto = claim(Bounds(None, 48000.0), cue="jusqu'à")
+    assert V.compare(upto, claim(42000.0, source="b", precision=1000)).kind == V.COMPATIBLE
+    assert V.compare(upto, claim(52000.0, source="b", precision=1000)).kind == V.CONFLICT
+
+
+def test_tolerance_pres_de_is_below_the_figure():
+    r = range_of(claim(11000.0, approx=True, cue="près de"))
+    assert r.high == 11000 and r.low == pytest.approx(10560)
+
+
+# ---------------------------------------------------------------- dates
+
+def test_compare_fin_2023_and_novembre_2023_agree():
+    a = claim(period("2023-09-01", "2023-12-31"), kind="date", attribute="launch")
+    b = claim(period("2023-11-01", "2023-11-30"), kind="date", attribute="launch", source="b")
+    assert V.compare(a, b).kind == V.AGREEMENT
+
+
+def test_compare_second_half_2023_and_january_2024_conflict_for_one_event():
+    a = claim(period("2023-07-01", "2023-12-31"), kind="date", attribute="opening")
+    b = claim(period("2024-01-01", "2024-01-31"), kind="date", attribute="opening", source="b")
+    v = V.compare(a, b)
+    assert v.kind == V.CONFLICT and "do not overlap" in v.explanation
+
+
+# ---------------------------------------------------------------- statuses
+
+def test_compare_exclusive_states_at_the_same_time_conflict():
+    excl = frozenset({frozenset({"liquidated", "independent"})})
+    t = period("2026-01-22", "2026-01-22")
+    a = claim("liquidated", kind="status", attribute="state", time=t, status="liquidated")
+    b = claim("independent", kind="status", attribute="state", time=t, source="b", status="independent")
+    assert V.compare(a, b, exclusions=excl).kind == V.CONFLICT
+    assert V.compare(a, b).kind == V.COMPATIBLE  # without the exclusion rule they can both hold
+
+
+# ---------------------------------------------------------------- verdicts
+
+def test_verdict_evolution_when_times_differ():  # a death toll rising day by day
+    a = claim(2.0, attribute="deaths", time=period("2025-03-10", "2025-03-10"))
+    b = claim(6.0, attribute="deaths", source="b", time=period("2025-03-14", "2025-03-14"))
+    assert V.compare(a, b).kind == V.EVOLUTION
+
+
+def test_verdict_plan_versus_outcome_for_a_cancelled_planned_event():
+    plan = claim(period("2023-07-01", "2023-12-31"), kind="date", attribute="ipo", status="planned", modality="plan")
+    done = claim(period("2024-01-01", "2024-12-31"), kind="date", attribute="ipo", status="cancelled", source="b")
+    assert V.compare(plan, done).kind == V.PLAN_VS_OUTCOME
+    undated = claim("cancelled", kind="status", attribute="ipo", status="cancelled", source="c")
+    assert V.compare(plan, undated).kind == V.PLAN_VS_OUTCOME
+
+
+def test_verdict_attributed_counts_are_side_by_side_not_a_conflict():
+    police = claim(1800.0, attribute="protesters", attributed_to="préfecture", precision=100)
+    union = claim(Bounds(4000.0, None), attribute="protesters", attributed_to="CGT", source="b", cue="plus de")
+    assert V.compare(police, union).kind == V.ATTRIBUTED
+
+
+def test_verdict_single_source_gives_no_finding():
+    a, b = claim(10000.0, precision=1000), claim(11000.0, precision=1000)  # same source "a"
+    assert findings([a, b]) == []
+
+
+def test_findings_ids_are_stable_and_depend_on_claims():
+    a = claim(10000.0, approx=True, cue="environ")
+    b = claim(11000.0, source="b", approx=True, cue="près de")
+    c = claim(11000.0, source="c", precision=1000)
+    first, again = findings([a, b]), findings([b, a])
+    assert len(first) == 1 and first[0].id == again[0].id
+    assert findings([a, b, c])[0].id != first[0].id
+
+
+def test_findings_same_origin_counts_once_for_support():
+    a = claim(10000.0, precision=1000, attributed_to="Les Echos", source="a")
+    b = claim(10000.0, precision=1000, attributed_to="Les Echos", source="b")
+    c = claim(14000.0, precision=1000, source="c")
+    f = findings([a, b, c])[0]
+    assert f.kind == V.CONFLICT and f.support == 1
+
+
+def test_findings_consensus_and_outliers():
+    a, b = claim(10000.0, precision=1000, source="a"), claim(10000.0, precision=1000, source="b")
+    c = claim(14000.0, precision=1000, source="c")
+    f = findings([a, b, c])[0]
+    assert f.consensus == 10000 and f.support == 2 and f.outliers == (c.id,)
+
+
+def test_severity_grows_with_gap_and_support():
+    small = findings([claim(10000.0, precision=1), claim(10600.0, source="b", precision=1)])[0]
+    big = findings([claim(10000.0, precision=1), claim(20000.0, source="b", precision=1)])[0]
+    assert (small.severity, big.severity) == ("medium", "high")
+    reported = findings([claim(10000.0, precision=1, modality="reported"),
+                         claim(10600.0, source="b", precision=1)])[0]
+    assert reported.severity == "low"

@@ -1,0 +1,84 @@
+"""Entity names: folding, the alias registry and fuzzy matching."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from reconcile.normalize.entities import Registry, default_registry, fold, key, unify
+
+CORPUS_REGISTRY = """
+[[entity]]
+name = "Ampere"
+aliases = ["Ampère"]
+descriptions = ["la filiale"]
+
+[[entity]]
+name = "Ampere Energy"
+
+[[entity]]
+name = "Renault"
+descriptions = ["le groupe"]
+"""
+
+
+@pytest.fixture(scope="module")
+def registry():
+    reg = default_registry()
+    reg.extend_from_toml(CORPUS_REGISTRY)
+    return reg
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Ampère", "Ampere"),
+    ("Ampere SAS", "Ampere"),
+    ("AMPERE", "Ampere"),
+    ("Ampere Energy", "Ampere Energy"),
+    ("Ampère Energy", "Ampere Energy"),
+    ("le groupe Renault", "Renault"),
+    ("Renault Group", "Renault"),
+    ("Les Échos", "Les Echos"),
+    ("des Échos", "Les Echos"),
+    ("la CGT", "CGT"),
+    ("L’Informé", "L'Informé"),
+])
+def test_entities_registry_resolves_written_forms(registry, written, canonical):
+    assert registry.canonical(written) == canonical
+
+
+def test_entities_distinct_entities_stay_distinct(registry):
+    assert registry.canonical("Ampere Energy") != registry.canonical("Ampere")
+    assert registry.canonical("le groupe Renault") != "Ampere"
+
+
+def test_entities_unknown_names_are_kept_with_their_surface(registry):
+    assert registry.lookup("Sylvachim") is None
+    assert registry.canonical("Sylvachim SA") == "Sylvachim"
+
+
+def test_entities_fuzzy_match_needs_a_high_ratio(registry):
+    assert registry.canonical("Amperre") == "Ampere"  # a typo
+    assert registry.canonical("Amperex Motors") == "Amperex Motors"
+
+
+def test_entities_unify_clusters_variants_without_registry():
+    names = ["Sylvachim", "Sylvachim SAS", "SYLVACHIM", "Sylvachem Energie"]
+    out = unify(names, registry=Registry())
+    assert out["Sylvachim SAS"] == out["SYLVACHIM"] == "Sylvachim"
+    assert out["Sylvachem Energie"] == "Sylvachem Energie"
+
+
+def test_entities_owner_of_description(registry):
+    assert registry.owner_of_description("le groupe", ["Ampere", "Renault"]) == "Renault"
+    assert registry.owner_of_description("la filiale", ["Renault", "Ampere"]) == "Ampere"
+    assert registry.owner_of_description("la mairie", ["Renault"]) is None
+
+
+@given(st.text(max_size=40))
+def test_entities_fold_is_idempotent_and_key_never_raises(s):
+    assert fold(fold(s)) == fold(s)
+    key(s)
+
+
+@given(st.text(alphabet="aàâeéèêiîoôuùûçAÉÈ' -’", min_size=1, max_size=30))
+def test_entities_fold_ignores_case_and_accents(s):
+    assert fold(s.upper()) == fold(s.lower()) or "ß" in s
