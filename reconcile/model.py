@@ -241,6 +241,7 @@ class Report:
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = ()
     stale_decisions: tuple[dict[str, Any], ...] = field(default=())
+    observations: tuple[Finding, ...] = ()  # evolutions and attributed counts: shown, not flagged
 
     def summary(self) -> dict[str, Any]:
         by_kind: dict[str, int] = {}
@@ -266,6 +267,7 @@ class Report:
             "sources": [s.to_dict() for s in self.sources],
             "claims": [c.to_dict() for c in self.claims],
             "conflicts": [f.to_dict() for f in self.findings],
+            "observations": [f.to_dict() for f in self.observations],
             "summary": self.summary(),
             "warnings": list(self.warnings),
             "stale_decisions": list(self.stale_decisions),

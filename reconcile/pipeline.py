@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import __version__
-from .compare.slots import findings as find
+from .compare.slots import compare_all
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
@@ -90,9 +90,10 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         claims.extend(got)
     claims = canonicalize(claims, registry)
     lex = load_lexicon()
-    flagged = find(claims, exclusions=lex.state_exclusions)
+    flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative)
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
-    return Report(__version__, loaded.sources, tuple(claims), tuple(flagged), loaded.warnings, tuple(stale))
+    return Report(__version__, loaded.sources, tuple(claims), tuple(flagged), loaded.warnings,
+                  tuple(stale), tuple(noted))
 
 
 def canonicalize(claims: list[Claim], registry: Registry) -> list[Claim]:

@@ -14,7 +14,8 @@ from ..model import Claim, Finding, value_to_json
 from ..normalize.entities import key as entity_key
 from . import verdicts as V
 
-FLAGGED = (V.CONFLICT, V.PLAN_VS_OUTCOME, V.EVOLUTION, V.ATTRIBUTED)
+FLAGGED = (V.CONFLICT, V.PLAN_VS_OUTCOME)  # findings: a reviewer must decide
+NOTED = (V.EVOLUTION, V.ATTRIBUTED)  # observations: shown side by side, nothing to decide
 
 
 @dataclass(frozen=True)
@@ -41,31 +42,54 @@ def slots(claims: list[Claim]) -> list[Slot]:
     return out
 
 
-def findings(claims: list[Claim], *, exclusions: frozenset = frozenset()) -> list[Finding]:
+def findings(claims: list[Claim], *, exclusions: frozenset = frozenset(),
+             cumulative: frozenset = frozenset()) -> list[Finding]:
     """Every flagged finding of a set of claims, in a stable order."""
-    out: list[Finding] = []
+    return compare_all(claims, exclusions=exclusions, cumulative=cumulative)[0]
+
+
+def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
+                cumulative: frozenset = frozenset()) -> tuple[list[Finding], list[Finding]]:
+    """(findings, observations): what a reviewer must decide, and what is shown side by side."""
+    flagged: list[Finding] = []
+    noted: list[Finding] = []
     for slot in slots(claims):
         if len({c.source for c in slot.claims}) < 2:
             continue
-        out.extend(_slot_findings(slot, exclusions))
-    return sorted(out, key=lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.entity, f.attribute, f.id))
+        for f in _slot_findings(slot, exclusions, cumulative):
+            (flagged if f.kind in FLAGGED or f.rule == "cumulative" else noted).append(f)
+    order = lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.entity, f.attribute, f.id)  # noqa: E731
+    return sorted(flagged, key=order), sorted(noted, key=order)
 
 
-def _slot_findings(slot: Slot, exclusions) -> list[Finding]:
+def _against_growth(a: Claim, b: Claim) -> bool:
+    """True when the later of two claims gives a lower figure."""
+    first, last = sorted((a, b), key=lambda c: c.time.start)
+    lo = lambda c: c.value if isinstance(c.value, float) else (c.value.low or c.value.high or 0)  # noqa: E731
+    return lo(last) < lo(first)
+
+
+def _slot_findings(slot: Slot, exclusions, cumulative=frozenset()) -> list[Finding]:
     pairs: dict[str, list[tuple[Claim, Claim, V.Verdict]]] = defaultdict(list)
     for a, b in combinations(slot.claims, 2):
         if a.source == b.source:
             continue
         v = V.compare(a, b, exclusions=exclusions)
-        if v.kind in FLAGGED:
-            pairs[v.kind].append((a, b, v))
+        if v.kind == V.EVOLUTION and slot.attribute in cumulative and _against_growth(a, b):
+            v = V.Verdict(V.EVOLUTION, "cumulative",
+                          v.explanation.split(", but")[0] + f"; the later figure is lower, yet a total of "
+                          f"{slot.attribute} only grows over time", v.gap)
+        if v.kind in FLAGGED + NOTED:
+            pairs[(v.kind, v.rule == "cumulative")].append((a, b, v))
     consensus, support, members = consensus_of(slot, exclusions)
     out = []
-    for kind, ps in pairs.items():
+    for (kind, _), ps in pairs.items():
         involved = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
         worst = max(ps, key=lambda p: (p[2].gap, p[0].id, p[1].id))
         sev = V.severity_of(worst[2], worst[0], worst[1], (_support(worst[0], slot, exclusions),
                                                            _support(worst[1], slot, exclusions)))
+        if worst[2].rule == "cumulative":
+            sev = "medium"
         ids = tuple(c.id for c in involved)
         fid = "f-" + hashlib.sha1(f"{kind}|{slot.key}|{'|'.join(sorted(ids))}".encode()).hexdigest()[:10]
         outliers = tuple(c.id for c in involved if c.id not in members)

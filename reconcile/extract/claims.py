@@ -19,6 +19,7 @@ _OF_ENTITY = re.compile(r"^\s*(?:\([^()]{0,12}\)\s*)?(?:de|d'|du|des)\s*$")
 _POSSESSIVE = re.compile(r"\b(?:sa|son|ses|leur|leurs)\s+$")
 _EN_CLITIC = re.compile(r"\ben\s+\w+\s*$")
 _EVENT_WINDOW = 70
+_PROSE_END = re.compile(r"[.!?…»\"”)]\s*$")
 
 
 @dataclass
@@ -28,6 +29,8 @@ class Sentence:
     text: str
     tokens: list = field(default_factory=list)  # spaCy tokens with absolute .idx via offset
     offset: int = 0  # absolute offset of the line the tokens index into
+    used: set = field(default_factory=set)  # ids of period mentions already part of a claim
+    prose: bool = True  # the line reads as prose (not a heading, menu or footer)
 
 
 @dataclass
@@ -45,20 +48,20 @@ class Context:
 def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None = None) -> list[Claim]:
     """All claims of one source, in text order."""
     lex = lex or load_lexicon()
-    spans: list[EntitySpan] = []
-    for line in lines:
-        spans.extend(gazetteer.spans(line.text, line.start, line.doc, spans))
+    spans = gazetteer.article_spans(lines)
     ctx = Context(source, lex, spans, main_entity(spans))
     previous: list[Sentence] = []
     for line in lines:
         mentions = _mentions(line.text, source.published)
         for sent in line.doc.sents:
             s = Sentence(line.start + sent.start_char, line.start + sent.end_char,
-                         line.text[sent.start_char:sent.end_char], list(sent), line.start)
+                         line.text[sent.start_char:sent.end_char], list(sent), line.start,
+                         prose=_PROSE_END.search(line.text) is not None)
             ms = [_shift(m, line.start) for m in mentions if sent.start_char <= m.start < sent.end_char]
-            _figures(ctx, s, ms, previous)
             _events(ctx, s, ms, previous)
+            _figures(ctx, s, ms, previous)
             _states(ctx, s, ms, previous)
+            _dated(ctx, s, ms, previous)
             previous = (previous + [s])[-5:]
     return sorted(ctx.claims, key=lambda c: (c.start, c.end, c.attribute))
 
@@ -80,9 +83,15 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     periods = [m for m in ms if m.type in ("date", "period")]
     last_attr = None
     for m in ms:
-        if m.type not in ("quantity", "money", "percent"):
+        if m.type == "duration" and not (m.cue and (m.low is not None or m.high is not None or m.approx)):
+            continue  # "depuis cinq ans" frames the story; "en moins de 10 heures" is a checkable figure
+        if m.type not in ("quantity", "money", "percent", "duration"):
             continue
+        if m.type == "percent" and _adjective_follows(s, m):
+            continue  # "100 % électriques" qualifies, it does not count
         attr = _head_attribute(ctx, s, m) or _unit_attribute(ctx, s, m)
+        if attr is None and m.type == "duration":
+            attr = f"duration:{m.unit}"
         if attr is None:
             if m.type == "quantity" and last_attr and _EN_CLITIC.search(fold(text[s.start:m.start])):
                 attr = last_attr
@@ -98,8 +107,13 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue  # a count of an unknown noun, about nothing named here, is no claim
         time, origin = _time_for(ctx, s, m, periods)
         _add(ctx, s, m.start, m.end, entity=entity, attribute=attr, value=_value(m),
-             kind=m.type, unit=_unit(m), approx=m.approx, precision=m.precision, cue=m.cue,
-             time=time, time_origin=origin, subject_origin=how)
+             kind="quantity" if m.type == "duration" else m.type, unit=_unit(m), approx=m.approx,
+             precision=m.precision, cue=m.cue, time=time, time_origin=origin, subject_origin=how)
+
+
+def _adjective_follows(s: Sentence, m: Mention) -> bool:
+    nxt = [t for t in s.tokens if s.offset + t.idx >= m.end]
+    return bool(nxt) and nxt[0].pos_ == "ADJ"
 
 
 def _value(m: Mention):
@@ -157,10 +171,10 @@ def _share_attribute(text: str, m: Mention) -> str:
 
 
 def _time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention]):
-    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start, weak=False)
-    near = [p for p in periods if lo <= p.start < hi and p.time is not None]
-    if not near:
-        near = [p for p in periods if p.time is not None]
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start)
+    near = [p for p in periods if lo <= p.start < hi and p.time is not None and id(p) not in s.used]
+    if near:
+        s.used.update(id(p) for p in near)
     if near:
         best = min(near, key=lambda p: abs(p.start - m.start))
         return best.time, "explicit"
@@ -171,18 +185,35 @@ def _time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention]):
 
 # ---------------------------------------------------------------- subjects
 
+_FRAME = re.compile(r"^\W*(?:pour|chez|cote|du cote de|s'agissant de|concernant)\s+(?:l'|la |le |les |cette |ce |cet )?$")
+
+
+def _frame(ctx: Context, s: Sentence, here: list[EntitySpan], a: int):
+    """ "Pour Ampere, Renault vise…": a fronted topic that a figure after its comma is about."""
+    for x in here:
+        if x.start - s.start > 30 or x.type in ("LOC", "OUTLET"):
+            continue
+        if _FRAME.match(fold(ctx.source.text[s.start:x.start])) and \
+                re.match(r"\s*,", ctx.source.text[x.end:x.end + 3]) and a > x.end:
+            return x
+    return None
+
+
 def _subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None):
     """The entity a figure or event at [a, b) is about, and how it was found."""
     text = ctx.source.text
     here = [x for x in ctx.spans if s.start <= x.start < s.end and x.type not in ("OUTLET",)]
     attributed = _attribution_spans(ctx, s)
     here = [x for x in here if (x.start, x.end) not in attributed]
+    framed = _frame(ctx, s, here, a)
     for end in filter(None, (cue_end, b)):
         for x in here:
             if x.start >= end and _OF_ENTITY.match(fold(text[end:x.start])) and x.type != "LOC":
                 return x.name, "complement"
             if x.start >= end and not text[end:x.start].strip() and x.type != "LOC":
                 return x.name, "object"
+    if framed:
+        return framed.name, "frame"
     lo, _ = clause_bounds(text, s.start, s.end, a)
     for pool, how in ((lambda x: lo <= x.start < a, "clause"), (lambda x: x.start < a, "sentence")):
         cands = [x for x in here if pool(x) and x.prep is None and x.type != "LOC"]
@@ -193,9 +224,12 @@ def _subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: in
     after = [x for x in here if b <= x.start < hi and x.type != "LOC" and x.prep in (None, "chez")]
     if after:
         return after[0].name, "clause"
+    after = [x for x in here if x.start >= b and x.type in ("ORG", "PER") and x.prep is None]
+    if after:  # "Inaugurée en 1998, l'usine Sylvachim est…"
+        return after[0].name, "sentence"
     for prev in reversed(previous):
         cands = [x for x in ctx.spans if prev.start <= x.start < prev.end
-                 and x.prep is None and x.type not in ("LOC", "OUTLET")]
+                 and x.prep is None and x.type in ("ORG", "PER")]
         if cands:
             return cands[-1].name, "previous sentence"
     if ctx.main:
@@ -228,15 +262,27 @@ def _events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if near:
             p = min(near, key=lambda p: _gap(a, b, p))
             used.add(id(p))
+            s.used.add(id(p))
             lo, hi = min(a, p.start), max(b, p.end)
             modality = "plan" if status == "planned" else None
-            _add(ctx, s, lo, hi, entity=entity, attribute=attr, value=p.time, kind="date",
-                 time=p.time, time_origin="explicit", status=status or "reported_date",
+            when = _event_time(ctx, p)
+            _add(ctx, s, lo, hi, entity=entity, attribute=attr, value=when, kind="date",
+                 time=when, time_origin="explicit", status=status or "reported_date",
                  subject_origin=how, modality=modality, cue=p.cue)
         elif status in ("cancelled", "postponed", "completed"):
             time, origin = _time_for(ctx, s, Mention("x", "", a, b), [])
             _add(ctx, s, a, b, entity=entity, attribute=attr, value=status, kind="status",
                  time=time, time_origin=origin, status=status, subject_origin=how)
+
+
+def _event_time(ctx: Context, p: Mention):
+    """When a dated event happened: for "depuis 2009" (a state since), the start period, not 2009..today."""
+    if p.cue and fold(p.cue).startswith(("depuis", "since")):
+        rest = p.text[len(p.cue):] if fold(p.text).startswith(fold(p.cue)) else p.text
+        again = [m for m in parse_mentions(rest, ref=ctx.source.published) if m.time is not None]
+        if again:
+            return again[0].time
+    return p.time
 
 
 def _gap(a: int, b: int, p: Mention) -> int:
@@ -298,12 +344,46 @@ def _states(ctx: Context, s: Sentence, ms, previous) -> None:
         for hit in pattern.finditer(folded):
             a, b = s.start + hit.start(), s.start + hit.end()
             entity, how = _subject(ctx, s, a, b, previous)
-            if entity is None:
-                continue
+            if entity is None or how in ("previous sentence", "main entity"):
+                continue  # a state said of nothing named in the sentence is too vague to check
             periods = [m for m in ms if m.type in ("date", "period") and m.time is not None]
             time, origin = _time_for(ctx, s, Mention("x", "", a, b), periods)
             _add(ctx, s, a, b, entity=entity, attribute="state", value=state, kind="status",
                  time=time, time_origin=origin, status=state, subject_origin=how)
+
+
+def _dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
+    """A date or period no figure or known event took: a dated claim about the noun it goes with."""
+    if not s.prose:
+        return  # headings, menus and footers date nothing checkable
+    for p in ms:
+        if p.type not in ("date", "period") or p.time is None or id(p) in s.used:
+            continue
+        noun = _noun_near(ctx, s, p)
+        if noun is None:
+            continue
+        entity, how = _subject(ctx, s, p.start, p.end, previous)
+        if entity is None or how == "main entity":
+            continue
+        lo = min(p.start, noun[1])
+        when = _event_time(ctx, p)
+        _add(ctx, s, lo, max(p.end, noun[2]), entity=entity, attribute=f"date:{noun[0]}", value=when,
+             kind="date", time=when, time_origin="explicit", subject_origin=how, cue=p.cue,
+             status=_status(ctx, s, p.start, p.end) or "reported_date")
+
+
+def _noun_near(ctx: Context, s: Sentence, p: Mention):
+    """(lemma, start, end) of the nearest common noun before the period in its clause, else after it."""
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, p.start, weak=False)
+    nouns = [t for t in s.tokens if t.pos_ == "NOUN" and lo <= s.offset + t.idx < hi
+             and not (p.start <= s.offset + t.idx < p.end)]
+    before = [t for t in nouns if s.offset + t.idx < p.start]
+    after = [t for t in nouns if s.offset + t.idx >= p.end]
+    tok = before[-1] if before else after[0] if after else None
+    if tok is None:
+        return None
+    a = s.offset + tok.idx
+    return fold(tok.lemma_ or tok.text), a, a + len(tok.text)
 
 
 # ---------------------------------------------------------------- modality, attribution
@@ -316,7 +396,7 @@ def _modality(ctx: Context, s: Sentence, a: int) -> str:
     if neg and lex.negation_pairs.search(clause, neg.end()):
         return "negated"
     toks = [t for t in s.tokens if lo <= s.offset + t.idx < hi]
-    if lex.plan_words.search(clause) or any(_plans(t, lex) for t in toks):
+    if lex.plan_words.search(clause) or any(_plans(t, lex) or "Fut" in t.morph.get("Tense") for t in toks):
         return "plan"
     if any("Cnd" in t.morph.get("Mood") for t in toks) or lex.reported_words.search(fold(s.text)):
         return "reported"
@@ -346,9 +426,10 @@ def _attribution(ctx: Context, s: Sentence):
         for hit in pattern.finditer(folded):
             rest = folded[hit.end():]
             skip = lex.attribution_skip.match(rest.lstrip())
-            start = s.start + hit.end() + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
+            cue_end = s.start + hit.end()
+            start = cue_end + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
             for x in ctx.spans:
-                if start - 1 <= x.start <= start + 25 and x.start < s.end:
+                if cue_end <= x.start <= start + 25 and x.start < s.end:
                     return x.name, (x.start, x.end)
             if pattern is lex.attribution_before:
                 phrase = re.match(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$)", ctx.source.text[start:s.end])

@@ -7,7 +7,7 @@ filiale", "le groupe") resolved to an entity named earlier.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..normalize.entities import Registry
 from ..normalize.text import fold, phrase_pattern
@@ -16,7 +16,9 @@ NER_LABELS = {"ORG", "PER", "MISC", "LOC"}
 _PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "dans", "pour", "avec", "par", "sur",
                  "entre", "vers", "contre", "sans", "sous", "selon", "en", "ex", "comme", "chez", "apres"}
 _PREV_WORD = re.compile(r"([\w']+)\s*$")
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|un|une)\s+|\bl')$")
+# "de la Renaulution", "pour la marque Renault": the preposition sits before an article and
+# at most one common noun.
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|un|une|sa|son|ses|cette|ce|cet)\s+|\bl')(?:[a-z]+\s+)?$")
 STRONG_BREAKS = re.compile(r"[();:\u2014]| – | - |\btandis que\b|\balors que\b|\bmais\b|\bdont\b|\bquand\b|\bet\b")
 WEAK_BREAKS = re.compile(r",")
 
@@ -42,11 +44,27 @@ class Gazetteer:
         self.pattern = phrase_pattern([f for f, _ in forms])
         org_desc = list(registry.descriptions.get("org", []))
         own = [d for e in registry.entities for d in e.descriptions]
-        self.desc_pattern = phrase_pattern(org_desc + own)
-        self.outlet_pattern = phrase_pattern(registry.descriptions.get("outlet", []))
+        self.desc_pattern = _description_pattern(org_desc + own)
+        self.outlet_pattern = _description_pattern(registry.descriptions.get("outlet", []))
+        nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
+        self.org_noun_before = re.compile(
+            rf"\b(?:{'|'.join(nouns)})(?:\s+[\w'-]+){{0,4}}\s+$") if nouns else None
 
     def spans(self, text: str, offset: int, doc, prior: list[EntitySpan]) -> list[EntitySpan]:
         """Entity spans of one line (`text` at absolute `offset`, `doc` its parse)."""
+        return self.describe(text, offset, self.names(text, offset, doc), prior)
+
+    def article_spans(self, lines) -> list[EntitySpan]:
+        """Entity spans of a whole article: names first (promoted consistently), then descriptions."""
+        names = promote([x for line in lines for x in self.names(line.text, line.start, line.doc)])
+        out: list[EntitySpan] = []
+        for line in lines:
+            here = [x for x in names if line.start <= x.start < line.start + len(line.text)]
+            out.extend(self.describe(line.text, line.start, here, out))
+        return out
+
+    def names(self, text: str, offset: int, doc) -> list[EntitySpan]:
+        """Named entities of one line: registry forms first, then spaCy's NER."""
         folded = fold(text)
         out: list[EntitySpan] = []
         taken: list[tuple[int, int]] = []
@@ -59,17 +77,33 @@ class Gazetteer:
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS or _overlaps(ent.start_char, ent.end_char, taken):
                 continue
-            surface = text[ent.start_char:ent.end_char]
+            a, b = ent.start_char, ent.end_char
+            surface = text[a:b]
             if len(surface.strip()) < 2 or not any(c.isupper() for c in surface):
                 continue
             known = self.registry.lookup(surface)
+            label = ent.label_
+            if not known and label in ("LOC", "MISC") and self._org_noun_before(folded, a):
+                label = "ORG"  # "l'usine Sylvachim": a firm the NER took for a place
+                split = re.match(r"(.+?)\s+(?:de|du|d')\s*[A-Z]", surface)
+                if split and label == "ORG":  # "Sylvachim de Castelbrune": the firm, then its town
+                    b = a + len(split.group(1))
+                    surface = text[a:b]
             name = known.name if known else self.registry.canonical(surface)
-            etype = known.type if known else ent.label_
-            out.append(self._span(text, folded, ent.start_char, ent.end_char, offset, name, etype, "name"))
+            etype = known.type if known else label
+            out.append(self._span(text, folded, a, b, offset, name, etype, "name"))
             taken.append((ent.start_char, ent.end_char))
-        out.sort(key=lambda s: s.start)
-        out = self._descriptions(text, folded, offset, out, taken, prior)
         return sorted(out, key=lambda s: s.start)
+
+    def describe(self, text: str, offset: int, names: list[EntitySpan], prior: list[EntitySpan]):
+        """`names` of one line plus its definite descriptions, resolved against what came before."""
+        folded = fold(text)
+        taken = [(x.start - offset, x.end - offset) for x in names]
+        out = self._descriptions(text, folded, offset, list(names), taken, prior)
+        return sorted(out, key=lambda s: s.start)
+
+    def _org_noun_before(self, folded: str, a: int) -> bool:
+        return bool(self.org_noun_before and self.org_noun_before.search(folded[max(0, a - 60):a]))
 
     def _descriptions(self, text, folded, offset, names, taken, prior):
         out = list(names)
@@ -80,7 +114,9 @@ class Gazetteer:
                 if _overlaps(m.start(), m.end(), taken):
                     continue
                 before = [s for s in prior + out if s.start < offset + m.start() and s.how == "name"]
-                name = self._resolve(m.group(), kind, before)
+                appos = [s for s in out if s.how == "name" and
+                         re.fullmatch(r",\s*", text[s.end - offset:m.start()] or "x")]
+                name = appos[0].name if appos else self._resolve(m.group(), kind, before)
                 if name:
                     etype = "OUTLET" if kind == "outlet" else "ORG"
                     out.append(self._span(text, folded, m.start(), m.end(), offset, name, etype, "description"))
@@ -97,7 +133,7 @@ class Gazetteer:
 
     @staticmethod
     def _span(text, folded, a, b, offset, name, etype, how) -> EntitySpan:
-        before = folded[max(0, a - 20):a]
+        before = folded[max(0, a - 30):a]
         art = _ARTICLE_BEFORE.search(before)
         if art:  # "de la Renaulution": the preposition is before the article
             before = before[:art.start()]
@@ -107,6 +143,26 @@ class Gazetteer:
             prev = prev[-2:] if prev[-2:] in _PREPOSITIONS else prev
         prep = prev if prev in _PREPOSITIONS else None
         return EntitySpan(offset + a, offset + b, text[a:b], name, etype, how, prep)
+
+
+_DETERMINERS = r"(?:le|la|les|l'|cette|ce|cet|ces|sa|son|ses|leur|leurs|nos|notre)"
+
+
+def _description_pattern(descriptions) -> re.Pattern | None:
+    """Definite descriptions with any determiner: "la filiale", "cette filiale", "sa filiale"."""
+    heads = set()
+    for d in descriptions:
+        words = fold(d).strip().split()
+        if words and re.fullmatch(_DETERMINERS, words[0]):
+            words = words[1:]
+        elif words and words[0].startswith("l'"):
+            words[0] = words[0][2:]
+        if words:
+            heads.add(r"\s+".join(re.escape(w) for w in words))
+    if not heads:
+        return None
+    alts = "|".join(sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w]){_DETERMINERS}\s*(?:{alts})(?![\w])")
 
 
 def _overlaps(a: int, b: int, spans) -> bool:
@@ -122,6 +178,12 @@ def clause_bounds(text: str, lo: int, hi: int, pos: int, *, weak: bool = True) -
     start = max([c for c in cuts if c <= pos], default=lo)
     end = min([c for c in cuts if c > pos], default=hi)
     return start, end
+
+
+def promote(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A name seen once as an organisation in an article is one everywhere in it."""
+    orgs = {s.name for s in spans if s.type == "ORG" and s.how == "name"}
+    return [replace(s, type="ORG") if s.name in orgs and s.type in ("LOC", "MISC") else s for s in spans]
 
 
 def main_entity(spans: list[EntitySpan]) -> str | None:

@@ -21,6 +21,7 @@ class Lexicon:
     events: list[tuple[re.Pattern, str]]
     labels: dict[str, str]
     evolving: frozenset[str]
+    cumulative: frozenset[str]
     plan_lemmas: frozenset[str]
     plan_words: re.Pattern
     reported_words: re.Pattern
@@ -61,6 +62,7 @@ def load() -> Lexicon:
         events=[(p, n) for _, p, n in events],
         labels=labels,
         evolving=frozenset(attrs.get("evolving", {}).get("attributes", [])),
+        cumulative=frozenset(attrs.get("cumulative", {}).get("attributes", [])),
         plan_lemmas=frozenset(mod["plan_lemmas"]),
         plan_words=phrase_pattern(mod["plan_words"]),
         reported_words=phrase_pattern(mod["reported_words"]),
