@@ -84,8 +84,9 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset()) -> list[Findi
     consensus, support, members = consensus_of(slot, exclusions)
     out = []
     for (kind, _), ps in pairs.items():
-        involved = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
         worst = max(ps, key=lambda p: (p[2].gap, p[0].id, p[1].id))
+        others = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
+        involved = [worst[0], worst[1]] + [c for c in others if c.id not in (worst[0].id, worst[1].id)]
         sev = V.severity_of(worst[2], worst[0], worst[1], (_support(worst[0], slot, exclusions),
                                                            _support(worst[1], slot, exclusions)))
         if worst[2].rule == "cumulative":

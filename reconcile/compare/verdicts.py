@@ -75,10 +75,16 @@ def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float) -> Verdict:
         return Verdict(EVOLUTION, "time",
                        f"{told}, but they describe different times "
                        f"({_when(a)} / {_when(b)}): a change over time, not a contradiction", gap)
-    if (a.modality == "plan") != (b.modality == "plan"):
+    if (a.modality == "plan") != (b.modality == "plan") and _plan_precedes(a, b):
         return Verdict(PLAN_VS_OUTCOME, "plan",
-                       f"{told}; one is a plan or target, the other a reported outcome", gap)
+                       f"{told}; one is a plan or target, the other a later reported outcome", gap)
     return Verdict(CONFLICT, "tolerance", told, gap)
+
+
+def _plan_precedes(a: Claim, b: Claim) -> bool:
+    """A plan can only be set against an outcome published after it (both dates known)."""
+    plan, outcome = (a, b) if a.modality == "plan" else (b, a)
+    return plan.published is not None and outcome.published is not None and plan.published < outcome.published
 
 
 def _desc(c: Claim, r: Range) -> str:
@@ -106,7 +112,7 @@ def _dates(a: Claim, b: Claim) -> Verdict:
                            f"{_ev(a)} and {_ev(b)}: the planned event was {next(iter(outcome))}")
         return Verdict(AGREEMENT, "interval", f"{_ev(a)} and {_ev(b)} overlap")
     days = (ib.start - ia.end).days if ia.end < ib.start else (ia.start - ib.end).days
-    told = f"{_ev(a)} and {_ev(b)} do not overlap ({days} days apart)"
+    told = f"{_ev(a)} and {_ev(b)} do not overlap ({days} day{'s' if days > 1 else ''} apart)"
     if plan and (outcome or {a.modality, b.modality} != {"plan"}) and a.status != b.status:
         return Verdict(PLAN_VS_OUTCOME, "plan",
                        f"{told}: one states a plan, the other what became of it", float(days))

@@ -49,7 +49,8 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     """All claims of one source, in text order."""
     lex = lex or load_lexicon()
     spans = gazetteer.article_spans(lines)
-    ctx = Context(source, lex, spans, main_entity(spans))
+    headline_end = lines[0].start + len(lines[0].text) if lines else -1
+    ctx = Context(source, lex, spans, main_entity(spans, headline_end=headline_end))
     previous: list[Sentence] = []
     for line in lines:
         mentions = _mentions(line.text, source.published)
@@ -150,6 +151,8 @@ def _head_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
 def _unit_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
     if m.type != "quantity" or not m.unit:
         return None
+    if fold(m.unit) in ctx.lex.measures:
+        return attribute_for_noun(m.unit, ctx.lex)
     lemma = _lemma_at(s, ctx.source.text, m, m.unit)
     return attribute_for_noun(lemma or m.unit, ctx.lex)
 
@@ -191,7 +194,7 @@ _FRAME = re.compile(r"^\W*(?:pour|chez|cote|du cote de|s'agissant de|concernant)
 def _frame(ctx: Context, s: Sentence, here: list[EntitySpan], a: int):
     """ "Pour Ampere, Renault vise…": a fronted topic that a figure after its comma is about."""
     for x in here:
-        if x.start - s.start > 30 or x.type in ("LOC", "OUTLET"):
+        if x.start - s.start > 30 or x.type in ("OUTLET", "AUTHORITY"):
             continue
         if _FRAME.match(fold(ctx.source.text[s.start:x.start])) and \
                 re.match(r"\s*,", ctx.source.text[x.end:x.end + 3]) and a > x.end:
@@ -199,37 +202,40 @@ def _frame(ctx: Context, s: Sentence, here: list[EntitySpan], a: int):
     return None
 
 
+TOPIC_TYPES = ("ORG", "PER", "LOC")
+
+
 def _subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None):
     """The entity a figure or event at [a, b) is about, and how it was found."""
     text = ctx.source.text
-    here = [x for x in ctx.spans if s.start <= x.start < s.end and x.type not in ("OUTLET",)]
+    here = [x for x in ctx.spans if s.start <= x.start < s.end and x.type != "OUTLET"]
     attributed = _attribution_spans(ctx, s)
     here = [x for x in here if (x.start, x.end) not in attributed]
     framed = _frame(ctx, s, here, a)
     for end in filter(None, (cue_end, b)):
         for x in here:
-            if x.start >= end and _OF_ENTITY.match(fold(text[end:x.start])) and x.type != "LOC":
+            if x.start >= end and _OF_ENTITY.match(fold(text[end:x.start])):
                 return x.name, "complement"
-            if x.start >= end and not text[end:x.start].strip() and x.type != "LOC":
+            if x.start >= end and not text[end:x.start].strip():
                 return x.name, "object"
     if framed:
         return framed.name, "frame"
     lo, _ = clause_bounds(text, s.start, s.end, a)
     for pool, how in ((lambda x: lo <= x.start < a, "clause"), (lambda x: x.start < a, "sentence")):
-        cands = [x for x in here if pool(x) and x.prep is None and x.type != "LOC"]
+        cands = [x for x in here if pool(x) and x.prep is None]
         if cands:
             x = cands[-1]
             return x.name, how if x.how == "name" else "description"
     _, hi = clause_bounds(text, s.start, s.end, b)
-    after = [x for x in here if b <= x.start < hi and x.type != "LOC" and x.prep in (None, "chez")]
+    after = [x for x in here if b <= x.start < hi and x.prep in (None, "chez")]
     if after:
         return after[0].name, "clause"
-    after = [x for x in here if x.start >= b and x.type in ("ORG", "PER") and x.prep is None]
+    after = [x for x in here if x.start >= b and x.type in TOPIC_TYPES and x.prep is None]
     if after:  # "Inaugurée en 1998, l'usine Sylvachim est…"
         return after[0].name, "sentence"
-    for prev in reversed(previous):
+    for prev in reversed(previous[-1:]):
         cands = [x for x in ctx.spans if prev.start <= x.start < prev.end
-                 and x.prep is None and x.type in ("ORG", "PER")]
+                 and x.prep is None and x.type in TOPIC_TYPES]
         if cands:
             return cands[-1].name, "previous sentence"
     if ctx.main:
@@ -259,6 +265,9 @@ def _events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         entity, how = _event_subject(ctx, s, a, b, attr, previous)
         if entity is None:
             continue
+        head = _participle_head(ctx, s, a)
+        if head and head[1] == "noun phrase":  # "les travaux, lancés en 2024": the works' launch
+            attr = f"{attr}:{head[0]}"
         if near:
             p = min(near, key=lambda p: _gap(a, b, p))
             used.add(id(p))
@@ -300,17 +309,13 @@ def _event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previou
     if how in ("complement", "object"):
         return entity, how
     head = _participle_head(ctx, s, a)
-    if head:
+    if head and head[1] == "participle":
         return head
     if _POSSESSIVE.search(fold(text[max(s.start, a - 8):a])):
         for lo, hi in [(s.start, a)] + [(p.start, p.end) for p in reversed(previous)]:
-            cands = [x for x in ctx.spans if lo <= x.start < hi and x.type not in ("LOC", "OUTLET")]
+            cands = [x for x in ctx.spans if lo <= x.start < hi and x.type not in ("OUTLET", "AUTHORITY")]
             if cands:
                 return cands[-1].name, "possessive"
-    if fold(text[max(s.start, a - 3):a]).strip().endswith(("l'", "la", "le")):
-        for c in reversed(ctx.claims):  # "l'introduction en bourse": the one already spoken of
-            if c.attribute == attr:
-                return c.entity, "earlier mention"
     return _subject(ctx, s, a, b, previous)
 
 
@@ -324,8 +329,7 @@ def _participle_head(ctx: Context, s: Sentence, a: int):
         if x.start <= h < x.end:
             return x.name, "participle"
     if tok.head.pos_ == "NOUN":
-        words = [t for t in tok.head.subtree if t.i < tok.i and t.dep_ not in ("det", "punct")]
-        return " ".join(t.text for t in words[:5]) or tok.head.text, "noun phrase"
+        return fold(tok.head.lemma_ or tok.head.text), "noun phrase"
     return None
 
 
@@ -360,7 +364,7 @@ def _dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if p.type not in ("date", "period") or p.time is None or id(p) in s.used:
             continue
         noun = _noun_near(ctx, s, p)
-        if noun is None:
+        if noun is None or noun[0] in ctx.lex.light_nouns:
             continue
         entity, how = _subject(ctx, s, p.start, p.end, previous)
         if entity is None or how == "main entity":
@@ -393,8 +397,8 @@ def _modality(ctx: Context, s: Sentence, a: int) -> str:
     lo, hi = clause_bounds(text, s.start, s.end, a)
     clause = fold(text[lo:hi])
     neg = lex.negation_words.search(clause)
-    if neg and lex.negation_pairs.search(clause, neg.end()):
-        return "negated"
+    if neg and neg.start() < a - lo and lex.negation_pairs.search(clause, neg.end()):
+        return "negated"  # "n'a pas supprimé 3 000 postes"; not "les 40 000 places ne répondent plus"
     toks = [t for t in s.tokens if lo <= s.offset + t.idx < hi]
     if lex.plan_words.search(clause) or any(_plans(t, lex) or "Fut" in t.morph.get("Tense") for t in toks):
         return "plan"

@@ -32,6 +32,7 @@ class EntitySpan:
     type: str  # ORG, PER, LOC, MISC, OUTLET
     how: str  # "name" or "description"
     prep: str | None  # the preposition right before the span, folded ("de", "chez"), if any
+    intro: str | None = None  # the common noun that introduced the name ("usine" in "l'usine Sylvachim")
 
 
 class Gazetteer:
@@ -48,7 +49,7 @@ class Gazetteer:
         self.outlet_pattern = _description_pattern(registry.descriptions.get("outlet", []))
         nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
         self.org_noun_before = re.compile(
-            rf"\b(?:{'|'.join(nouns)})(?:\s+[\w'-]+){{0,4}}\s+$") if nouns else None
+            rf"\b({'|'.join(nouns)})(?:\s+[\w'-]+){{0,4}}\s+$") if nouns else None
 
     def spans(self, text: str, offset: int, doc, prior: list[EntitySpan]) -> list[EntitySpan]:
         """Entity spans of one line (`text` at absolute `offset`, `doc` its parse)."""
@@ -83,7 +84,8 @@ class Gazetteer:
                 continue
             known = self.registry.lookup(surface)
             label = ent.label_
-            if not known and label in ("LOC", "MISC") and self._org_noun_before(folded, a):
+            intro = self._org_noun_before(folded, a)
+            if not known and label in ("LOC", "MISC") and intro:
                 label = "ORG"  # "l'usine Sylvachim": a firm the NER took for a place
                 split = re.match(r"(.+?)\s+(?:de|du|d')\s*[A-Z]", surface)
                 if split and label == "ORG":  # "Sylvachim de Castelbrune": the firm, then its town
@@ -91,7 +93,7 @@ class Gazetteer:
                     surface = text[a:b]
             name = known.name if known else self.registry.canonical(surface)
             etype = known.type if known else label
-            out.append(self._span(text, folded, a, b, offset, name, etype, "name"))
+            out.append(replace(self._span(text, folded, a, b, offset, name, etype, "name"), intro=intro))
             taken.append((ent.start_char, ent.end_char))
         return sorted(out, key=lambda s: s.start)
 
@@ -102,8 +104,9 @@ class Gazetteer:
         out = self._descriptions(text, folded, offset, list(names), taken, prior)
         return sorted(out, key=lambda s: s.start)
 
-    def _org_noun_before(self, folded: str, a: int) -> bool:
-        return bool(self.org_noun_before and self.org_noun_before.search(folded[max(0, a - 60):a]))
+    def _org_noun_before(self, folded: str, a: int) -> str | None:
+        m = self.org_noun_before.search(folded[max(0, a - 60):a]) if self.org_noun_before else None
+        return m.group(1) if m else None
 
     def _descriptions(self, text, folded, offset, names, taken, prior):
         out = list(names)
@@ -121,7 +124,32 @@ class Gazetteer:
                     etype = "OUTLET" if kind == "outlet" else "ORG"
                     out.append(self._span(text, folded, m.start(), m.end(), offset, name, etype, "description"))
                     taken.append((m.start(), m.end()))
+        self._head_nouns(text, folded, offset, out, taken, prior)
         return out
+
+    def _head_nouns(self, text, folded, offset, out, taken, prior):
+        """ "le futur stade" after "Grand Stade des Berges": a description by a word of an earlier name."""
+        heads: dict[str, str] = {}
+        for x in prior + out:
+            if x.how == "name" and x.type in ("ORG", "LOC") and x.start < offset + len(text):
+                for w in fold(x.text).replace("-", " ").split():
+                    if len(w) >= 4 and w.isalpha() and not any(c.isupper() for c in w):
+                        heads[w] = x.name
+                if x.intro:
+                    heads[x.intro] = x.name
+        if not heads:
+            return
+        pattern = re.compile(rf"(?<![\w]){_DETERMINERS}\s*(?:{_ADJECTIVES}\s+)?"
+                             rf"({'|'.join(map(re.escape, sorted(heads, key=len, reverse=True)))})(?![\w])")
+        for m in pattern.finditer(folded):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            before = [x for x in prior + out if x.start < offset + m.start()
+                      and (m.group(1) in fold(x.text) or x.intro == m.group(1))]
+            if before:
+                out.append(self._span(text, folded, m.start(), m.end(), offset, before[-1].name, "ORG",
+                                      "description"))
+                taken.append((m.start(), m.end()))
 
     def _resolve(self, phrase: str, kind: str, before: list[EntitySpan]) -> str | None:
         wanted = {"OUTLET"} if kind == "outlet" else {"ORG", "MISC"}
@@ -146,6 +174,7 @@ class Gazetteer:
 
 
 _DETERMINERS = r"(?:le|la|les|l'|cette|ce|cet|ces|sa|son|ses|leur|leurs|nos|notre)"
+_ADJECTIVES = r"(?:futur|future|nouveau|nouvel|nouvelle|ancien|ancienne|vieux|vieil|vieille|grand|grande|jeune|meme)"
 
 
 def _description_pattern(descriptions) -> re.Pattern | None:
@@ -186,12 +215,18 @@ def promote(spans: list[EntitySpan]) -> list[EntitySpan]:
     return [replace(s, type="ORG") if s.name in orgs and s.type in ("LOC", "MISC") else s for s in spans]
 
 
-def main_entity(spans: list[EntitySpan]) -> str | None:
-    """The organisation or person an article names most (ties: the first named)."""
-    counts: dict[str, list[int]] = {}
+def main_entity(spans: list[EntitySpan], *, headline_end: int = -1) -> str | None:
+    """What an article is about: the organisation, person or place it names most.
+
+    A mention in subject position counts 1, after a preposition 0.5; a mention
+    in the headline (before `headline_end`) counts 3 more. Ties: the first named.
+    """
+    score: dict[str, list[float]] = {}
     for s in spans:
-        if s.type in ("ORG", "PER", "MISC") and s.how == "name":
-            counts.setdefault(s.name, [0, s.start])[0] += 1
-    if not counts:
+        if s.type not in ("ORG", "PER", "LOC"):
+            continue
+        w = (1.0 if s.prep is None else 0.5) + (3.0 if s.start < headline_end else 0.0)
+        score.setdefault(s.name, [0.0, -s.start])[0] += w
+    if not score:
         return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0][0]
+    return max(score.items(), key=lambda kv: (kv[1][0], kv[1][1]))[0]

@@ -22,6 +22,8 @@ class Lexicon:
     labels: dict[str, str]
     evolving: frozenset[str]
     cumulative: frozenset[str]
+    measures: frozenset[str]
+    light_nouns: frozenset[str]
     plan_lemmas: frozenset[str]
     plan_words: re.Pattern
     reported_words: re.Pattern
@@ -63,6 +65,8 @@ def load() -> Lexicon:
         labels=labels,
         evolving=frozenset(attrs.get("evolving", {}).get("attributes", [])),
         cumulative=frozenset(attrs.get("cumulative", {}).get("attributes", [])),
+        measures=frozenset(fold(u) for u in attrs.get("measures", {}).get("units", [])),
+        light_nouns=frozenset(fold(n) for n in attrs.get("dated", {}).get("light_nouns", [])),
         plan_lemmas=frozenset(mod["plan_lemmas"]),
         plan_words=phrase_pattern(mod["plan_words"]),
         reported_words=phrase_pattern(mod["reported_words"]),
@@ -88,10 +92,12 @@ def singular(noun: str) -> str:
 
 
 def attribute_for_noun(noun: str | None, lex: Lexicon) -> str | None:
-    """Canonical attribute of a counted noun, or `count:<noun>` for an unknown one."""
+    """Canonical attribute of a counted noun, `measure:<unit>`, or `count:<noun>` for an unknown one."""
     if not noun:
         return None
     w = fold(noun).strip()
+    if w in lex.measures or singular(w) in lex.measures:
+        return f"measure:{w}"
     for cand in (w, singular(w), " ".join(singular(x) for x in w.split())):
         if cand in lex.nouns:
             return lex.nouns[cand]
