@@ -233,6 +233,8 @@ def _subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: in
     after = [x for x in here if x.start >= b and x.type in TOPIC_TYPES and x.prep is None]
     if after:  # "Inaugurée en 1998, l'usine Sylvachim est…"
         return after[0].name, "sentence"
+    if ctx.main and ctx.lex.topic_nouns and ctx.lex.topic_nouns.search(fold(text[lo:a])):
+        return ctx.main, "topic noun"  # "le chantier devrait générer 3 000 emplois"
     for prev in reversed(previous[-1:]):
         cands = [x for x in ctx.spans if prev.start <= x.start < prev.end
                  and x.prep is None and x.type in TOPIC_TYPES]
@@ -270,18 +272,36 @@ def _events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             attr = f"{attr}:{head[0]}"
         if near:
             p = min(near, key=lambda p: _gap(a, b, p))
-            used.add(id(p))
-            s.used.add(id(p))
-            lo, hi = min(a, p.start), max(b, p.end)
-            modality = "plan" if status == "planned" else None
-            when = _event_time(ctx, p)
-            _add(ctx, s, lo, hi, entity=entity, attribute=attr, value=when, kind="date",
-                 time=when, time_origin="explicit", status=status or "reported_date",
-                 subject_origin=how, modality=modality, cue=p.cue)
+            # "l'ouverture, initialement prévue fin 2026, était reportée à mars 2028": each date
+            # with a status word right before it is one more state of the same event
+            chained = [q for q in periods if q is not p and id(q) not in used and q.start > p.end
+                       and _status_before(ctx, s, q) and not _crosses_other_cue(a, b, q, cues)]
+            for q in [p] + chained[:1]:
+                used.add(id(q))
+                s.used.add(id(q))
+                before = _status_before(ctx, s, q)
+                st = before[1] if before else status
+                lo, hi = (min(a, q.start), max(b, q.end)) if q is p else (before[0], q.end)
+                when = _event_time(ctx, q)
+                _add(ctx, s, lo, hi, entity=entity, attribute=attr, value=when, kind="date",
+                     time=when, time_origin="explicit", status=st or "reported_date",
+                     subject_origin=how, modality="plan" if st == "planned" else None, cue=q.cue)
         elif status in ("cancelled", "postponed", "completed"):
             time, origin = _time_for(ctx, s, Mention("x", "", a, b), [])
             _add(ctx, s, a, b, entity=entity, attribute=attr, value=status, kind="status",
                  time=time, time_origin=origin, status=status, subject_origin=how)
+
+
+_STATUS_REACH = 24
+
+
+def _status_before(ctx: Context, s: Sentence, q: Mention) -> tuple[int, str] | None:
+    """(where it starts, status) of a status word just before a date: "reportée à mars 2028"."""
+    lo = max(s.start, q.start - _STATUS_REACH)
+    window = fold(ctx.source.text[lo:q.start])
+    found = [(m.end(), lo + m.start(), status) for status, pattern in ctx.lex.statuses if pattern
+             for m in pattern.finditer(window)]
+    return max(found)[1:] if found else None
 
 
 def _event_time(ctx: Context, p: Mention):
@@ -398,7 +418,10 @@ def _modality(ctx: Context, s: Sentence, a: int) -> str:
     clause = fold(text[lo:hi])
     neg = lex.negation_words.search(clause)
     if neg and neg.start() < a - lo and lex.negation_pairs.search(clause, neg.end()):
-        return "negated"  # "n'a pas supprimé 3 000 postes"; not "les 40 000 places ne répondent plus"
+        return "negated"
+    alone = lex.negation_alone.search(clause)
+    if alone and alone.start() < a - lo:
+        return "negated"  # "rien ne permet de dire que l'ouverture sera décalée"  # "n'a pas supprimé 3 000 postes"; not "les 40 000 places ne répondent plus"
     toks = [t for t in s.tokens if lo <= s.offset + t.idx < hi]
     if lex.plan_words.search(clause) or any(_plans(t, lex) or "Fut" in t.morph.get("Tense") for t in toks):
         return "plan"

@@ -152,25 +152,54 @@ class Gazetteer:
                 taken.append((m.start(), m.end()))
 
     def _resolve(self, phrase: str, kind: str, before: list[EntitySpan]) -> str | None:
+        """A registered owner of the description, else the entity introduced by the same noun
+        ("l'usine" after "l'usine Sylvachim"), else the most often named so far (then the nearest)."""
         wanted = {"OUTLET"} if kind == "outlet" else {"ORG", "MISC"}
-        seen = list(dict.fromkeys(s.name for s in reversed(before) if s.type in wanted))
-        if not seen:
+        cands = [s for s in before if s.type in wanted]
+        if not cands:
             return None
+        seen = list(dict.fromkeys(s.name for s in reversed(cands)))
         owner = self.registry.owner_of_description(phrase, seen)
-        return owner or seen[0]
+        if owner:
+            return owner
+        head = fold(phrase).split()[-1].lstrip("l'")
+        intro = [s for s in cands if s.intro == head]
+        if intro:
+            return intro[-1].name
+        counts = {n: sum(1 for s in cands if s.name == n) for n in seen}
+        return max(seen, key=lambda n: (counts[n], -seen.index(n)))
 
     @staticmethod
     def _span(text, folded, a, b, offset, name, etype, how) -> EntitySpan:
-        before = folded[max(0, a - 30):a]
-        art = _ARTICLE_BEFORE.search(before)
-        if art:  # "de la Renaulution": the preposition is before the article
-            before = before[:art.start()]
-        m = _PREV_WORD.search(before)
-        prev = m.group(1) if m else None
-        if prev and prev.endswith("'") and prev not in _PREPOSITIONS:
-            prev = prev[-2:] if prev[-2:] in _PREPOSITIONS else prev
-        prep = prev if prev in _PREPOSITIONS else None
-        return EntitySpan(offset + a, offset + b, text[a:b], name, etype, how, prep)
+        lo = max(0, a - 40)
+        return EntitySpan(offset + a, offset + b, text[a:b], name, etype, how,
+                          _preposition(folded[lo:a], text[lo:a]))
+
+
+_ARTICLES = {"le", "la", "les", "l'", "un", "une", "sa", "son", "ses", "cette", "ce", "cet", "leur", "leurs"}
+
+
+def _preposition(folded: str, original: str) -> str | None:
+    """The preposition governing a name, looking back over one article and one common noun:
+    "de la Renaulution", "pour la marque Renault", "du groupement Bâtisud-Vinel".
+    Punctuation stops the search ("Basé en France, Ampere" has none)."""
+    cut = max(folded.rfind(ch) for ch in ",;:.()«»\"!?")
+    folded, original = folded[cut + 1:], original[cut + 1:]
+    pairs = list(zip(re.findall(r"[\w]+'|[\w-]+", folded), re.findall(r"[\w]+['’]|[\w-]+", original)))[-4:]
+    skipped_noun = False
+    while pairs:
+        w, o = pairs.pop()
+        if w in _PREPOSITIONS:
+            return w
+        if w.endswith("'") and w[:-1] + "'" in _PREPOSITIONS:
+            return w
+        if w in _ARTICLES:
+            continue
+        if not skipped_noun and o.isalpha() and o.islower() and len(w) > 2:
+            skipped_noun = True
+            continue
+        return None
+    return None
 
 
 _DETERMINERS = r"(?:le|la|les|l'|cette|ce|cet|ces|sa|son|ses|leur|leurs|nos|notre)"
@@ -218,14 +247,19 @@ def promote(spans: list[EntitySpan]) -> list[EntitySpan]:
 def main_entity(spans: list[EntitySpan], *, headline_end: int = -1) -> str | None:
     """What an article is about: the organisation, person or place it names most.
 
-    A mention in subject position counts 1, after a preposition 0.5; a mention
-    in the headline (before `headline_end`) counts 3 more. Ties: the first named.
+    A mention in subject position counts 1, after a preposition 0.5; the first
+    name in the headline (before `headline_end`) counts 3 more, the others 1.
+    Ties: the first named.
     """
     score: dict[str, list[float]] = {}
+    first_in_headline = True
     for s in spans:
         if s.type not in ("ORG", "PER", "LOC"):
             continue
-        w = (1.0 if s.prep is None else 0.5) + (3.0 if s.start < headline_end else 0.0)
+        bonus = 0.0
+        if s.start < headline_end:
+            bonus, first_in_headline = (3.0 if first_in_headline else 1.0), False
+        w = (1.0 if s.prep is None else 0.5) + bonus
         score.setdefault(s.name, [0.0, -s.start])[0] += w
     if not score:
         return None

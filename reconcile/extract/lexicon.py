@@ -29,12 +29,14 @@ class Lexicon:
     reported_words: re.Pattern
     negation_words: re.Pattern
     negation_pairs: re.Pattern
+    negation_alone: re.Pattern
     attribution_before: re.Pattern
     attribution_after: re.Pattern
     attribution_skip: re.Pattern
     statuses: list[tuple[str, re.Pattern]]
     states: list[tuple[str, re.Pattern]]
     state_exclusions: frozenset[frozenset[str]]
+    topic_nouns: re.Pattern | None
 
 
 def _read(name: str) -> dict:
@@ -72,12 +74,14 @@ def load() -> Lexicon:
         reported_words=phrase_pattern(mod["reported_words"]),
         negation_words=phrase_pattern(mod["negation_words"]),
         negation_pairs=phrase_pattern(mod["negation_pairs"]),
+        negation_alone=phrase_pattern(mod["negation_alone"]),
         attribution_before=phrase_pattern(att["before"]),
         attribution_after=phrase_pattern(att["after"]),
         attribution_skip=phrase_pattern(att["skip"]),
         statuses=[(k, phrase_pattern(v)) for k, v in cues["status"].items()],
         states=[(k, phrase_pattern(v)) for k, v in cues["state"].items()],
         state_exclusions=frozenset(frozenset(p) for p in cues["state_exclusions"]["pairs"]),
+        topic_nouns=phrase_pattern(cues.get("topic_nouns", {}).get("nouns", []), inflect=True),
     )
 
 

@@ -155,7 +155,9 @@ def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, st
     """Map each name to one display form per matching key (corpus-wide clustering).
 
     Registered names map to their canonical name; unknown names sharing a key
-    ("Ampère", "Ampere", "Ampere SAS") map to the most frequent written form.
+    ("Ampère", "Ampere", "Ampere SAS") map to the most frequent written form; an
+    unknown name of two words or more that starts longer unknown names
+    ("Grand Stade" / "Grand Stade des Berges") maps to the most frequent of them.
     """
     reg = registry or Registry()
     counts: dict[str, dict[str, int]] = {}
@@ -169,6 +171,11 @@ def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, st
         counts.setdefault(k, {})
         counts[k][tidy(n)] = counts[k].get(tidy(n), 0) + 1
     best = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in counts.items()}
+    for k in list(best):  # "Grand Stade" -> "Grand Stade des Berges", its most frequent longer name
+        longer = [o for o in counts if o != k and o.startswith(k + " ")]
+        if len(k.split()) >= 2 and longer:
+            target = max(longer, key=lambda o: (sum(counts[o].values()), o))
+            best[k] = best[target]
     for n in names:
         if n not in out:
             out[n] = best[key(n, folding=reg.folding)]
