@@ -66,13 +66,17 @@ def record_decision(claims_dir: Path, finding, *, status: str, note: str, review
 
 # ---------------------------------------------------------------- claim cache
 
+_SHAPERS = ("data", "normalize", "extract")  # what decides the claims of a source
+
+
 def data_fingerprint(extra_texts: list[str] = ()) -> str:
-    """A hash of the tool version, the packaged data files and any user data that shapes claims."""
+    """A hash of the tool version, the code and data that extract claims, and user data that shapes them."""
     h = hashlib.sha256(__version__.encode())
-    data = files("reconcile") / "data"
-    for name in sorted(p.name for p in data.iterdir() if p.name.endswith(".toml")):
-        h.update(name.encode())
-        h.update((data / name).read_bytes())
+    for folder in _SHAPERS:
+        root = files("reconcile") / folder
+        for name in sorted(p.name for p in root.iterdir() if p.name.endswith((".toml", ".py"))):
+            h.update(f"{folder}/{name}".encode())
+            h.update((root / name).read_bytes())
     for t in extra_texts:
         h.update(t.encode())
     return h.hexdigest()[:16]

@@ -18,6 +18,7 @@ _CONNECTOR = re.compile(r"^[\s\w'’]{0,28}$")
 _OF_ENTITY = re.compile(r"^\s*(?:\([^()]{0,12}\)\s*)?(?:de|d'|du|des)\s*$")
 _POSSESSIVE = re.compile(r"\b(?:sa|son|ses|leur|leurs)\s+$")
 _EN_CLITIC = re.compile(r"\ben\s+\w+\s*$")
+_RELATIVE_TO_NOUN = re.compile(r"\b([a-z]{3,})(?:\s+[a-z]+){0,4}\s*,\s*(?:ou|dont)\s[^,;]*$")
 _EVENT_WINDOW = 70
 _PROSE_END = re.compile(r"[.!?…»\"”)]\s*$")
 
@@ -104,6 +105,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 continue  # a bare number with nothing it counts is no claim
         last_attr = attr
         entity, how = _subject(ctx, s, m.start, m.end, previous)
+        rel = _RELATIVE_TO_NOUN.search(fold(text[s.start:m.start]))
+        if rel and how in ("previous sentence", "main entity", "topic noun") and \
+                not any(x.start <= s.start + rel.start(1) < x.end for x in ctx.spans):
+            entity, how = rel.group(1), "noun subject"  # "l'atelier, où travaillait une trentaine de personnes"
         if entity is None or (attr.startswith("count:") and how in ("previous sentence", "main entity")):
             continue  # a count of an unknown noun, about nothing named here, is no claim
         time, origin = _time_for(ctx, s, m, periods)
@@ -153,6 +158,10 @@ def _unit_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
         return None
     if fold(m.unit) in ctx.lex.measures:
         return attribute_for_noun(m.unit, ctx.lex)
+    after = fold(ctx.source.text[m.end:min(s.end, m.end + 40)])
+    for pattern, attr in ctx.lex.qualifiers:  # "quatre salariés étaient portés disparus" -> missing
+        if pattern.match(after):
+            return attr
     lemma = _lemma_at(s, ctx.source.text, m, m.unit)
     return attribute_for_noun(lemma or m.unit, ctx.lex)
 
@@ -174,11 +183,14 @@ def _share_attribute(text: str, m: Mention) -> str:
 
 
 def _time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention]):
-    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start)
-    near = [p for p in periods if lo <= p.start < hi and p.time is not None and id(p) not in s.used]
+    near = []
+    for weak in (True, False):  # its own comma-clause first, then the whole clause
+        lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start, weak=weak)
+        near = [p for p in periods if lo <= p.start < hi and p.time is not None and id(p) not in s.used]
+        if near:
+            break
     if near:
         s.used.update(id(p) for p in near)
-    if near:
         best = min(near, key=lambda p: abs(p.start - m.start))
         return best.time, "explicit"
     if ctx.source.published:
@@ -202,7 +214,7 @@ def _frame(ctx: Context, s: Sentence, here: list[EntitySpan], a: int):
     return None
 
 
-TOPIC_TYPES = ("ORG", "PER", "LOC")
+TOPIC_TYPES = ("ORG", "PER", "LOC", "UNION")
 
 
 def _subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None):
@@ -328,6 +340,10 @@ def _event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previou
     entity, how = _subject(ctx, s, a, b, [], cue_end=b)
     if how in ("complement", "object"):
         return entity, how
+    if how in ("main entity", "topic noun", "unknown"):
+        noun = _noun_subject(ctx, s, a, b)
+        if noun:  # "les établissements scolaires seront fermés mardi": about the schools
+            return noun, "noun subject"
     head = _participle_head(ctx, s, a)
     if head and head[1] == "participle":
         return head
@@ -337,6 +353,21 @@ def _event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previou
             if cands:
                 return cands[-1].name, "possessive"
     return _subject(ctx, s, a, b, previous)
+
+
+def _noun_subject(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
+    """The common noun subject of the clause around [a, b), when it names no entity nor the story."""
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, a, weak=False)
+    for t in s.tokens:
+        pos = s.offset + t.idx
+        if not (lo <= pos < hi) or a <= pos < b or t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ != "NOUN":
+            continue
+        if any(x.start <= pos < x.end for x in ctx.spans):
+            return None
+        if ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(t.text)):
+            return None
+        return fold(t.lemma_ or t.text)
+    return None
 
 
 def _participle_head(ctx: Context, s: Sentence, a: int):

@@ -47,6 +47,7 @@ class Gazetteer:
         own = [d for e in registry.entities for d in e.descriptions]
         self.desc_pattern = _description_pattern(org_desc + own)
         self.outlet_pattern = _description_pattern(registry.descriptions.get("outlet", []))
+        self.union_pattern = _description_pattern(registry.descriptions.get("union", []))
         nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
         self.org_noun_before = re.compile(
             rf"\b({'|'.join(nouns)})(?:\s+[\w'-]+){{0,4}}\s+$") if nouns else None
@@ -110,7 +111,8 @@ class Gazetteer:
 
     def _descriptions(self, text, folded, offset, names, taken, prior):
         out = list(names)
-        for pattern, kind in ((self.desc_pattern, "org"), (self.outlet_pattern, "outlet")):
+        for pattern, kind in ((self.union_pattern, "union"), (self.desc_pattern, "org"),
+                              (self.outlet_pattern, "outlet")):
             if not pattern:
                 continue
             for m in pattern.finditer(folded):
@@ -121,7 +123,7 @@ class Gazetteer:
                          re.fullmatch(r",\s*", text[s.end - offset:m.start()] or "x")]
                 name = appos[0].name if appos else self._resolve(m.group(), kind, before)
                 if name:
-                    etype = "OUTLET" if kind == "outlet" else "ORG"
+                    etype = {"outlet": "OUTLET", "union": "UNION"}.get(kind, "ORG")
                     out.append(self._span(text, folded, m.start(), m.end(), offset, name, etype, "description"))
                     taken.append((m.start(), m.end()))
         self._head_nouns(text, folded, offset, out, taken, prior)
@@ -154,7 +156,7 @@ class Gazetteer:
     def _resolve(self, phrase: str, kind: str, before: list[EntitySpan]) -> str | None:
         """A registered owner of the description, else the entity introduced by the same noun
         ("l'usine" after "l'usine Sylvachim"), else the most often named so far (then the nearest)."""
-        wanted = {"OUTLET"} if kind == "outlet" else {"ORG", "MISC"}
+        wanted = {"outlet": {"OUTLET"}, "union": {"UNION"}}.get(kind, {"ORG", "MISC"})
         cands = [s for s in before if s.type in wanted]
         if not cands:
             return None

@@ -14,11 +14,17 @@ from importlib.resources import files
 from ..normalize.text import fold, phrase_pattern
 
 
+# Between a counted noun and its qualifier, only auxiliaries and adverbs:
+# "quatre salariés étaient toujours portés disparus".
+_QUALIFIER_GAP = r"^\s*(?:(?:etaient|etait|sont|est|ont ete|avaient ete|ont|restent|reste|toujours|encore|ete|deja)\s+){0,3}"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     nouns: dict[str, str]  # folded singular noun -> attribute
     heads: list[tuple[re.Pattern, str]]  # head phrase pattern (anchored at end of window) -> attribute
     events: list[tuple[re.Pattern, str]]
+    qualifiers: list[tuple[re.Pattern, str]]  # words after a counted noun that change what it counts
     labels: dict[str, str]
     evolving: frozenset[str]
     cumulative: frozenset[str]
@@ -48,13 +54,16 @@ def load() -> Lexicon:
     """Compile the packaged data files once."""
     attrs, cues = _read("attributes.toml"), _read("cues.toml")
     nouns: dict[str, str] = {}
-    heads, events, labels = [], [], {}
+    heads, events, labels, qualifiers = [], [], {}, []
     for name, spec in attrs["attribute"].items():
         labels[name] = spec.get("label", name)
         for n in spec.get("nouns", []):
             nouns[fold(n)] = name
         for h in spec.get("heads", []):
             heads.append((len(h), phrase_pattern([h], inflect=True), name))
+        for q in spec.get("qualifiers", []):
+            body = phrase_pattern([q], inflect=True).pattern
+            qualifiers.append((re.compile(_QUALIFIER_GAP + body), name))
         for e in spec.get("events", []):
             events.append((len(e), phrase_pattern([e.strip()], inflect=True), name))
     heads.sort(key=lambda t: -t[0])
@@ -64,6 +73,7 @@ def load() -> Lexicon:
         nouns=nouns,
         heads=[(p, n) for _, p, n in heads],
         events=[(p, n) for _, p, n in events],
+        qualifiers=qualifiers,
         labels=labels,
         evolving=frozenset(attrs.get("evolving", {}).get("attributes", [])),
         cumulative=frozenset(attrs.get("cumulative", {}).get("attributes", [])),
