@@ -54,6 +54,12 @@ def _progress(ctx: Ctx, total: int):
     return step
 
 
+SOURCES_OPT = click.option("--sources", "sources", multiple=True,
+                           help="Sources to read (default: sources/); repeat for several.")
+CLAIMS_OPT = click.option("--claims-dir", default="claims", show_default=True,
+                          help="Claim base: reviewers' decisions and the per-source claim cache.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="reconcile")
 @click.option("-q", "--quiet", is_flag=True, help="No messages on stderr (errors still print).")
@@ -66,6 +72,9 @@ def main(click_ctx: click.Context, quiet: bool) -> None:
       reconcile report                       # sources/ -> reports/, summary on the terminal
       reconcile report --format json -o -    # the JSON report on stdout
       reconcile parse --published 2026-01-22 "près de 11 000 salariés fin 2023"
+      reconcile show f-3ec6a63343            # a finding with its quotes in context
+      reconcile review f-3ec6a63343 --status dismissed --note "different dates"
+      reconcile check --format github        # CI: exit 1 on a new unreviewed finding
     """
     click_ctx.obj = Ctx(quiet)
 
@@ -80,12 +89,14 @@ def main(click_ctx: click.Context, quiet: bool) -> None:
 @click.option("--no-write", is_flag=True, help="Do not write the report files into --out-dir.")
 @click.option("--aliases", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra entity registry (TOML); entities.toml beside the sources is read anyway.")
-@click.option("--claims-dir", default="claims", show_default=True,
-              help="Claim base: reviewers' decisions and the per-source claim cache.")
+@CLAIMS_OPT
 @click.option("--width", type=int, default=None, help="Terminal width (default: the terminal's, else 100).")
 @click.pass_obj
 def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_dir, width) -> None:
     """Extract claims from SOURCES (default: sources/) and write a consistency report.
+
+    Writes the report files into --out-dir and records the sources, claims and
+    findings as the claim base in --claims-dir/base.json (what `check` compares with).
 
     \b
     Examples:
@@ -103,10 +114,168 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
         _fail(exc)
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
+    for d in rep.stale_decisions:
+        ctx.say(f"warning: decision on {d['id']} is stale: its finding no longer exists (kept in {claims_dir})")
     if not no_write:
+        from .store import write_base
+
         for path in render_all(rep, Path(out_dir)):
             ctx.say(f"wrote {path}")
+        ctx.say(f"wrote {write_base(Path(claims_dir), rep)}")
     _emit(rep, fmt, output, width)
+
+
+def _report_for(ctx: Ctx, sources, claims_dir):
+    from .store import load_decisions
+
+    try:
+        return _run(ctx, list(sources) or ["sources"], (), load_decisions(Path(claims_dir)), claims_dir)
+    except ReconcileError as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.argument("finding_id")
+@SOURCES_OPT
+@CLAIMS_OPT
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
+@click.pass_obj
+def show(ctx: Ctx, finding_id, sources, claims_dir, fmt) -> None:
+    """Show one finding: its claims in context, source metadata, explanation and decisions.
+
+    FINDING_ID may be a unique prefix of the id.
+
+    \b
+    Examples:
+      reconcile show f-3ec6a63343
+      reconcile show f-3ec6 --format json
+    """
+    from .review import find, show_json, show_text
+
+    rep = _report_for(ctx, sources, claims_dir)
+    f = find(rep, finding_id)
+    if f is None:
+        stale = [d for d in rep.stale_decisions if d["id"].startswith(finding_id)]
+        if stale:
+            click.echo(json.dumps(stale[0], ensure_ascii=False, indent=2) if fmt == "json" else
+                       f"{stale[0]['id']} no longer exists (its claims changed); recorded decisions:\n"
+                       + "\n".join(f"  {d.get('at')} {d.get('reviewer')}: {d.get('status')} — {d.get('note', '')}"
+                                   for d in stale[0].get("history", [])))
+            return
+        _fail(ReconcileError(f"no finding {finding_id!r}; `reconcile report` lists them"))
+    click.echo(show_json(rep, f) if fmt == "json" else show_text(rep, f), nl=False)
+
+
+@main.command()
+@click.argument("finding_id", required=False)
+@click.option("--status", type=click.Choice(["confirmed", "dismissed", "resolved", "open"]), default=None,
+              help="The decision (required with FINDING_ID).")
+@click.option("--note", default=None, help="Why (required with FINDING_ID).")
+@click.option("--keep", default=None, help="The claim id whose value stands.")
+@click.option("--reviewer", default=None, help="Who decides (default: $RECONCILE_REVIEWER, git user.name, login).")
+@SOURCES_OPT
+@CLAIMS_OPT
+@click.pass_obj
+def review(ctx: Ctx, finding_id, status, note, keep, reviewer, sources, claims_dir) -> None:
+    """Record a decision on a finding, or walk the open findings one by one.
+
+    Decisions go to CLAIMS_DIR/decisions.yaml with who, when, why and which value
+    stands; they survive re-runs, and a decision whose finding disappears is kept
+    and listed as stale.
+
+    \b
+    Examples:
+      reconcile review f-3ec6a63343 --status confirmed --note "11 000 is the 2026 figure" --keep c-0123456789
+      reconcile review            # interactive: each open finding, one prompt at a time
+    """
+    from .review import find, reviewer_name
+    from .store import record_decision
+
+    who = reviewer_name(reviewer)
+    rep = _report_for(ctx, sources, claims_dir)
+    if finding_id is None:
+        _interactive(ctx, rep, who, claims_dir)
+        return
+    if status is None or not note:
+        raise click.UsageError("give --status and --note with FINDING_ID (or no FINDING_ID for interactive review)")
+    f = find(rep, finding_id)
+    if f is None:
+        _fail(ReconcileError(f"no finding {finding_id!r}; `reconcile report` lists them"))
+    try:
+        record_decision(Path(claims_dir), f, status=status, note=note, reviewer=who, keep=keep)
+    except ReconcileError as exc:
+        _fail(exc)
+    ctx.say(f"recorded: {f.id} {status} by {who}")
+
+
+def _interactive(ctx: Ctx, rep, who: str, claims_dir) -> None:
+    from .review import show_text
+    from .store import record_decision
+
+    pending = [f for f in rep.findings if f.status == "open"]
+    if not pending:
+        ctx.say("no open finding")
+        return
+    choices = {"c": "confirmed", "d": "dismissed", "r": "resolved", "s": None, "q": "quit"}
+    for n, f in enumerate(pending, 1):
+        click.echo(f"\n── {n}/{len(pending)} " + "─" * 40, err=True)
+        click.echo(show_text(rep, f), err=True)
+        answer = click.prompt("[c]onfirm, [d]ismiss, [r]esolve, [s]kip, [q]uit", err=True,
+                              type=click.Choice(list(choices)), show_choices=False)
+        if choices[answer] == "quit":
+            break
+        if choices[answer] is None:
+            continue
+        note = click.prompt("Note (why)", err=True)
+        keep = click.prompt("Claim whose value stands (number, empty for none)", err=True, default="",
+                            show_default=False)
+        keep_id = f.claims[int(keep) - 1] if keep.strip().isdigit() and 0 < int(keep) <= len(f.claims) else None
+        record_decision(Path(claims_dir), f, status=choices[answer], note=note, reviewer=who, keep=keep_id)
+        ctx.say(f"recorded: {f.id} {choices[answer]}")
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default="medium", show_default=True,
+              help="Lowest severity of a new open finding that fails the check.")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "github", "sarif", "junit", "json"]),
+              default="terminal", show_default=True)
+@click.option("-o", "--output", default=None, help="Write the output here ('-' is stdout).")
+@CLAIMS_OPT
+@click.pass_obj
+def check(ctx: Ctx, sources, fail_on, fmt, output, claims_dir) -> None:
+    """Check SOURCES against the claim base: exit 1 on a new, unreviewed finding.
+
+    A finding is new when the claim base (CLAIMS_DIR/base.json, written by
+    `reconcile report`) does not know it and no reviewer has decided on it.
+    Only changed sources are re-read; the rest come from the claim cache.
+
+    \b
+    Examples:
+      reconcile check
+      reconcile check sources/ --fail-on high --format github
+      reconcile check --format sarif -o reconcile.sarif
+    """
+    from .check import check as run_check
+    from .fileio import write_text
+    from .render.checks import render as render_check
+    from .store import load_base
+
+    try:
+        base = load_base(Path(claims_dir))
+    except ReconcileError as exc:
+        _fail(exc)
+    rep = _report_for(ctx, sources, claims_dir)
+    for w in rep.warnings:
+        ctx.say(f"warning: {w}")
+    result = run_check(rep, base, fail_on=fail_on)
+    text = render_check(result, rep, fmt)
+    if output in (None, "-"):
+        click.echo(text, nl=False)
+    else:
+        write_text(output, text)
+        ctx.say(f"wrote {output}")
+    sys.exit(0 if result.ok else 1)
 
 
 def _run(ctx: Ctx, paths, aliases, decisions, claims_dir):

@@ -134,3 +134,47 @@ def claim_from_dict(d: dict, src: Source | None = None) -> Claim:
         status=d.get("status"), attributed_to=d.get("attributed_to"),
         subject_origin=d.get("subject_origin", "explicit"), confidence=d.get("confidence", 0.5),
         published=src.published if src else None)
+
+
+# ---------------------------------------------------------------- claim base
+
+BASE = "base.json"
+BASE_SCHEMA = "reconcile-claims/1"
+
+
+def source_digest(src: Source) -> str:
+    return hashlib.sha256(src.text.encode("utf-8")).hexdigest()
+
+
+def load_base(claims_dir: Path) -> dict:
+    """The committed claim base: known sources (by content hash) and known findings."""
+    path = Path(claims_dir) / BASE
+    if not path.is_file():
+        return {"schema": BASE_SCHEMA, "sources": {}, "claims": {}, "findings": {}}
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except ValueError as exc:
+        raise DecisionError(f"{path} is not valid JSON: {exc}") from None
+    if data.get("schema") != BASE_SCHEMA:
+        raise DecisionError(f"{path} is not a {BASE_SCHEMA} claim base")
+    return data
+
+
+def base_of(report) -> dict:
+    """The claim base a report defines: sources, one line per claim, and the findings."""
+    from .render.common import value_text
+
+    return {
+        "schema": BASE_SCHEMA,
+        "sources": {s.id: {"path": s.path, "sha256": source_digest(s)} for s in report.sources},
+        "claims": {c.id: f"{c.source}:{c.line} {c.entity} · {c.attribute} = {value_text(c)} «{c.quote}»"
+                   for c in report.claims},
+        "findings": {f.id: {"kind": f.kind, "severity": f.severity, "entity": f.entity,
+                            "attribute": f.attribute, "claims": list(f.claims)} for f in report.findings},
+    }
+
+
+def write_base(claims_dir: Path, report) -> Path:
+    """Record the report's sources, claims and findings as the claim base (atomically)."""
+    text = json.dumps(base_of(report), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return write_text(Path(claims_dir) / BASE, text)

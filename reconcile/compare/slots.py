@@ -87,8 +87,8 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset()) -> list[Findi
         worst = max(ps, key=lambda p: (p[2].gap, p[0].id, p[1].id))
         others = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
         involved = [worst[0], worst[1]] + [c for c in others if c.id not in (worst[0].id, worst[1].id)]
-        sev = V.severity_of(worst[2], worst[0], worst[1], (_support(worst[0], slot, exclusions),
-                                                           _support(worst[1], slot, exclusions)))
+        sev = min((V.severity_of(v, a, b, (_support(a, slot, exclusions), _support(b, slot, exclusions)))
+                   for a, b, v in ps), key=lambda s: {"high": 0, "medium": 1, "low": 2}[s])
         if worst[2].rule == "cumulative":
             sev = "medium"
         ids = tuple(c.id for c in involved)

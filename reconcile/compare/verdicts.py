@@ -60,10 +60,19 @@ def _numbers(a: Claim, b: Claim) -> Verdict:
     if ra.overlaps(rb):
         return Verdict(COMPATIBLE, "tolerance",
                        f"{_desc(a, ra)} and {_desc(b, rb)} overlap")
-    rel = ra.gap(rb) / max(abs(ra.high if ra.high != float('inf') else ra.low),
-                           abs(rb.high if rb.high != float('inf') else rb.low), 1e-9)
-    told = f"{_desc(a, ra)} and {_desc(b, rb)} do not overlap (gap {fmt(round(ra.gap(rb), 2))}, {rel:.1%})"
+    ca, cb = _central(a, ra), _central(b, rb)
+    rel = abs(ca - cb) / max(abs(ca), abs(cb), 1e-9)  # how far apart the figures are, for severity
+    told = (f"{_desc(a, ra)} and {_desc(b, rb)} do not overlap (gap {fmt(round(ra.gap(rb), 2))} "
+            f"between the ranges; the figures differ by {rel:.1%})")
     return _beyond_tolerance(a, b, told, rel)
+
+
+def _central(c: Claim, r: Range) -> float:
+    """The figure a claim puts forward: its value, a range's middle, or its one bound."""
+    if isinstance(c.value, (int, float)):
+        return float(c.value)
+    finite = [x for x in (r.low, r.high) if x not in (float("inf"), float("-inf"))]
+    return sum(finite) / len(finite) if finite else 0.0
 
 
 def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float) -> Verdict:
@@ -152,7 +161,12 @@ def _status_of(c: Claim) -> str:
 
 
 def severity_of(v: Verdict, a: Claim, b: Claim, support: tuple[int, int]) -> str:
-    """High, medium or low, from the gap, independent support on each side and modality."""
+    """High, medium or low, from the gap, independent support on each side and modality.
+
+    Numbers: the figures differ by 25 % or more -> high, 5 % or more -> medium (thresholds in
+    tolerances.toml); dates: 180 / 31 days apart. One level up when both sides have two or
+    more independent origins; one down when a side is only reported (selon, conditional).
+    """
     cfg = settings()["severity"]
     if v.kind in (EVOLUTION, ATTRIBUTED):
         return "low"
@@ -166,6 +180,6 @@ def severity_of(v: Verdict, a: Claim, b: Claim, support: tuple[int, int]) -> str
         level = 2 if v.gap >= cfg["high_gap"] else 1 if v.gap >= cfg["medium_gap"] else 0
     if min(support) >= 2:
         level += 1
-    if "reported" in (a.modality, b.modality) or "plan" in (a.modality, b.modality):
-        level -= 1
+    if "reported" in (a.modality, b.modality):
+        level -= 1  # hearsay on one side: less sure it is a real contradiction
     return ("low", "medium", "high")[max(0, min(2, level))]

@@ -39,6 +39,12 @@ def render(report: Report) -> str:
             out.append(f"| {c.source} | {published_text(src)} | {c.line} | {_cell(value_text(c))} | "
                        f"{c.modality} | {_cell(before)}**{_cell(quote)}**{_cell(after)} |")
         out.append("")
+    if report.observations:
+        out += ["## Observations", "", "Not contradictions: figures that changed over time, and counts by "
+                "different counters, side by side.", ""]
+        for f in report.observations:
+            out.append(f"- **{f.kind}** · {f.entity} · {f.attribute}: {_cell(f.explanation)}")
+        out.append("")
     out += ["## Sources", "", "| id | outlet | published | title |", "|---|---|---|---|"]
     for src in report.sources:
         out.append(f"| {src.id} | {_cell(src.outlet or '')} | {published_text(src)} | {_cell(src.title or '')} |")

@@ -22,6 +22,14 @@ def render(report: Report, *, width: int = 100, colour: bool = False) -> str:
     _summary(console, report)
     for f in report.findings:
         _finding(console, report, f)
+    if report.observations:
+        console.print(Text("Observations (not contradictions)", style="bold"))
+        for f in report.observations:
+            console.print(Text(f"  {f.kind} · {f.entity} · {f.attribute}: {f.explanation}"))
+    if report.stale_decisions:
+        console.print(Text("Stale decisions (their finding no longer exists; kept)", style="bold"))
+        for d in report.stale_decisions:
+            console.print(Text(f"  {d['id']}: {d.get('history', [{}])[-1].get('status', '?')}"))
     if report.warnings:
         console.print(Text("Warnings", style="bold"))
         for w in report.warnings:

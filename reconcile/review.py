@@ -1,0 +1,86 @@
+"""What a reviewer reads: one finding with its quotes in context, metadata and decisions."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+from .model import Finding, Report
+from .render.common import claims_by_id, context, published_text, sources_by_id, value_text
+
+
+def find(report: Report, ident: str) -> Finding | None:
+    """A finding by id, or by an unambiguous id prefix."""
+    exact = [f for f in report.findings if f.id == ident]
+    if exact:
+        return exact[0]
+    matches = [f for f in report.findings if f.id.startswith(ident)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def show_text(report: Report, f: Finding, *, width: int = 200) -> str:
+    """The finding as plain text: explanation, each claim in context, sources, decision history."""
+    claims, sources = claims_by_id(report), sources_by_id(report)
+    out = [f"{f.id}  [{f.severity}] {f.kind} · {f.entity} · {f.attribute}  status: {f.status}", "",
+           f"Why: {f.explanation}"]
+    if f.consensus is not None:
+        out.append(f"Best supported: {f.consensus} ({f.support} independent origin(s)); "
+                   f"against it: {', '.join(f.outliers) or 'none'}")
+    for n, cid in enumerate(f.claims, 1):
+        c = claims.get(cid)
+        if c is None:
+            continue
+        src = sources.get(c.source)
+        before, quote, after = context(src, c, width=width) if src else ("", c.quote, "")
+        out += ["", f"[{n}] {c.id} · {value_text(c)} · {c.modality}"
+                    + (f" · selon {c.attributed_to}" if c.attributed_to else ""),
+                f"    source: {c.source} ({src.path if src else '?'}), line {c.line}, chars {c.start}-{c.end}",
+                f"    published: {published_text(src)}"
+                + (f" · outlet: {src.outlet}" if src and src.outlet else "")
+                + (f" · {src.url}" if src and src.url else ""),
+                f"    time: {c.time.start.isoformat()}..{c.time.end.isoformat()} ({c.time_origin})"
+                if c.time else "    time: unknown",
+                f"    entity found by: {c.subject_origin}",
+                f"    {before}[[{quote}]]{after}"]
+    history = (f.decision or {}).get("history", [])
+    out += ["", "Decisions:" if history else "Decisions: none yet"]
+    for d in history:
+        keep = f" · keeps {d['keep']}" if d.get("keep") else ""
+        out.append(f"  {d.get('at')} {d.get('reviewer')}: {d.get('status')}{keep} — {d.get('note', '')}")
+    return "\n".join(out) + "\n"
+
+
+def show_json(report: Report, f: Finding) -> str:
+    claims, sources = claims_by_id(report), sources_by_id(report)
+    data = f.to_dict()
+    data["claims_detail"] = []
+    for cid in f.claims:
+        c = claims.get(cid)
+        if c is None:
+            continue
+        src = sources.get(c.source)
+        before, _, after = context(src, c, width=200) if src else ("", c.quote, "")
+        data["claims_detail"].append({**c.to_dict(), "before": before, "after": after,
+                                      "source_meta": src.to_dict() if src else None})
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def reviewer_name(explicit: str | None = None) -> str:
+    """Who records a decision: --reviewer, $RECONCILE_REVIEWER, git's user.name, or the login name."""
+    if explicit:
+        return explicit
+    if os.environ.get("RECONCILE_REVIEWER"):
+        return os.environ["RECONCILE_REVIEWER"]
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
+                              timeout=5).stdout.strip()
+        if name:
+            return name
+    except (OSError, subprocess.SubprocessError):
+        pass
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
