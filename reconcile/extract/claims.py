@@ -215,6 +215,7 @@ def _frame(ctx: Context, s: Sentence, here: list[EntitySpan], a: int):
 
 
 TOPIC_TYPES = ("ORG", "PER", "LOC", "UNION")
+STORY = "(story)"
 
 
 def _subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None):
@@ -254,7 +255,7 @@ def _subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: in
             return cands[-1].name, "previous sentence"
     if ctx.main:
         return ctx.main, "main entity"
-    return None, "unknown"
+    return STORY, "unknown"  # nothing named anywhere: the story itself, never dropped
 
 
 # ---------------------------------------------------------------- events and states
@@ -472,28 +473,46 @@ def _plans(tok, lex: Lexicon) -> bool:
 
 
 def _attribution_spans(ctx: Context, s: Sentence) -> set[tuple[int, int]]:
-    origin = _attribution(ctx, s)
-    return {origin[1]} if origin and origin[1] else set()
+    return {span for _, _, span in _attributions(ctx, s) if span}
 
 
-def _attribution(ctx: Context, s: Sentence):
-    """(origin name, its span or None) for "selon X", "d'après X", "..., a indiqué X"."""
+def _attribution(ctx: Context, s: Sentence, pos: int | None = None):
+    """(origin name, its span or None) for the "selon X" that covers position `pos`.
+
+    With several origins in one sentence ("1 800 selon la préfecture, 4 000 selon la CGT"),
+    the one in the same comma-clause wins, else the nearest after, else the nearest before.
+    """
+    found = _attributions(ctx, s)
+    if not found:
+        return None
+    if pos is None or len(found) == 1:
+        return found[0][1:]
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, pos)
+    same = [f for f in found if lo <= f[0] < hi]
+    after = [f for f in found if f[0] >= pos]
+    best = same[0] if same else after[0] if after else found[-1]
+    return best[1:]
+
+
+def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, int] | None]]:
+    """Every (cue position, origin, origin span) of a sentence, in order."""
     folded = fold(s.text)
     lex = ctx.lex
+    out = []
     for pattern in (lex.attribution_before, lex.attribution_after):
         for hit in pattern.finditer(folded):
             rest = folded[hit.end():]
             skip = lex.attribution_skip.match(rest.lstrip())
             cue_end = s.start + hit.end()
             start = cue_end + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
-            for x in ctx.spans:
-                if cue_end <= x.start <= start + 25 and x.start < s.end:
-                    return x.name, (x.start, x.end)
-            if pattern is lex.attribution_before:
+            span = next((x for x in ctx.spans if cue_end <= x.start <= start + 25 and x.start < s.end), None)
+            if span:
+                out.append((s.start + hit.start(), span.name, (span.start, span.end)))
+            elif pattern is lex.attribution_before:
                 phrase = re.match(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$)", ctx.source.text[start:s.end])
                 if phrase and phrase.group().strip():
-                    return " ".join(phrase.group().split()[:6]), None
-    return None
+                    out.append((s.start + hit.start(), " ".join(phrase.group().split()[:6]), None))
+    return sorted(out, key=lambda f: f[0])
 
 
 # ---------------------------------------------------------------- assembling
@@ -507,7 +526,7 @@ def _add(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribute: s
     n = ctx.ids.get(base, 0)
     ctx.ids[base] = n + 1
     cid = "c-" + hashlib.sha1(f"{base}|{n}".encode()).hexdigest()[:10]
-    origin = _attribution(ctx, s)
+    origin = _attribution(ctx, s, a)
     mod = modality or _modality(ctx, s, a)
     if origin and mod == "assertion":
         mod = "reported"

@@ -34,6 +34,13 @@ def phrase_pattern(phrases, *, inflect: bool = False) -> re.Pattern | None:
         return None
     tail = r"(?:e|s|es|x)?" if inflect else ""
     body = "|".join(r"\s+".join(_word(w, tail) for w in a.split()) for a in alts)
+    tails = {a.endswith("'") for a in alts}
+    if tails == {True}:  # "n'", "d'": the next word follows at once
+        return re.compile(rf"(?<![\w])(?:{body})")
+    if True in tails:
+        body = "|".join(r"\s+".join(_word(w, tail) for w in a.split()) + ("" if a.endswith("'") else r"(?![\w])")
+                        for a in alts)
+        return re.compile(rf"(?<![\w])(?:{body})")
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
 
 
