@@ -1,0 +1,78 @@
+"""The evaluation gate: conflict recall, traps and claim accuracy may not fall below the pinned baseline.
+
+Runs the shared scorer (../shared/eval/score.py, beside the repository as in CI)
+on the bundled corpus and on our own stories in tests/stories/, and the claim
+benchmark on their gold claim tables. Baseline: tests/stories/baseline.json.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reconcile.render import render
+
+from .conftest import ROOT, SOURCES
+
+SHARED = ROOT.parent / "shared"
+STORIES = ROOT / "tests" / "stories"
+BASELINE = json.loads((STORIES / "baseline.json").read_text("utf-8"))
+CORPORA = {
+    "seeds": (SHARED / "gold" / "seeds-public.json", SOURCES, ROOT / "benchmarks" / "gold" / "seeds-claims.json"),
+    "incendie": (STORIES / "incendie" / "gold.json", STORIES / "incendie" / "sources",
+                 STORIES / "incendie" / "claims-gold.json"),
+    "stade": (STORIES / "stade" / "gold.json", STORIES / "stade" / "sources", STORIES / "stade" / "claims-gold.json"),
+}
+
+
+def _claims_eval():
+    spec = importlib.util.spec_from_file_location("claims_eval", ROOT / "benchmarks" / "claims_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def reports(nlp, corpus_report, tmp_path_factory):
+    from reconcile.pipeline import Options, run
+
+    out = {}
+    folder = tmp_path_factory.mktemp("reports")
+    for name, (_, src, _) in CORPORA.items():
+        rep = corpus_report if name == "seeds" else run(options=Options(paths=[str(src)]), nlp=nlp)
+        path = folder / f"{name}.json"
+        path.write_text(render(rep, "json"), encoding="utf-8")
+        out[name] = path
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_accuracy_conflicts_at_or_above_baseline(reports, name):
+    gold, src, _ = CORPORA[name]
+    assert (SHARED / "eval" / "score.py").is_file(), "the shared scorer must sit beside the repository"
+    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(src),
+                          str(reports[name]), "--verbose"], capture_output=True, text=True, check=True).stdout
+    last = out.strip().splitlines()[-1]
+    got = dict(re.findall(r"(\w+)=(\S+)", last))
+    found, total = map(int, got["required_recall"].split("/"))
+    want = BASELINE[name]
+    assert [found, total] >= want["required_recall"] and total == want["required_recall"][1], out
+    assert int(got["traps_hit"]) <= want["traps_hit"], out
+    assert int(got["unexplained"]) <= want["unexplained"], out
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_accuracy_numeric_and_dated_claims_at_or_above_baseline(reports, name):
+    _, src, claims_gold = CORPORA[name]
+    ce = _claims_eval()
+    gold = json.loads(claims_gold.read_text("utf-8"))
+    report = json.loads(reports[name].read_text("utf-8"))
+    gold, report = ce.numeric_dated(gold, report)
+    res = ce.score(gold, ce.read_texts(Path(src)), report)
+    assert res["precision"] >= BASELINE[name]["claims_precision"], res["precision"]
+    assert res["recall"] >= BASELINE[name]["claims_recall"], res["recall"]
