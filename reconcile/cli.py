@@ -309,13 +309,17 @@ def _emit(rep, fmt: str, output: str | None, width: int | None) -> None:
 @click.option("--published", default=None, help="Publication date YYYY-MM-DD (resolves relative dates).")
 @click.option("--jsonl", "jsonl", type=click.File("r", encoding="utf-8"), default=None,
               help='One {"id", "text", "published"} object per line; "-" is stdin.')
-def parse(text, published, jsonl) -> None:
+@click.option("--entities", is_flag=True, help="Also list entity mentions (spaCy NER + the alias registry).")
+@click.option("--aliases", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Entity registry files (TOML) to add to the packaged one.")
+def parse(text, published, jsonl, entities, aliases) -> None:
     """Show how a text is read: the dates, periods, figures and amounts it holds, as JSON lines.
 
     \b
     Examples:
       reconcile parse --published 2026-01-22 "l'an dernier, près de 11 000 salariés"
       echo '{"id": "a", "text": "fin 2023", "published": null}' | reconcile parse --jsonl -
+      reconcile parse --entities "Ampère SAS et Ampere Energy, filiales du groupe Renault"
     """
     from .normalize import parse_mentions
 
@@ -332,9 +336,29 @@ def parse(text, published, jsonl) -> None:
             raise click.UsageError("give a TEXT or --jsonl FILE")
     except (ValueError, KeyError, TypeError) as exc:
         _fail(ReconcileError(f"bad input: {exc}"))
+    finder = _entity_finder(aliases) if entities else None
     for ident, body, ref in items:
-        mentions = [m.to_dict() for m in parse_mentions(body, ref=ref)]
+        found = parse_mentions(body, ref=ref) + (finder(body) if finder else [])
+        mentions = [m.to_dict() for m in sorted(found, key=lambda m: (m.start, m.end))]
         click.echo(json.dumps({"id": ident, "mentions": mentions}, ensure_ascii=False))
+
+
+def _entity_finder(aliases):
+    """A function text -> entity Mentions (canonical name in `canonical`, NER label in `label`)."""
+    from .extract import nlp as nlp_mod
+    from .extract.entities import Gazetteer
+    from .model import Mention
+    from .pipeline import registry_for
+
+    gazetteer = Gazetteer(registry_for([], aliases)[0])
+    model = nlp_mod.load()
+
+    def find(text: str) -> list:
+        doc = model(nlp_mod.model_text(text))
+        return [Mention(type="entity", text=x.text, start=x.start, end=x.end, label=x.type, canonical=x.name)
+                for x in gazetteer.names(text, 0, doc)]
+
+    return find
 
 
 def _date(s):

@@ -106,3 +106,15 @@ def test_cli_parse_bad_date_exits_2(runner):
 def test_cli_python_dash_m_works():
     r = subprocess.run([sys.executable, "-m", "reconcile", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and __version__ in r.stdout
+
+
+def test_cli_parse_entities_uses_the_registry(runner, nlp, tmp_path):
+    reg = tmp_path / "entities.toml"
+    reg.write_text('[[entity]]\nname = "Ampere"\naliases = ["Ampère"]\n\n[[entity]]\nname = "Ampere Energy"\n',
+                   encoding="utf-8")
+    r = runner.invoke(main, ["parse", "--entities", "--aliases", str(reg),
+                             "Ampère SAS et Ampere Energy, selon Les Échos."])
+    assert r.exit_code == 0, r.stderr
+    ents = [m for m in json.loads(r.stdout)["mentions"] if m["type"] == "entity"]
+    assert [(m["text"], m["canonical"]) for m in ents] == [
+        ("Ampère", "Ampere"), ("Ampere Energy", "Ampere Energy"), ("Les Échos", "Les Echos")]
