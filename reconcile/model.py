@@ -231,6 +231,16 @@ class Finding:
         }
 
 
+def latest_decision(decision: dict | None) -> dict | None:
+    """The newest entry of a decision record's history (a record without history is its own entry)."""
+    if not decision:
+        return None
+    history = decision.get("history")
+    if isinstance(history, list) and history:
+        return history[-1] if isinstance(history[-1], dict) else None
+    return decision if "status" in decision else None
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything one run produced."""

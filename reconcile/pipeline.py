@@ -16,7 +16,7 @@ from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
 from .extract.lexicon import load as load_lexicon
 from .errors import InputError
-from .model import Claim, Finding, Report, Source
+from .model import Claim, Finding, Report, Source, latest_decision
 from .normalize.entities import Registry, default_registry, unify
 from .sources import load as load_sources
 
@@ -111,9 +111,10 @@ def apply_decisions(found: list[Finding], decisions: dict) -> tuple[list[Finding
     out = []
     for f in found:
         d = decisions.get(f.id)
-        if d:
-            latest = d["history"][-1] if d.get("history") else d
+        latest = latest_decision(d) if isinstance(d, dict) else None
+        if latest:
             f = replace(f, status=latest.get("status", f.status), decision=d)
         out.append(f)
-    stale = [dict(d, id=fid) for fid, d in sorted(decisions.items()) if fid not in ids]
+    stale = [dict(d if isinstance(d, dict) else {"value": d}, id=fid)
+             for fid, d in sorted(decisions.items()) if fid not in ids]
     return out, stale

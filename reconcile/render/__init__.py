@@ -24,5 +24,6 @@ def render_all(report: Report, out_dir: Path) -> list[Path]:
         if src.kind == "html":
             written.append(write_text(out_dir / "extracted" / f"{src.id}.txt", src.text))
     for fmt, name in FILES.items():
-        written.append(write_text(out_dir / name, render(report, fmt)))
+        kw = {"base_dir": str(out_dir)} if fmt == "html" else {}
+        written.append(write_text(out_dir / name, render(report, fmt, **kw)))
     return written

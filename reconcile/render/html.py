@@ -1,11 +1,14 @@
 """The HTML report: one self-contained page (no network), every source text escaped."""
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..model import Interval, Report
+from ..model import Interval, Report, latest_decision
 from .common import claims_by_id, context, published_text, sources_by_id, value_text
 
 
@@ -15,7 +18,8 @@ def _env() -> Environment:
     return env
 
 
-def render(report: Report) -> str:
+def render(report: Report, *, base_dir: str | None = None) -> str:
+    """The page; links to sources are relative to `base_dir`, the folder the page is written to."""
     claims, sources = claims_by_id(report), sources_by_id(report)
     cards = []
     for f in report.findings:
@@ -28,22 +32,27 @@ def render(report: Report) -> str:
             before, quote, after = context(src, c, width=160) if src else ("", c.quote, "")
             rows.append({"claim": c, "before": before, "quote": quote, "after": after,
                          "value": value_text(c), "published": published_text(src),
-                         "href": _href(src, c)})
-        last = (f.decision or {}).get("history", [f.decision])[-1] if f.decision else None
+                         "href": _href(src, base_dir)})
+        last = latest_decision(f.decision)
         cards.append({"f": f, "rows": rows, "decision": last})
     return _env().get_template("report.html.j2").render(
         report=report, summary=report.summary(), cards=cards,
         entities=sorted({f.entity for f in report.findings}),
         kinds=sorted({f.kind for f in report.findings}),
         timelines=_timelines(report), published=published_text,
+        entity_count=len({c.entity for c in report.claims if isinstance(c.value, Interval)}),
     )
 
 
-def _href(src, c) -> str:
-    if src is None:
+def _href(src, base_dir: str | None) -> str:
+    """A link to the source file, relative to where the page is written, URL-encoded."""
+    if src is None or not (src.extracted_path or src.path):
         return "#"
-    path = src.extracted_path or src.path
-    return f"{path}#line={c.line}" if path else "#"
+    path = os.path.abspath(src.extracted_path or src.path)
+    if base_dir is not None:
+        path = os.path.relpath(path, os.path.abspath(base_dir))
+        return quote(path.replace(os.sep, "/"))
+    return Path(path).as_uri()
 
 
 def _timelines(report: Report, width: int = 720) -> list[dict]:

@@ -1,7 +1,7 @@
 """The Markdown report: stable order, one block per finding, diff-friendly."""
 from __future__ import annotations
 
-from ..model import Report
+from ..model import Report, latest_decision
 from .common import claims_by_id, context, published_text, sources_by_id, value_text
 
 
@@ -26,7 +26,7 @@ def render(report: Report) -> str:
         if f.consensus is not None:
             out.append(f"- best supported: `{f.consensus}` ({f.support} independent origin(s))")
         if f.decision:
-            last = f.decision.get("history", [f.decision])[-1]
+            last = latest_decision(f.decision) or {}
             out.append(f"- decision: {last.get('status')} by {last.get('reviewer')} on {last.get('at')}: "
                        f"{_cell(last.get('note', ''))}")
         out += ["", "| source | published | line | value | modality | quote |", "|---|---|---:|---|---|---|"]
@@ -50,7 +50,7 @@ def render(report: Report) -> str:
         out.append(f"| {src.id} | {_cell(src.outlet or '')} | {published_text(src)} | {_cell(src.title or '')} |")
     if report.stale_decisions:
         out += ["", "## Stale decisions", "", "Decisions whose finding no longer exists (kept, never dropped):", ""]
-        out += [f"- `{d['id']}`: {d.get('status', '')}" for d in report.stale_decisions]
+        out += [f"- `{d['id']}`: {(latest_decision(d) or {}).get('status', '')}" for d in report.stale_decisions]
     if report.warnings:
         out += ["", "## Warnings", ""] + [f"- {_cell(w)}" for w in report.warnings]
     return "\n".join(out) + "\n"

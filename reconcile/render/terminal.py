@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Report
+from ..model import Report, latest_decision
 from .common import claims_by_id, context, published_text, sources_by_id, value_text
 
 COLOURS = {"high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -29,7 +29,7 @@ def render(report: Report, *, width: int = 100, colour: bool = False) -> str:
     if report.stale_decisions:
         console.print(Text("Stale decisions (their finding no longer exists; kept)", style="bold"))
         for d in report.stale_decisions:
-            console.print(Text(f"  {d['id']}: {d.get('history', [{}])[-1].get('status', '?')}"))
+            console.print(Text(f"  {d['id']}: {(latest_decision(d) or {}).get('status', '?')}"))
     if report.warnings:
         console.print(Text("Warnings", style="bold"))
         for w in report.warnings:
@@ -81,6 +81,6 @@ def _finding(console: Console, report: Report, f) -> None:
         body.add_row(Text(f"… and {len(shown) - 3} more claims: " + ", ".join(c.id for c in shown[3:])))
     body.add_row(Text(f.explanation, style="italic"))
     if f.decision:
-        last = f.decision.get("history", [f.decision])[-1]
+        last = latest_decision(f.decision) or {}
         body.add_row(Text(f"decision: {last.get('status')} by {last.get('reviewer')} — {last.get('note', '')}"))
     console.print(Panel(body, title=head, title_align="left", border_style=COLOURS[f.severity]))
