@@ -24,6 +24,7 @@ class CheckResult:
 
     @property
     def ok(self) -> bool:
+        """True when no new finding fails the check."""
         return not self.failing
 
 

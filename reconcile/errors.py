@@ -49,4 +49,5 @@ W_MANIFEST = "W009"
 
 
 def warning(code: str, path: str, message: str) -> str:
+    """A warning line: code, file, message."""
     return f"{code} {path}: {message}"

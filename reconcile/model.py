@@ -32,9 +32,11 @@ class Interval:
             raise ValueError(f"interval ends before it starts: {self.start} > {self.end}")
 
     def overlaps(self, other: "Interval") -> bool:
+        """True when the two intervals share at least one day."""
         return self.start <= other.end and other.start <= self.end
 
     def contains(self, other: "Interval") -> bool:
+        """True when `other` lies within this interval."""
         return self.start <= other.start and other.end <= self.end
 
     @property

@@ -51,6 +51,7 @@ def show_text(report: Report, f: Finding, *, width: int = 200) -> str:
 
 
 def show_json(report: Report, f: Finding) -> str:
+    """The finding as JSON, each claim with its context and source metadata."""
     claims, sources = claims_by_id(report), sources_by_id(report)
     data = f.to_dict()
     data["claims_detail"] = []

@@ -94,6 +94,7 @@ class ClaimCache:
         return hashlib.sha256((meta + "\0" + src.text).encode()).hexdigest()
 
     def get(self, src: Source) -> list[Claim] | None:
+        """The cached claims of a source, or None when its text, date or the extractor changed."""
         path = self.folder / f"{src.id}.json"
         try:
             data = json.loads(path.read_text("utf-8"))
@@ -107,6 +108,7 @@ class ClaimCache:
             return None
 
     def put(self, src: Source, claims: list[Claim]) -> None:
+        """Cache a source's claims (atomically)."""
         body = {"key": self._key(src), "source": src.id, "claims": [c.to_dict() for c in claims]}
         write_text(self.folder / f"{src.id}.json", json.dumps(body, ensure_ascii=False, indent=1) + "\n")
 
@@ -143,6 +145,7 @@ BASE_SCHEMA = "reconcile-claims/1"
 
 
 def source_digest(src: Source) -> str:
+    """SHA-256 of a source's decoded text."""
     return hashlib.sha256(src.text.encode("utf-8")).hexdigest()
 
 

@@ -86,6 +86,7 @@ class Registry:
                     self._index.setdefault(k, e)
 
     def add(self, e: Entity) -> None:
+        """Register an entity under all its written forms."""
         self.entities.append(e)
         self._add_keys(e)
 

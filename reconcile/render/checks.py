@@ -14,6 +14,7 @@ LEVELS = {"high": "error", "medium": "warning", "low": "note"}
 
 
 def render(result: CheckResult, report: Report, fmt: str) -> str:
+    """The check result in one of FORMATS."""
     return {"terminal": terminal, "github": github, "sarif": sarif, "junit": junit, "json": as_json}[fmt](
         result, report)
 

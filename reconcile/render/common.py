@@ -7,10 +7,12 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def claims_by_id(report: Report) -> dict[str, Claim]:
+    """Claims keyed by id."""
     return {c.id: c for c in report.claims}
 
 
 def sources_by_id(report: Report) -> dict[str, Source]:
+    """Sources keyed by id."""
     return {s.id: s for s in report.sources}
 
 
@@ -28,6 +30,7 @@ def context(source: Source, claim: Claim, width: int = 90) -> tuple[str, str, st
 
 
 def value_text(claim: Claim) -> str:
+    """A claim's value as a reader writes it: "~10,000 employés", "2023-07-01 → 2023-12-31"."""
     from ..model import Bounds, Interval
     from ..compare.tolerance import fmt
 
@@ -45,6 +48,7 @@ def value_text(claim: Claim) -> str:
 
 
 def published_text(source: Source | None) -> str:
+    """The publication date with its origin when not from metadata, or "date unknown"."""
     if source is None or source.published is None:
         return "date unknown"
     suffix = "" if source.published_origin == "metadata" else f" ({source.published_origin})"

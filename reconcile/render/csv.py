@@ -10,6 +10,7 @@ COLUMNS = ["id", "source", "line", "start", "end", "entity", "attribute", "value
 
 
 def render(report: Report) -> str:
+    """One CSV row per claim; structured values as JSON."""
     df = report.claims_df
     if df.empty:
         return ",".join(COLUMNS) + "\n"

@@ -7,4 +7,5 @@ from ..model import Report
 
 
 def render(report: Report) -> str:
+    """The report as JSON (schema reconcile-report/1)."""
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

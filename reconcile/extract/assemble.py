@@ -1,0 +1,50 @@
+"""Turning a located value into a Claim: id, line, modality, attribution, confidence, time."""
+from __future__ import annotations
+
+import hashlib
+
+from ..model import Claim, Interval, Mention
+from .context import Context, Sentence
+from .entities import clause_bounds
+from .modality import attribution, modality_of
+
+
+def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribute: str, value, kind: str,
+         modality: str | None = None, **fields) -> None:
+    """Append the claim for text[a:b] to the article's claims (id stable while the sentence is)."""
+    text = ctx.source.text
+    quote = text[a:b]
+    sentence = " ".join(s.text.split())
+    base = f"{ctx.source.id}|{sentence}|{quote}|{attribute}"
+    n = ctx.ids.get(base, 0)
+    ctx.ids[base] = n + 1
+    cid = "c-" + hashlib.sha1(f"{base}|{n}".encode()).hexdigest()[:10]
+    origin = attribution(ctx, s, a)
+    mod = modality or modality_of(ctx, s, a)
+    if origin and mod == "assertion":
+        mod = "reported"
+    how = fields.get("subject_origin", "")
+    confidence = 0.5 + (0.2 if not attribute.startswith(("count:", "share:")) else 0) + \
+        (0.2 if how in ("complement", "object", "clause") else 0.1 if how != "main entity" else 0)
+    ctx.claims.append(Claim(
+        id=cid, source=ctx.source.id, start=a, end=b, line=text.count("\n", 0, a) + 1,
+        quote=quote, sentence=sentence, entity=entity, attribute=attribute, value=value, kind=kind,
+        modality=mod, attributed_to=origin[0] if origin else None, confidence=min(confidence, 0.95),
+        published=ctx.source.published, **fields))
+
+
+def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention]):
+    """(period, origin) a claim is about: a date in its clause, else the publication day, else unknown."""
+    near = []
+    for weak in (True, False):  # its own comma-clause first, then the whole clause
+        lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start, weak=weak)
+        near = [p for p in periods if lo <= p.start < hi and p.time is not None and id(p) not in s.used]
+        if near:
+            break
+    if near:
+        s.used.update(id(p) for p in near)
+        best = min(near, key=lambda p: abs(p.start - m.start))
+        return best.time, "explicit"
+    if ctx.source.published:
+        return Interval(ctx.source.published, ctx.source.published), "published"
+    return None, "unknown"

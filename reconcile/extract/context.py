@@ -1,0 +1,31 @@
+"""The state of one article while claims are extracted from it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Claim, Source
+from .entities import EntitySpan
+from .lexicon import Lexicon
+
+
+@dataclass
+class Sentence:
+    start: int  # absolute
+    end: int
+    text: str
+    tokens: list = field(default_factory=list)  # spaCy tokens with absolute .idx via offset
+    offset: int = 0  # absolute offset of the line the tokens index into
+    used: set = field(default_factory=set)  # ids of period mentions already part of a claim
+    prose: bool = True  # the line reads as prose (not a heading, menu or footer)
+
+
+@dataclass
+class Context:
+    """What the extractor knows about one article while it walks it."""
+
+    source: Source
+    lex: Lexicon
+    spans: list[EntitySpan]
+    main: str | None
+    claims: list[Claim] = field(default_factory=list)
+    ids: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,148 @@
+"""Dated events and their status, states of entities, and other dated claims."""
+from __future__ import annotations
+
+from ..model import Mention
+from ..normalize import parse_mentions
+from ..normalize.text import fold
+from .assemble import add_claim, time_for
+from .context import Context, Sentence
+from .entities import clause_bounds
+from .subjects import event_subject, find_subject, participle_head
+
+
+_EVENT_WINDOW = 70
+
+
+def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
+    """Claims for the events a sentence names ("introduite en bourse au second semestre 2023")."""
+    folded = fold(s.text)
+    periods = [m for m in ms if m.type in ("date", "period") and m.time is not None]
+    used: set[int] = set()
+    cues: list[tuple[int, int, str]] = []
+    for pattern, attr in ctx.lex.events:
+        for hit in pattern.finditer(folded):
+            a, b = s.start + hit.start(), s.start + hit.end()
+            if any(a < y + 12 and x - 12 < b and at == attr for x, y, at in cues) or \
+                    any(a < y and x < b for x, y, _ in cues):
+                continue
+            cues.append((a, b, attr))
+    for a, b, attr in sorted(cues):
+        near = [p for p in periods if id(p) not in used and _gap(a, b, p) <= _EVENT_WINDOW
+                and not _crosses_other_cue(a, b, p, cues)]
+        status = status_near(ctx, s, a, b)
+        entity, how = event_subject(ctx, s, a, b, attr, previous)
+        if entity is None:
+            continue
+        head = participle_head(ctx, s, a)
+        if head and head[1] == "noun phrase":  # "les travaux, lancés en 2024": the works' launch
+            attr = f"{attr}:{head[0]}"
+        if near:
+            p = min(near, key=lambda p: _gap(a, b, p))
+            # "l'ouverture, initialement prévue fin 2026, était reportée à mars 2028": each date
+            # with a status word right before it is one more state of the same event
+            chained = [q for q in periods if q is not p and id(q) not in used and q.start > p.end
+                       and _status_before(ctx, s, q) and not _crosses_other_cue(a, b, q, cues)]
+            for q in [p] + chained[:1]:
+                used.add(id(q))
+                s.used.add(id(q))
+                before = _status_before(ctx, s, q)
+                st = before[1] if before else status
+                lo, hi = (min(a, q.start), max(b, q.end)) if q is p else (before[0], q.end)
+                when = event_time(ctx, q)
+                add_claim(ctx, s, lo, hi, entity=entity, attribute=attr, value=when, kind="date",
+                     time=when, time_origin="explicit", status=st or "reported_date",
+                     subject_origin=how, modality="plan" if st == "planned" else None, cue=q.cue)
+        elif status in ("cancelled", "postponed", "completed"):
+            time, origin = time_for(ctx, s, Mention("x", "", a, b), [])
+            add_claim(ctx, s, a, b, entity=entity, attribute=attr, value=status, kind="status",
+                 time=time, time_origin=origin, status=status, subject_origin=how)
+
+
+_STATUS_REACH = 24
+
+
+def _status_before(ctx: Context, s: Sentence, q: Mention) -> tuple[int, str] | None:
+    """(where it starts, status) of a status word just before a date: "reportée à mars 2028"."""
+    lo = max(s.start, q.start - _STATUS_REACH)
+    window = fold(ctx.source.text[lo:q.start])
+    found = [(m.end(), lo + m.start(), status) for status, pattern in ctx.lex.statuses if pattern
+             for m in pattern.finditer(window)]
+    return max(found)[1:] if found else None
+
+
+def event_time(ctx: Context, p: Mention):
+    """When a dated event happened: for "depuis 2009" (a state since), the start period, not 2009..today."""
+    if p.cue and fold(p.cue).startswith(("depuis", "since")):
+        rest = p.text[len(p.cue):] if fold(p.text).startswith(fold(p.cue)) else p.text
+        again = [m for m in parse_mentions(rest, ref=ctx.source.published) if m.time is not None]
+        if again:
+            return again[0].time
+    return p.time
+
+
+def _gap(a: int, b: int, p: Mention) -> int:
+    return max(p.start - b, a - p.end, 0)
+
+
+def _crosses_other_cue(a: int, b: int, p: Mention, cues) -> bool:
+    lo, hi = (b, p.start) if p.start >= b else (p.end, a)
+    return any(lo <= x and y <= hi for x, y, _ in cues)
+
+
+def status_near(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
+    """The event status (cancelled, postponed, planned…) named around [a, b)."""
+    lo, hi = max(s.start, a - 45), min(s.end, b + 45)
+    window = fold(ctx.source.text[lo:hi])
+    for status, pattern in ctx.lex.statuses:
+        if pattern and pattern.search(window):
+            return status
+    return None
+
+
+def states(ctx: Context, s: Sentence, ms, previous) -> None:
+    """Claims for the states a sentence gives an entity ("la société serait liquidée")."""
+    folded = fold(s.text)
+    for state, pattern in ctx.lex.states:
+        for hit in pattern.finditer(folded):
+            a, b = s.start + hit.start(), s.start + hit.end()
+            entity, how = find_subject(ctx, s, a, b, previous)
+            if entity is None or how in ("previous sentence", "main entity"):
+                continue  # a state said of nothing named in the sentence is too vague to check
+            periods = [m for m in ms if m.type in ("date", "period") and m.time is not None]
+            time, origin = time_for(ctx, s, Mention("x", "", a, b), periods)
+            add_claim(ctx, s, a, b, entity=entity, attribute="state", value=state, kind="status",
+                 time=time, time_origin=origin, status=state, subject_origin=how)
+
+
+def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
+    """A date or period no figure or known event took: a dated claim about the noun it goes with."""
+    if not s.prose:
+        return  # headings, menus and footers date nothing checkable
+    for p in ms:
+        if p.type not in ("date", "period") or p.time is None or id(p) in s.used:
+            continue
+        noun = _noun_near(ctx, s, p)
+        if noun is None or noun[0] in ctx.lex.light_nouns:
+            continue
+        entity, how = find_subject(ctx, s, p.start, p.end, previous)
+        if entity is None or how == "main entity":
+            continue
+        lo = min(p.start, noun[1])
+        when = event_time(ctx, p)
+        add_claim(ctx, s, lo, max(p.end, noun[2]), entity=entity, attribute=f"date:{noun[0]}", value=when,
+             kind="date", time=when, time_origin="explicit", subject_origin=how, cue=p.cue,
+             status=status_near(ctx, s, p.start, p.end) or "reported_date")
+
+
+def _noun_near(ctx: Context, s: Sentence, p: Mention):
+    """(lemma, start, end) of the nearest common noun before the period in its clause, else after it."""
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, p.start, weak=False)
+    nouns = [t for t in s.tokens if t.pos_ == "NOUN" and lo <= s.offset + t.idx < hi
+             and not (p.start <= s.offset + t.idx < p.end)]
+    before = [t for t in nouns if s.offset + t.idx < p.start]
+    after = [t for t in nouns if s.offset + t.idx >= p.end]
+    tok = before[-1] if before else after[0] if after else None
+    if tok is None:
+        return None
+    a = s.offset + tok.idx
+    return fold(tok.lemma_ or tok.text), a, a + len(tok.text)

@@ -1,0 +1,80 @@
+"""Modality (assertion, plan, reported, negated) and attribution ("selon X") of a claim."""
+from __future__ import annotations
+
+import re
+
+from ..normalize.text import fold
+from .context import Context, Sentence
+from .entities import clause_bounds
+from .lexicon import Lexicon
+
+
+def modality_of(ctx: Context, s: Sentence, a: int) -> str:
+    text, lex = ctx.source.text, ctx.lex
+    lo, hi = clause_bounds(text, s.start, s.end, a)
+    clause = fold(text[lo:hi])
+    neg = lex.negation_words.search(clause)
+    if neg and neg.start() < a - lo and lex.negation_pairs.search(clause, neg.end()):
+        return "negated"
+    alone = lex.negation_alone.search(clause)
+    if alone and alone.start() < a - lo:
+        return "negated"  # "rien ne permet de dire que l'ouverture sera décalée"  # "n'a pas supprimé 3 000 postes"; not "les 40 000 places ne répondent plus"
+    toks = [t for t in s.tokens if lo <= s.offset + t.idx < hi]
+    if lex.plan_words.search(clause) or any(_plans(t, lex) or "Fut" in t.morph.get("Tense") for t in toks):
+        return "plan"
+    if any("Cnd" in t.morph.get("Mood") for t in toks) or lex.reported_words.search(fold(s.text)):
+        return "reported"
+    return "assertion"
+
+
+def _plans(tok, lex: Lexicon) -> bool:
+    if tok.lemma_ not in lex.plan_lemmas:
+        return False
+    if tok.lemma_ in ("devoir", "aller", "compter", "vouloir", "entendre", "espérer", "souhaiter"):
+        return any(c.pos_ in ("VERB", "AUX") and "Inf" in c.morph.get("VerbForm")
+                   for c in list(tok.head.children) + [tok.head] if c is not tok) or \
+            any("Inf" in n.morph.get("VerbForm") for n in tok.doc[tok.i + 1:tok.i + 4])
+    return True
+
+
+def attribution_spans(ctx: Context, s: Sentence) -> set[tuple[int, int]]:
+    return {span for _, _, span in _attributions(ctx, s) if span}
+
+
+def attribution(ctx: Context, s: Sentence, pos: int | None = None):
+    """(origin name, its span or None) for the "selon X" that covers position `pos`.
+
+    With several origins in one sentence ("1 800 selon la préfecture, 4 000 selon la CGT"),
+    the one in the same comma-clause wins, else the nearest after, else the nearest before.
+    """
+    found = _attributions(ctx, s)
+    if not found:
+        return None
+    if pos is None or len(found) == 1:
+        return found[0][1:]
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, pos)
+    same = [f for f in found if lo <= f[0] < hi]
+    after = [f for f in found if f[0] >= pos]
+    best = same[0] if same else after[0] if after else found[-1]
+    return best[1:]
+
+
+def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, int] | None]]:
+    """Every (cue position, origin, origin span) of a sentence, in order."""
+    folded = fold(s.text)
+    lex = ctx.lex
+    out = []
+    for pattern in (lex.attribution_before, lex.attribution_after):
+        for hit in pattern.finditer(folded):
+            rest = folded[hit.end():]
+            skip = lex.attribution_skip.match(rest.lstrip())
+            cue_end = s.start + hit.end()
+            start = cue_end + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
+            span = next((x for x in ctx.spans if cue_end <= x.start <= start + 25 and x.start < s.end), None)
+            if span:
+                out.append((s.start + hit.start(), span.name, (span.start, span.end)))
+            elif pattern is lex.attribution_before:
+                phrase = re.match(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$)", ctx.source.text[start:s.end])
+                if phrase and phrase.group().strip():
+                    out.append((s.start + hit.start(), " ".join(phrase.group().split()[:6]), None))
+    return sorted(out, key=lambda f: f[0])

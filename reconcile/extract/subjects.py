@@ -1,0 +1,125 @@
+"""Which entity a figure or an event is about, and how that was found."""
+from __future__ import annotations
+
+import re
+
+from ..normalize.text import fold
+from .context import Context, Sentence
+from .entities import EntitySpan, clause_bounds
+from .modality import attribution_spans
+
+
+_OF_ENTITY = re.compile(r"^\s*(?:\([^()]{0,12}\)\s*)?(?:de|d'|du|des)\s*$")
+
+
+_POSSESSIVE = re.compile(r"\b(?:sa|son|ses|leur|leurs)\s+$")
+
+
+_FRAME = re.compile(r"^\W*(?:pour|chez|cote|du cote de|s'agissant de|concernant)\s+(?:l'|la |le |les |cette |ce |cet )?$")
+
+
+def _frame(ctx: Context, s: Sentence, here: list[EntitySpan], a: int):
+    """ "Pour Ampere, Renault vise…": a fronted topic that a figure after its comma is about."""
+    for x in here:
+        if x.start - s.start > 30 or x.type in ("OUTLET", "AUTHORITY"):
+            continue
+        if _FRAME.match(fold(ctx.source.text[s.start:x.start])) and \
+                re.match(r"\s*,", ctx.source.text[x.end:x.end + 3]) and a > x.end:
+            return x
+    return None
+
+
+TOPIC_TYPES = ("ORG", "PER", "LOC", "UNION")
+
+
+STORY = "(story)"
+
+
+def find_subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None):
+    """The entity a figure or event at [a, b) is about, and how it was found."""
+    text = ctx.source.text
+    here = [x for x in ctx.spans if s.start <= x.start < s.end and x.type != "OUTLET"]
+    attributed = attribution_spans(ctx, s)
+    here = [x for x in here if (x.start, x.end) not in attributed]
+    framed = _frame(ctx, s, here, a)
+    for end in filter(None, (cue_end, b)):
+        for x in here:
+            if x.start >= end and _OF_ENTITY.match(fold(text[end:x.start])):
+                return x.name, "complement"
+            if x.start >= end and not text[end:x.start].strip():
+                return x.name, "object"
+    if framed:
+        return framed.name, "frame"
+    lo, _ = clause_bounds(text, s.start, s.end, a)
+    for pool, how in ((lambda x: lo <= x.start < a, "clause"), (lambda x: x.start < a, "sentence")):
+        cands = [x for x in here if pool(x) and x.prep is None]
+        if cands:
+            x = cands[-1]
+            return x.name, how if x.how == "name" else "description"
+    _, hi = clause_bounds(text, s.start, s.end, b)
+    after = [x for x in here if b <= x.start < hi and x.prep in (None, "chez")]
+    if after:
+        return after[0].name, "clause"
+    after = [x for x in here if x.start >= b and x.type in TOPIC_TYPES and x.prep is None]
+    if after:  # "Inaugurée en 1998, l'usine Sylvachim est…"
+        return after[0].name, "sentence"
+    if ctx.main and ctx.lex.topic_nouns and ctx.lex.topic_nouns.search(fold(text[lo:a])):
+        return ctx.main, "topic noun"  # "le chantier devrait générer 3 000 emplois"
+    for prev in reversed(previous[-1:]):
+        cands = [x for x in ctx.spans if prev.start <= x.start < prev.end
+                 and x.prep is None and x.type in TOPIC_TYPES]
+        if cands:
+            return cands[-1].name, "previous sentence"
+    if ctx.main:
+        return ctx.main, "main entity"
+    return STORY, "unknown"  # nothing named anywhere: the story itself, never dropped
+
+
+def event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previous):
+    """What an event is about: its complement or object, the noun a participle qualifies, a possessor, else the subject."""
+    text = ctx.source.text
+    entity, how = find_subject(ctx, s, a, b, [], cue_end=b)
+    if how in ("complement", "object"):
+        return entity, how
+    if how in ("main entity", "topic noun", "unknown"):
+        noun = noun_subject(ctx, s, a, b)
+        if noun:  # "les établissements scolaires seront fermés mardi": about the schools
+            return noun, "noun subject"
+    head = participle_head(ctx, s, a)
+    if head and head[1] == "participle":
+        return head
+    if _POSSESSIVE.search(fold(text[max(s.start, a - 8):a])):
+        for lo, hi in [(s.start, a)] + [(p.start, p.end) for p in reversed(previous)]:
+            cands = [x for x in ctx.spans if lo <= x.start < hi and x.type not in ("OUTLET", "AUTHORITY")]
+            if cands:
+                return cands[-1].name, "possessive"
+    return find_subject(ctx, s, a, b, previous)
+
+
+def noun_subject(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
+    """The common noun subject of the clause around [a, b), when it names no entity nor the story."""
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, a, weak=False)
+    for t in s.tokens:
+        pos = s.offset + t.idx
+        if not (lo <= pos < hi) or a <= pos < b or t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ != "NOUN":
+            continue
+        if any(x.start <= pos < x.end for x in ctx.spans):
+            return None
+        if ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(t.text)):
+            return None
+        return fold(t.lemma_ or t.text)
+    return None
+
+
+def participle_head(ctx: Context, s: Sentence, a: int):
+    """ "Philippe Brunet, nommé en 2025" / "le plan de départ lancé fin 2025": the noun the participle qualifies."""
+    tok = next((t for t in s.tokens if s.offset + t.idx == a), None)
+    if tok is None or tok.dep_ not in ("acl", "amod") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    h = s.offset + tok.head.idx
+    for x in ctx.spans:
+        if x.start <= h < x.end:
+            return x.name, "participle"
+    if tok.head.pos_ == "NOUN":
+        return fold(tok.head.lemma_ or tok.head.text), "noun phrase"
+    return None
