@@ -109,7 +109,7 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
 
     try:
         decisions = load_decisions(Path(claims_dir))
-        rep = _run(ctx, list(sources) or ["sources"], aliases, decisions, claims_dir)
+        rep = _run(ctx, list(sources) or ["sources"], aliases, decisions, claims_dir, out_dir)
     except ReconcileError as exc:
         _fail(exc)
     for w in rep.warnings:
@@ -278,12 +278,12 @@ def check(ctx: Ctx, sources, fail_on, fmt, output, claims_dir) -> None:
     sys.exit(0 if result.ok else 1)
 
 
-def _run(ctx: Ctx, paths, aliases, decisions, claims_dir):
+def _run(ctx: Ctx, paths, aliases, decisions, claims_dir, out_dir="reports"):
     from .pipeline import Options, run
     from .sources import expand
 
     total = len(expand(paths))
-    opts = Options(paths=paths, aliases=list(aliases), decisions=decisions,
+    opts = Options(paths=paths, aliases=list(aliases), decisions=decisions, out_dir=str(out_dir),
                    cache_dir=str(Path(claims_dir) / "cache"), progress=_progress(ctx, total))
     return run(options=opts)
 

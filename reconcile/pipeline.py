@@ -31,6 +31,7 @@ class Options:
     aliases: list[str] = field(default_factory=list)
     decisions: dict | None = None  # finding id -> decision record (see store)
     cache_dir: str | None = None  # where per-source claims are cached by content hash
+    out_dir: str = "reports"  # where reports go; text extracted from HTML goes to out_dir/extracted/
     progress: Callable[[str], None] | None = None
 
 
@@ -71,6 +72,9 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     if paths is not None:
         opts.paths = [str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
     loaded = load_sources(opts.paths)
+    extracted = Path(opts.out_dir) / "extracted"
+    sources = tuple(replace(s, extracted_path=str(extracted / f"{s.id}.txt")) if s.kind == "html" else s
+                    for s in loaded.sources)
     registry, registry_texts = registry_for(opts.paths, opts.aliases)
     gazetteer = Gazetteer(registry)
     cache = None
@@ -79,7 +83,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
 
         cache = ClaimCache(Path(opts.cache_dir), data_fingerprint(registry_texts))
     claims: list[Claim] = []
-    for src in loaded.sources:
+    for src in sources:
         if opts.progress:
             opts.progress(src.id)
         got = cache.get(src) if cache else None
@@ -92,7 +96,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     lex = load_lexicon()
     flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative)
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
-    return Report(__version__, loaded.sources, tuple(claims), tuple(flagged), loaded.warnings,
+    return Report(__version__, sources, tuple(claims), tuple(flagged), loaded.warnings,
                   tuple(stale), tuple(noted))
 
 

@@ -47,3 +47,26 @@ def test_e2e_dataframes(corpus_report):
     df = corpus_report.claims_df
     assert len(df) == len(corpus_report.claims) and {"entity", "attribute", "value"} <= set(df.columns)
     assert len(corpus_report.findings_df) == len(corpus_report.findings)
+
+
+def test_e2e_html_source_offsets_point_into_the_extracted_text(nlp, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from reconcile.cli import main
+
+    body = ("<p>La société Brunelle emploie 1 200 salariés à Lyon, a indiqué sa direction mardi. "
+            "Le groupe prévoit une introduction en bourse au second semestre 2026, selon le quotidien.</p>")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(
+        "<html><head><title>Brunelle</title><meta property='article:published_time' content='2025-03-12'>"
+        f"</head><body><article>{body * 3}</article></body></html>", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["report", "in", "--format", "json", "--out-dir", "out"])
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    src = data["sources"][0]
+    assert src["kind"] == "html" and src["extracted_path"] == str(Path("out") / "extracted" / "page.txt")
+    text = (tmp_path / src["extracted_path"]).read_text(encoding="utf-8")
+    assert data["claims"]
+    for c in data["claims"]:
+        assert text[c["start"]:c["end"]] == c["quote"]

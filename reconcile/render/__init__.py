@@ -22,7 +22,7 @@ def render_all(report: Report, out_dir: Path) -> list[Path]:
     written = []
     for src in report.sources:
         if src.kind == "html":
-            written.append(write_text(out_dir / "extracted" / f"{src.id}.txt", src.text))
+            written.append(write_text(src.extracted_path or out_dir / "extracted" / f"{src.id}.txt", src.text))
     for fmt, name in FILES.items():
         kw = {"base_dir": str(out_dir)} if fmt == "html" else {}
         written.append(write_text(out_dir / name, render(report, fmt, **kw)))
