@@ -173,10 +173,12 @@ def show(ctx: Ctx, finding_id, sources, claims_dir, fmt) -> None:
 @click.option("--note", default=None, help="Why (required with FINDING_ID).")
 @click.option("--keep", default=None, help="The claim id whose value stands.")
 @click.option("--reviewer", default=None, help="Who decides (default: $RECONCILE_REVIEWER, git user.name, login).")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True,
+              help="json: print the finding's decision record on stdout.")
 @SOURCES_OPT
 @CLAIMS_OPT
 @click.pass_obj
-def review(ctx: Ctx, finding_id, status, note, keep, reviewer, sources, claims_dir) -> None:
+def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, claims_dir) -> None:
     """Record a decision on a finding, or walk the open findings one by one.
 
     Decisions go to CLAIMS_DIR/decisions.yaml with who, when, why and which value
@@ -202,10 +204,12 @@ def review(ctx: Ctx, finding_id, status, note, keep, reviewer, sources, claims_d
     if f is None:
         _fail(ReconcileError(f"no finding {finding_id!r}; `reconcile report` lists them"))
     try:
-        record_decision(Path(claims_dir), f, status=status, note=note, reviewer=who, keep=keep)
+        rec = record_decision(Path(claims_dir), f, status=status, note=note, reviewer=who, keep=keep)
     except ReconcileError as exc:
         _fail(exc)
     ctx.say(f"recorded: {f.id} {status} by {who}")
+    if fmt == "json":
+        click.echo(json.dumps({"id": f.id, **rec}, ensure_ascii=False, indent=2))
 
 
 def _interactive(ctx: Ctx, rep, who: str, claims_dir) -> None:

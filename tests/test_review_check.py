@@ -52,8 +52,9 @@ def test_check_fails_on_new_conflicting_source_then_passes_once_dismissed(repo):
     failing = new_failing(r.stdout)
     assert len(failing) == 1
     assert json.loads(r.stdout)["sources"]["new"] == ["005_new"]
-    r = invoke("review", failing[0], "--status", "dismissed", "--note", "figure not confirmed")
+    r = invoke("review", failing[0], "--status", "dismissed", "--note", "figure not confirmed", "--format", "json")
     assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["history"][-1]["status"] == "dismissed"
     assert invoke("check").exit_code == 0
     # the decision is recorded with who, when, why, and survives a re-run of the report
     rec = yaml.safe_load((repo / "claims" / "decisions.yaml").read_text("utf-8"))[failing[0]]
