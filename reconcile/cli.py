@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import ReconcileError
+from .errors import ReconcileError, UnknownFinding
 
 FORMATS = ("terminal", "json", "markdown", "html", "csv")
 EXTENSIONS = {"json": "report.json", "markdown": "report.md", "html": "report.html", "csv": "claims.csv"}
@@ -35,32 +37,58 @@ def _fail(exc: Exception) -> None:
     sys.exit(2)
 
 
-def _progress(ctx: Ctx, total: int):
+class _Progress:
     """A rich progress bar on stderr when it is a terminal; otherwise nothing."""
-    if ctx.quiet or not sys.stderr.isatty():
-        return None
-    from rich.console import Console
-    from rich.progress import Progress
 
-    progress = Progress(console=Console(stderr=True), transient=True)
-    task = progress.add_task("extracting claims", total=total)
-    progress.start()
+    def __init__(self, ctx: Ctx, total: int):
+        self.bar = None
+        if ctx.quiet or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import Progress
 
-    def step(source_id: str) -> None:
-        progress.update(task, advance=1, description=f"reading {source_id}")
-        if progress.tasks[0].completed >= total:
-            progress.stop()
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("extracting claims", total=total)
+        self.bar.start()
 
-    return step
+    def step(self, source_id: str) -> None:
+        if self.bar:
+            self.bar.update(self.task, advance=1, description=f"reading {source_id}")
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.stop()
 
 
+class _Group(click.Group):
+    """Every failure ends with one line on stderr and exit code 2 (1 is kept for failed checks)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt):
+            raise
+        except click.Abort:
+            click.echo("reconcile: error: aborted (no more input)", err=True)
+            sys.exit(2)
+        except Exception as exc:  # a bug or an environment problem: say it in one line
+            if os.environ.get("RECONCILE_DEBUG"):
+                raise
+            detail = " ".join(str(exc).split()) or exc.__class__.__name__
+            click.echo(f"reconcile: error: {exc.__class__.__name__}: {detail} "
+                       f"(RECONCILE_DEBUG=1 shows the traceback)", err=True)
+            sys.exit(2)
+
+
+ALIASES_OPT = click.option("--aliases", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                           help="Extra entity registry (TOML); entities.toml beside the sources is read anyway.")
 SOURCES_OPT = click.option("--sources", "sources", multiple=True,
                            help="Sources to read (default: sources/); repeat for several.")
 CLAIMS_OPT = click.option("--claims-dir", default="claims", show_default=True,
                           help="Claim base: reviewers' decisions and the per-source claim cache.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="reconcile")
 @click.option("-q", "--quiet", is_flag=True, help="No messages on stderr (errors still print).")
 @click.pass_context
@@ -125,11 +153,11 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
     _emit(rep, fmt, output, width)
 
 
-def _report_for(ctx: Ctx, sources, claims_dir):
+def _report_for(ctx: Ctx, sources, claims_dir, aliases=()):
     from .store import load_decisions
 
     try:
-        return _run(ctx, list(sources) or ["sources"], (), load_decisions(Path(claims_dir)), claims_dir)
+        return _run(ctx, list(sources) or ["sources"], aliases, load_decisions(Path(claims_dir)), claims_dir)
     except ReconcileError as exc:
         _fail(exc)
 
@@ -137,10 +165,11 @@ def _report_for(ctx: Ctx, sources, claims_dir):
 @main.command()
 @click.argument("finding_id")
 @SOURCES_OPT
+@ALIASES_OPT
 @CLAIMS_OPT
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
 @click.pass_obj
-def show(ctx: Ctx, finding_id, sources, claims_dir, fmt) -> None:
+def show(ctx: Ctx, finding_id, sources, aliases, claims_dir, fmt) -> None:
     """Show one finding: its claims in context, source metadata, explanation and decisions.
 
     FINDING_ID may be a unique prefix of the id.
@@ -150,10 +179,10 @@ def show(ctx: Ctx, finding_id, sources, claims_dir, fmt) -> None:
       reconcile show f-3ec6a63343
       reconcile show f-3ec6 --format json
     """
-    from .review import find, show_json, show_text
+    from .review import show_json, show_text
 
-    rep = _report_for(ctx, sources, claims_dir)
-    f = find(rep, finding_id)
+    rep = _report_for(ctx, sources, claims_dir, aliases)
+    f = _find(rep, finding_id)
     if f is None:
         stale = [d for d in rep.stale_decisions if d["id"].startswith(finding_id)]
         if stale:
@@ -162,8 +191,18 @@ def show(ctx: Ctx, finding_id, sources, claims_dir, fmt) -> None:
                        + "\n".join(f"  {d.get('at')} {d.get('reviewer')}: {d.get('status')} — {d.get('note', '')}"
                                    for d in stale[0].get("history", [])))
             return
-        _fail(ReconcileError(f"no finding {finding_id!r}; `reconcile report` lists them"))
+        _fail(UnknownFinding(f"no finding {finding_id!r}; `reconcile report` lists them"))
     click.echo(show_json(rep, f) if fmt == "json" else show_text(rep, f), nl=False)
+
+
+def _find(rep, ident: str):
+    """The finding `ident` names (an id or a unique prefix); exit 2 when the prefix is ambiguous."""
+    from .review import matches
+
+    found = matches(rep, ident)
+    if len(found) > 1:
+        _fail(UnknownFinding(f"ambiguous id {ident!r}: " + ", ".join(f.id for f in found)))
+    return found[0] if found else None
 
 
 @main.command()
@@ -176,9 +215,10 @@ def show(ctx: Ctx, finding_id, sources, claims_dir, fmt) -> None:
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True,
               help="json: print the finding's decision record on stdout.")
 @SOURCES_OPT
+@ALIASES_OPT
 @CLAIMS_OPT
 @click.pass_obj
-def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, claims_dir) -> None:
+def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, aliases, claims_dir) -> None:
     """Record a decision on a finding, or walk the open findings one by one.
 
     Decisions go to CLAIMS_DIR/decisions.yaml with who, when, why and which value
@@ -190,19 +230,19 @@ def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, cla
       reconcile review f-3ec6a63343 --status confirmed --note "11 000 is the 2026 figure" --keep c-0123456789
       reconcile review            # interactive: each open finding, one prompt at a time
     """
-    from .review import find, reviewer_name
+    from .review import reviewer_name
     from .store import record_decision
 
     who = reviewer_name(reviewer)
-    rep = _report_for(ctx, sources, claims_dir)
+    rep = _report_for(ctx, sources, claims_dir, aliases)
     if finding_id is None:
         _interactive(ctx, rep, who, claims_dir)
         return
     if status is None or not note:
         raise click.UsageError("give --status and --note with FINDING_ID (or no FINDING_ID for interactive review)")
-    f = find(rep, finding_id)
+    f = _find(rep, finding_id)
     if f is None:
-        _fail(ReconcileError(f"no finding {finding_id!r}; `reconcile report` lists them"))
+        _fail(UnknownFinding(f"no finding {finding_id!r}; `reconcile report` lists them"))
     try:
         rec = record_decision(Path(claims_dir), f, status=status, note=note, reviewer=who, keep=keep)
     except ReconcileError as exc:
@@ -245,9 +285,10 @@ def _interactive(ctx: Ctx, rep, who: str, claims_dir) -> None:
 @click.option("--format", "fmt", type=click.Choice(["terminal", "github", "sarif", "junit", "json"]),
               default="terminal", show_default=True)
 @click.option("-o", "--output", default=None, help="Write the output here ('-' is stdout).")
+@ALIASES_OPT
 @CLAIMS_OPT
 @click.pass_obj
-def check(ctx: Ctx, sources, fail_on, fmt, output, claims_dir) -> None:
+def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir) -> None:
     """Check SOURCES against the claim base: exit 1 on a new, unreviewed finding.
 
     A finding is new when the claim base (CLAIMS_DIR/base.json, written by
@@ -269,9 +310,12 @@ def check(ctx: Ctx, sources, fail_on, fmt, output, claims_dir) -> None:
         base = load_base(Path(claims_dir))
     except ReconcileError as exc:
         _fail(exc)
-    rep = _report_for(ctx, sources, claims_dir)
+    rep = _report_for(ctx, sources, claims_dir, aliases)
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
+    for src in rep.sources:  # CI locations of HTML claims point into their extracted text
+        if src.kind == "html" and src.extracted_path:
+            write_text(src.extracted_path, src.text)
     result = run_check(rep, base, fail_on=fail_on)
     text = render_check(result, rep, fmt)
     if output in (None, "-"):
@@ -286,10 +330,13 @@ def _run(ctx: Ctx, paths, aliases, decisions, claims_dir, out_dir="reports"):
     from .pipeline import Options, run
     from .sources import expand
 
-    total = len(expand(paths))
+    progress = _Progress(ctx, len(expand(paths)))
     opts = Options(paths=paths, aliases=list(aliases), decisions=decisions, out_dir=str(out_dir),
-                   cache_dir=str(Path(claims_dir) / "cache"), progress=_progress(ctx, total))
-    return run(options=opts)
+                   cache_dir=str(Path(claims_dir) / "cache"), progress=progress.step)
+    try:
+        return run(options=opts)
+    finally:
+        progress.close()
 
 
 def _emit(rep, fmt: str, output: str | None, width: int | None) -> None:
@@ -298,7 +345,7 @@ def _emit(rep, fmt: str, output: str | None, width: int | None) -> None:
 
     if fmt == "terminal":
         colour = output in (None, "-") and sys.stdout.isatty()
-        cols = width or (click.get_terminal_size()[0] if sys.stdout.isatty() else 100)
+        cols = width or (shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100)
         text = render(rep, "terminal", width=cols, colour=colour)
     else:
         text = render(rep, fmt)
@@ -333,6 +380,8 @@ def parse(text, published, jsonl, entities, aliases) -> None:
             for n, line in enumerate(jsonl, 1):
                 if line.strip():
                     obj = json.loads(line)
+                    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                        raise ValueError(f'line {n}: expected {{"id", "text", "published"}} with a string text')
                     items.append((obj.get("id", str(n)), obj["text"], _date(obj.get("published"))))
         elif text:
             items.append(("1", " ".join(text), _date(published)))

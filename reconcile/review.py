@@ -9,13 +9,16 @@ from .model import Finding, Report
 from .render.common import claims_by_id, context, published_text, sources_by_id, value_text
 
 
+def matches(report: Report, ident: str) -> list[Finding]:
+    """The findings an id names: the one with that exact id, else all whose id starts with it."""
+    exact = [f for f in report.findings if f.id == ident]
+    return exact or [f for f in report.findings if f.id.startswith(ident)]
+
+
 def find(report: Report, ident: str) -> Finding | None:
     """A finding by id, or by an unambiguous id prefix."""
-    exact = [f for f in report.findings if f.id == ident]
-    if exact:
-        return exact[0]
-    matches = [f for f in report.findings if f.id.startswith(ident)]
-    return matches[0] if len(matches) == 1 else None
+    found = matches(report, ident)
+    return found[0] if len(found) == 1 else None
 
 
 def show_text(report: Report, f: Finding, *, width: int = 200) -> str:

@@ -95,7 +95,8 @@ def load(paths: Iterable[str | Path]) -> Loaded:
         by_id[src.id] = path
         sources.append(src)
     if not sources:
-        raise NoSources("no readable source among: " + ", ".join(str(p) for p in files_)
+        why = f" ({'; '.join(warnings)})" if warnings else ""
+        raise NoSources("no readable source among: " + ", ".join(str(p) for p in files_) + why
                         if files_ else "no source file found (.txt, .md, .html)")
     return Loaded(tuple(sources), tuple(warnings))
 
@@ -110,6 +111,9 @@ def _manifest_for(path: Path, cache: dict[Path, dict], warnings: list[str]) -> d
                 data = tomllib.loads(mf.read_text("utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
                 warnings.append(warning(W_MANIFEST, str(mf), f"manifest ignored: {exc}"))
+            for name in [k for k, v in data.items() if not isinstance(v, dict)]:
+                warnings.append(warning(W_MANIFEST, str(mf), f"entry {name!r} is not a table, ignored"))
+                del data[name]
         cache[folder] = data
     return cache[folder].get(path.name, {})
 
@@ -136,6 +140,16 @@ def read_one(path: Path, warnings: list[str], manifest: dict | None = None) -> S
 
 def decode(raw: bytes, name: str, warnings: list[str]) -> str | None:
     """Bytes to text: UTF-8 (BOM kept as U+FEFF), else cp1252 with a warning."""
+    for bom, codec in _UNICODE_BOMS:  # UTF-16/32 ("Unicode" text from Windows) before the binary test
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                break
+            if not text.strip():
+                warnings.append(warning(W_EMPTY, name, "empty file, skipped"))
+                return None
+            return text.replace("\r\n", "\n").replace("\r", "\n")
     if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
         warnings.append(warning(W_EMPTY, name, "empty file, skipped"))
         return None
@@ -148,6 +162,10 @@ def decode(raw: bytes, name: str, warnings: list[str]) -> str | None:
         text = raw.decode("cp1252", errors="replace")
         warnings.append(warning(W_CP1252, name, "not valid UTF-8, decoded as cp1252"))
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                 (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -165,7 +183,7 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict,
         return {}, 1 if text.startswith("\ufeff") else 0
     try:
         meta = yaml.safe_load(m.group(2) or "") or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for "2026-13-45"
         warnings.append(warning(W_FRONT_MATTER, name, f"front matter is not valid YAML ({exc.__class__.__name__}), ignored"))
         return {}, m.end()
     if not isinstance(meta, dict):
@@ -251,21 +269,32 @@ def looks_french(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _byline_patterns() -> list[re.Pattern]:
-    cues = _settings()["bylines"]["cues"]
-    return [re.compile(r"^\W*" + cue, re.I) for cue in cues]
+def _byline_patterns() -> list[tuple[re.Pattern, bool]]:
+    cfg = _settings()["bylines"]
+    loose = set(cfg.get("loose", []))
+    return [(re.compile(r"^\W*" + cue, re.I), cue in loose) for cue in cfg["cues"]]
+
+
+_LINE_TAIL = re.compile(r"\s*(?:(?:à|a|-|,)\s*\d{1,2}\s*[h:]\s*\d{0,2})?\W*$", re.I)
 
 
 def infer_published(body: str) -> dt.date | None:
     """Publication date from a byline ("Par X le 22/01/2026", "Publié le 3 mars 2025")."""
-    lines = body.split("\n")[: _settings()["bylines"]["max_line"]]
-    for pattern in _byline_patterns():
+    cfg = _settings()["bylines"]
+    lines = body.split("\n")[: cfg["max_line"]]
+    for pattern, loose in _byline_patterns():
         for line in lines:
             m = pattern.match(line)
-            if m:
-                found = parse_date_phrase(line[m.end():m.end() + 60], anchored=True)
-                if found:
-                    return found
+            if not m or (loose and len(line.strip()) > cfg.get("short_line", 90)):
+                continue
+            rest = line[m.end():]
+            found = parse_date_phrase(rest[:60], anchored=True)
+            if found and loose:
+                d = _NUMERIC_DATE.search(rest) or _MONTH_DATE.search(rest)
+                if not _LINE_TAIL.fullmatch(rest[d.end():]):
+                    continue  # "Le 3 mars 2024, Renault a annoncé…" is a sentence, not a byline
+            if found:
+                return found
     return None
 
 

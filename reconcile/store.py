@@ -32,12 +32,42 @@ def load_decisions(claims_dir: Path) -> dict:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yaml.load(path.read_text("utf-8"), Loader=_TextLoader) or {}
     except yaml.YAMLError as exc:
-        raise DecisionError(f"{path} is not valid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise DecisionError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DecisionError(f"{path}: cannot be read ({exc})") from None
     if not isinstance(data, dict):
         raise DecisionError(f"{path} must map finding ids to decisions")
+    for key, rec in data.items():
+        _validate(path, key, rec)
     return data
+
+
+class _TextLoader(yaml.SafeLoader):
+    """Safe YAML where dates stay text (`at: 2026-01-22` edited by hand is a string, as written)."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _validate(path: Path, key, rec) -> None:
+    """A decision record as `review` writes it; anything else names the entry and stops."""
+    if not isinstance(key, str):
+        raise DecisionError(f"{path}: key {key!r} is not a finding id")
+    if not isinstance(rec, dict):
+        raise DecisionError(f"{path}: {key} must be a mapping with a history")
+    history = rec.get("history", [])
+    if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
+        raise DecisionError(f"{path}: {key}: history must be a list of decisions")
+    for h in history + ([rec] if "status" in rec else []):
+        if h.get("status") not in STATUSES:
+            raise DecisionError(f"{path}: {key}: status {h.get('status')!r} is not one of {', '.join(STATUSES)}")
 
 
 def record_decision(claims_dir: Path, finding, *, status: str, note: str, reviewer: str,
@@ -100,12 +130,12 @@ class ClaimCache:
             data = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return None
-        if data.get("key") != self._key(src):
+        if not isinstance(data, dict) or data.get("key") != self._key(src):
             return None
         try:
             return [claim_from_dict(d, src) for d in data["claims"]]
-        except (KeyError, TypeError, ValueError):
-            return None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # a damaged cache file is a cache miss
 
     def put(self, src: Source, claims: list[Claim]) -> None:
         """Cache a source's claims (atomically)."""
@@ -156,10 +186,12 @@ def load_base(claims_dir: Path) -> dict:
         return {"schema": BASE_SCHEMA, "sources": {}, "claims": {}, "findings": {}}
     try:
         data = json.loads(path.read_text("utf-8"))
-    except ValueError as exc:
+    except (OSError, ValueError) as exc:
         raise DecisionError(f"{path} is not valid JSON: {exc}") from None
-    if data.get("schema") != BASE_SCHEMA:
+    if not isinstance(data, dict) or data.get("schema") != BASE_SCHEMA:
         raise DecisionError(f"{path} is not a {BASE_SCHEMA} claim base")
+    if not all(isinstance(data.get(k, {}), dict) for k in ("sources", "claims", "findings")):
+        raise DecisionError(f"{path}: sources, claims and findings must be mappings")
     return data
 
 

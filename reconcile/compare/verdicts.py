@@ -41,6 +41,8 @@ def compare(a: Claim, b: Claim, *, exclusions: frozenset = frozenset()) -> Verdi
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
         return _dates(a, b)
     if isinstance(a.value, (float, int, Bounds)) and isinstance(b.value, (float, int, Bounds)):
+        if a.kind != b.kind or (a.unit or "") != (b.unit or "") and a.kind != "quantity":
+            return Verdict(COMPATIBLE, "unit", f"{a.unit or a.kind} and {b.unit or b.kind} are not comparable")
         return _numbers(a, b)
     return Verdict(COMPATIBLE, "kind", "claims of different kinds are not compared")
 
@@ -75,7 +77,7 @@ def _central(c: Claim, r: Range) -> float:
     return sum(finite) / len(finite) if finite else 0.0
 
 
-def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float) -> Verdict:
+def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "tolerance") -> Verdict:
     if a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to:
         return Verdict(ATTRIBUTED, "attribution",
                        f"{told}; the figures come from different counters "
@@ -87,7 +89,7 @@ def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float) -> Verdict:
     if (a.modality == "plan") != (b.modality == "plan") and _plan_precedes(a, b):
         return Verdict(PLAN_VS_OUTCOME, "plan",
                        f"{told}; one is a plan or target, the other a later reported outcome", gap)
-    return Verdict(CONFLICT, "tolerance", told, gap)
+    return Verdict(CONFLICT, rule, told, gap)
 
 
 def _plan_precedes(a: Claim, b: Claim) -> bool:
@@ -143,7 +145,8 @@ def _statuses(a: Claim, b: Claim, exclusions: frozenset) -> Verdict:
         if sa == sb:
             return Verdict(AGREEMENT, "status", f"both say {sa}")
         if frozenset((sa, sb)) in exclusions and not _times_apart(a, b):
-            return _beyond_tolerance(a, b, f"«{sa}» and «{sb}» exclude each other at the same time", 1.0)
+            return _beyond_tolerance(a, b, f"«{sa}» and «{sb}» exclude each other at the same time", 1.0,
+                                     rule="status")
         return Verdict(COMPATIBLE, "status", f"{sa} and {sb} can both hold")
     # an event: a dated plan against a status without date (cancelled, postponed)
     if sa == sb:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import xml.etree.ElementTree as ET
+from urllib.parse import quote
 
 from ..check import CheckResult
 from ..model import Claim, Finding, Report
@@ -108,7 +110,7 @@ def sarif(result: CheckResult, report: Report) -> str:
             path, line, col, end_line, end_col = _position(report, c)
             locations.append({
                 "physicalLocation": {
-                    "artifactLocation": {"uri": path},
+                    "artifactLocation": {"uri": quote(path.replace(os.sep, "/"))},
                     "region": {"startLine": line, "startColumn": col, "endLine": end_line,
                                "endColumn": end_col, "charOffset": c.start, "charLength": c.end - c.start,
                                "snippet": {"text": c.quote}},
