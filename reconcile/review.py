@@ -6,7 +6,7 @@ import os
 import subprocess
 
 from .model import Finding, Report
-from .render.common import claims_by_id, context, published_text, sources_by_id, value_text
+from .render.common import published_text, quoted_claims, value_text
 
 
 def matches(report: Report, ident: str) -> list[Finding]:
@@ -23,18 +23,13 @@ def find(report: Report, ident: str) -> Finding | None:
 
 def show_text(report: Report, f: Finding, *, width: int = 200) -> str:
     """The finding as plain text: explanation, each claim in context, sources, decision history."""
-    claims, sources = claims_by_id(report), sources_by_id(report)
     out = [f"{f.id}  [{f.severity}] {f.kind} · {f.entity} · {f.attribute}  status: {f.status}", "",
            f"Why: {f.explanation}"]
     if f.consensus is not None:
         out.append(f"Best supported: {f.consensus} ({f.support} independent origin(s)); "
                    f"against it: {', '.join(f.outliers) or 'none'}")
-    for n, cid in enumerate(f.claims, 1):
-        c = claims.get(cid)
-        if c is None:
-            continue
-        src = sources.get(c.source)
-        before, quote, after = context(src, c, width=width) if src else ("", c.quote, "")
+    for n, q in enumerate(quoted_claims(report, f, width=width), 1):
+        c, src, before, quote, after = q.claim, q.source, q.before, q.quote, q.after
         out += ["", f"[{n}] {c.id} · {value_text(c)} · {c.modality}"
                     + (f" · selon {c.attributed_to}" if c.attributed_to else ""),
                 f"    source: {c.source} ({src.path if src else '?'}), line {c.line}, chars {c.start}-{c.end}",
@@ -55,17 +50,10 @@ def show_text(report: Report, f: Finding, *, width: int = 200) -> str:
 
 def show_json(report: Report, f: Finding) -> str:
     """The finding as JSON, each claim with its context and source metadata."""
-    claims, sources = claims_by_id(report), sources_by_id(report)
     data = f.to_dict()
-    data["claims_detail"] = []
-    for cid in f.claims:
-        c = claims.get(cid)
-        if c is None:
-            continue
-        src = sources.get(c.source)
-        before, _, after = context(src, c, width=200) if src else ("", c.quote, "")
-        data["claims_detail"].append({**c.to_dict(), "before": before, "after": after,
-                                      "source_meta": src.to_dict() if src else None})
+    data["claims_detail"] = [{**q.claim.to_dict(), "before": q.before, "after": q.after,
+                              "source_meta": q.source.to_dict() if q.source else None}
+                             for q in quoted_claims(report, f, width=200)]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

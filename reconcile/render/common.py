@@ -1,6 +1,8 @@
 """Helpers shared by the renderers: lookups and quotes in context."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model import Claim, Report, Source
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -14,6 +16,31 @@ def claims_by_id(report: Report) -> dict[str, Claim]:
 def sources_by_id(report: Report) -> dict[str, Source]:
     """Sources keyed by id."""
     return {s.id: s for s in report.sources}
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A finding's claim ready to show: the claim, its source, and its quote in context."""
+
+    claim: Claim
+    source: Source | None
+    before: str
+    quote: str
+    after: str
+
+
+def quoted_claims(report: Report, finding, *, width: int = 90) -> list[Quoted]:
+    """The claims of a finding, in its order, each with `width` characters of context."""
+    claims, sources = claims_by_id(report), sources_by_id(report)
+    out = []
+    for cid in finding.claims:
+        c = claims.get(cid)
+        if c is None:
+            continue
+        src = sources.get(c.source)
+        before, quote, after = context(src, c, width=width) if src else ("", c.quote, "")
+        out.append(Quoted(c, src, before, quote, after))
+    return out
 
 
 def context(source: Source, claim: Claim, width: int = 90) -> tuple[str, str, str]:

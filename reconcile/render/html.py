@@ -9,7 +9,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model import Interval, Report, latest_decision
-from .common import claims_by_id, context, published_text, sources_by_id, value_text
+from .common import published_text, quoted_claims, value_text
 
 
 def _env() -> Environment:
@@ -20,19 +20,11 @@ def _env() -> Environment:
 
 def render(report: Report, *, base_dir: str | None = None) -> str:
     """The page; links to sources are relative to `base_dir`, the folder the page is written to."""
-    claims, sources = claims_by_id(report), sources_by_id(report)
     cards = []
     for f in report.findings:
-        rows = []
-        for cid in f.claims:
-            c = claims.get(cid)
-            if c is None:
-                continue
-            src = sources.get(c.source)
-            before, quote, after = context(src, c, width=160) if src else ("", c.quote, "")
-            rows.append({"claim": c, "before": before, "quote": quote, "after": after,
-                         "value": value_text(c), "published": published_text(src),
-                         "href": _href(src, base_dir)})
+        rows = [{"claim": q.claim, "before": q.before, "quote": q.quote, "after": q.after,
+                 "value": value_text(q.claim), "published": published_text(q.source),
+                 "href": _href(q.source, base_dir)} for q in quoted_claims(report, f, width=160)]
         last = latest_decision(f.decision)
         cards.append({"f": f, "rows": rows, "decision": last})
     return _env().get_template("report.html.j2").render(

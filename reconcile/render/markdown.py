@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Report, latest_decision
-from .common import claims_by_id, context, published_text, sources_by_id, value_text
+from .common import published_text, quoted_claims, value_text
 
 
 def _cell(s: str) -> str:
@@ -19,7 +19,6 @@ def render(report: Report) -> str:
     out += ["", "## Findings", ""]
     if not report.findings:
         out += ["No finding.", ""]
-    claims, sources = claims_by_id(report), sources_by_id(report)
     for f in report.findings:
         out += [f"### {f.severity.upper()} · {f.kind} · {f.entity} · {f.attribute}", "",
                 f"- id: `{f.id}`", f"- status: {f.status}", f"- why: {_cell(f.explanation)}"]
@@ -30,14 +29,10 @@ def render(report: Report) -> str:
             out.append(f"- decision: {last.get('status')} by {last.get('reviewer')} on {last.get('at')}: "
                        f"{_cell(last.get('note', ''))}")
         out += ["", "| source | published | line | value | modality | quote |", "|---|---|---:|---|---|---|"]
-        for cid in f.claims:
-            c = claims.get(cid)
-            if c is None:
-                continue
-            src = sources.get(c.source)
-            before, quote, after = context(src, c, width=50) if src else ("", c.quote, "")
-            out.append(f"| {c.source} | {published_text(src)} | {c.line} | {_cell(value_text(c))} | "
-                       f"{c.modality} | {_cell(before)}**{_cell(quote)}**{_cell(after)} |")
+        for q in quoted_claims(report, f, width=50):
+            c = q.claim
+            out.append(f"| {c.source} | {published_text(q.source)} | {c.line} | {_cell(value_text(c))} | "
+                       f"{c.modality} | {_cell(q.before)}**{_cell(q.quote)}**{_cell(q.after)} |")
         out.append("")
     if report.observations:
         out += ["## Observations", "", "Not contradictions: figures that changed over time, and counts by "

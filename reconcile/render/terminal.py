@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report, latest_decision
-from .common import claims_by_id, context, published_text, sources_by_id, value_text
+from .common import published_text, quoted_claims, value_text
 
 COLOURS = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
@@ -52,19 +52,17 @@ def _summary(console: Console, report: Report) -> None:
 
 
 def _finding(console: Console, report: Report, f) -> None:
-    claims, sources = claims_by_id(report), sources_by_id(report)
     head = Text()
     head.append(f"[{f.severity.upper()}] ", style=COLOURS[f.severity])
     head.append(f"{f.kind} · {f.entity} · {f.attribute}", style="bold")
     head.append(f"  {f.id}  status: {f.status}")
     grid = Table.grid(expand=True, padding=(0, 1))
-    shown = [claims[c] for c in f.claims if c in claims]
+    shown = quoted_claims(report, f, width=60)
     for _ in shown[:3]:
         grid.add_column(ratio=1)
     cells = []
-    for c in shown[:3]:
-        src = sources.get(c.source)
-        before, quote, after = context(src, c, width=60) if src else ("", c.quote, "")
+    for q in shown[:3]:
+        c, src, before, quote, after = q.claim, q.source, q.before, q.quote, q.after
         cell = Text()
         cell.append(f"{c.source}\n", style="bold")
         cell.append(f"{published_text(src)} · line {c.line} · {c.start}-{c.end}\n", style="dim")
@@ -78,7 +76,7 @@ def _finding(console: Console, report: Report, f) -> None:
     body = Table.grid()
     body.add_row(grid)
     if len(shown) > 3:
-        body.add_row(Text(f"… and {len(shown) - 3} more claims: " + ", ".join(c.id for c in shown[3:])))
+        body.add_row(Text(f"… and {len(shown) - 3} more claims: " + ", ".join(q.claim.id for q in shown[3:])))
     body.add_row(Text(f.explanation, style="italic"))
     if f.decision:
         last = latest_decision(f.decision) or {}
