@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Finding, Report
+from .model import SEVERITY_RANK, Finding, Report
 from .store import source_digest
 
-RANK = {"high": 0, "medium": 1, "low": 2}
+RANK = SEVERITY_RANK
 
 
 @dataclass(frozen=True)

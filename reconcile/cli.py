@@ -18,7 +18,6 @@ from . import __version__
 from .errors import ReconcileError, UnknownFinding
 
 FORMATS = ("terminal", "json", "markdown", "html", "csv")
-EXTENSIONS = {"json": "report.json", "markdown": "report.md", "html": "report.html", "csv": "claims.csv"}
 
 
 class Ctx:

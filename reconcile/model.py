@@ -16,6 +16,7 @@ MENTION_TYPES = ("date", "period", "duration", "quantity", "money", "percent", "
 MODALITIES = ("assertion", "plan", "reported", "negated")
 FINDING_KINDS = ("conflict", "plan_vs_outcome", "evolution", "attributed_counts")
 SEVERITIES = ("high", "medium", "low")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}  # 0 is the most severe
 STATUSES = ("open", "confirmed", "dismissed", "resolved")
 PUBLISHED_ORIGINS = ("metadata", "inferred", "unknown")
 

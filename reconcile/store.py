@@ -143,7 +143,7 @@ class ClaimCache:
         write_text(self.folder / f"{src.id}.json", json.dumps(body, ensure_ascii=False, indent=1) + "\n")
 
 
-def _value_from_json(v, kind: str):
+def _value_from_json(v):
     if isinstance(v, dict) and "start" in v:
         return Interval(dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"]))
     if isinstance(v, dict):
@@ -159,7 +159,7 @@ def claim_from_dict(d: dict, src: Source | None = None) -> Claim:
     return Claim(
         id=d["id"], source=d["source"], start=d["start"], end=d["end"], line=d["line"], quote=d["quote"],
         sentence=d["sentence"], entity=d["entity"], attribute=d["attribute"],
-        value=_value_from_json(d["value"], d["kind"]), kind=d["kind"], unit=d.get("unit"),
+        value=_value_from_json(d["value"]), kind=d["kind"], unit=d.get("unit"),
         approx=d.get("approx", False), precision=d.get("precision"), cue=d.get("cue"),
         time=Interval(dt.date.fromisoformat(t["start"]), dt.date.fromisoformat(t["end"])) if t else None,
         time_origin=d.get("time_origin", "unknown"), modality=d.get("modality", "assertion"),

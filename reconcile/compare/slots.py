@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..model import Claim, Finding, value_to_json
+from ..model import SEVERITY_RANK, Claim, Finding, value_to_json
 from ..normalize.entities import key as entity_key
 from . import verdicts as V
 
@@ -58,7 +58,7 @@ def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
             continue
         for f in _slot_findings(slot, exclusions, cumulative):
             (flagged if f.kind in FLAGGED or f.rule == "cumulative" else noted).append(f)
-    order = lambda f: ({"high": 0, "medium": 1, "low": 2}[f.severity], f.entity, f.attribute, f.id)  # noqa: E731
+    order = lambda f: (SEVERITY_RANK[f.severity], f.entity, f.attribute, f.id)  # noqa: E731
     return sorted(flagged, key=order), sorted(noted, key=order)
 
 
@@ -88,7 +88,7 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset()) -> list[Findi
         others = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
         involved = [worst[0], worst[1]] + [c for c in others if c.id not in (worst[0].id, worst[1].id)]
         sev = min((V.severity_of(v, a, b, (_support(a, slot, exclusions), _support(b, slot, exclusions)))
-                   for a, b, v in ps), key=lambda s: {"high": 0, "medium": 1, "low": 2}[s])
+                   for a, b, v in ps), key=SEVERITY_RANK.__getitem__)
         if worst[2].rule == "cumulative":
             sev = "medium"
         ids = tuple(c.id for c in involved)

@@ -16,7 +16,6 @@ CONFLICT = "conflict"
 EVOLUTION = "evolution"
 PLAN_VS_OUTCOME = "plan_vs_outcome"
 ATTRIBUTED = "attributed_counts"
-SINGLE = "single_source"
 
 OUTCOMES = {"cancelled", "postponed", "completed"}
 

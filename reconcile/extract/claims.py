@@ -40,7 +40,7 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     ctx = Context(source, lex, spans, main_entity(spans, headline_end=headline_end))
     previous: list[Sentence] = []
     for line in lines:
-        mentions = _mentions(line.text, source.published)
+        mentions = parse_mentions(line.text, ref=source.published)
         for sent in line.doc.sents:
             s = Sentence(line.start + sent.start_char, line.start + sent.end_char,
                          line.text[sent.start_char:sent.end_char], list(sent), line.start,
@@ -52,10 +52,6 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
             dated(ctx, s, ms, previous)
             previous = (previous + [s])[-5:]
     return sorted(ctx.claims, key=lambda c: (c.start, c.end, c.attribute))
-
-
-def _mentions(text: str, ref) -> list[Mention]:
-    return parse_mentions(text, ref=ref)
 
 
 def _shift(m: Mention, offset: int) -> Mention:

@@ -26,7 +26,6 @@ class Lexicon:
     events: list[tuple[re.Pattern, str]]
     qualifiers: list[tuple[re.Pattern, str]]  # words after a counted noun that change what it counts
     labels: dict[str, str]
-    evolving: frozenset[str]
     cumulative: frozenset[str]
     measures: frozenset[str]
     light_nouns: frozenset[str]
@@ -75,7 +74,6 @@ def load() -> Lexicon:
         events=[(p, n) for _, p, n in events],
         qualifiers=qualifiers,
         labels=labels,
-        evolving=frozenset(attrs.get("evolving", {}).get("attributes", [])),
         cumulative=frozenset(attrs.get("cumulative", {}).get("attributes", [])),
         measures=frozenset(fold(u) for u in attrs.get("measures", {}).get("units", [])),
         light_nouns=frozenset(fold(n) for n in attrs.get("dated", {}).get("light_nouns", [])),

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 
 from ..model import Claim, Report, Source
 
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-
 
 def claims_by_id(report: Report) -> dict[str, Claim]:
     """Claims keyed by id."""
