@@ -81,14 +81,16 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset()) -> list[Findi
                           f"{slot.attribute} only grows over time", v.gap)
         if v.kind in FLAGGED + NOTED:
             pairs[(v.kind, v.rule == "cumulative")].append((a, b, v))
-    consensus, support, members = consensus_of(slot, exclusions)
+    agreeing = _agreeing(slot, exclusions)
+    consensus, support, members = consensus_of(slot, exclusions, agreeing=agreeing)
+    origins = {cid: len({V.origin(x) for x in xs}) for cid, xs in agreeing.items()}
     out = []
     for (kind, _), ps in pairs.items():
         worst = max(ps, key=lambda p: (p[2].gap, p[0].id, p[1].id))
         others = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
         involved = [worst[0], worst[1]] + [c for c in others if c.id not in (worst[0].id, worst[1].id)]
-        sev = min((V.severity_of(v, a, b, (_support(a, slot, exclusions), _support(b, slot, exclusions)))
-                   for a, b, v in ps), key=SEVERITY_RANK.__getitem__)
+        sev = min((V.severity_of(v, a, b, (origins[a.id], origins[b.id])) for a, b, v in ps),
+                  key=SEVERITY_RANK.__getitem__)
         if worst[2].rule == "cumulative":
             sev = "medium"
         ids = tuple(c.id for c in involved)
@@ -115,20 +117,22 @@ def _explain(kind: str, slot: Slot, worst, n: int) -> str:
             f"{b.source} says «{b.quote}»; {v.explanation}{more}.")
 
 
-def _support(c: Claim, slot: Slot, exclusions) -> int:
-    """Independent origins whose claims agree with or are compatible with `c`."""
-    agree = {V.origin(x) for x in slot.claims
-             if x is c or V.compare(c, x, exclusions=exclusions).kind in (V.AGREEMENT, V.COMPATIBLE)}
-    return len(agree)
+def _agreeing(slot: Slot, exclusions) -> dict[str, list[Claim]]:
+    """For each claim of a slot, the claims that agree or are compatible with it (itself included)."""
+    out: dict[str, list[Claim]] = {c.id: [c] for c in slot.claims}
+    for a, b in combinations(slot.claims, 2):
+        if V.compare(a, b, exclusions=exclusions).kind in (V.AGREEMENT, V.COMPATIBLE):
+            out[a.id].append(b)
+            out[b.id].append(a)
+    return out
 
 
-def consensus_of(slot: Slot, exclusions) -> tuple[Claim | None, int, set[str]]:
+def consensus_of(slot: Slot, exclusions, *, agreeing=None) -> tuple[Claim | None, int, set[str]]:
     """The best-supported claim of a slot, its number of independent origins, and who agrees."""
+    agreeing = agreeing if agreeing is not None else _agreeing(slot, exclusions)
     best, best_support, best_members = None, 0, set()
     for c in slot.claims:
-        members = {x.id for x in slot.claims
-                   if x is c or V.compare(c, x, exclusions=exclusions).kind in (V.AGREEMENT, V.COMPATIBLE)}
-        support = len({V.origin(x) for x in slot.claims if x.id in members})
+        support = len({V.origin(x) for x in agreeing[c.id]})
         if support > best_support:
-            best, best_support, best_members = c, support, members
+            best, best_support, best_members = c, support, {x.id for x in agreeing[c.id]}
     return best, best_support, best_members
