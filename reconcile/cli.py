@@ -132,13 +132,8 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
       reconcile report 'articles/*.html' --format json -o -
     """
     from .render import render_all
-    from .store import load_decisions
 
-    try:
-        decisions = load_decisions(Path(claims_dir))
-        rep = _run(ctx, list(sources) or ["sources"], aliases, decisions, claims_dir, out_dir)
-    except ReconcileError as exc:
-        _fail(exc)
+    rep = _report_for(ctx, sources, claims_dir, aliases, out_dir)
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
     for d in rep.stale_decisions:
@@ -152,11 +147,13 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
     _emit(rep, fmt, output, width)
 
 
-def _report_for(ctx: Ctx, sources, claims_dir, aliases=()):
+def _report_for(ctx: Ctx, sources, claims_dir, aliases=(), out_dir="reports"):
+    """The report on SOURCES (default sources/) with the recorded decisions; exit 2 on input errors."""
     from .store import load_decisions
 
     try:
-        return _run(ctx, list(sources) or ["sources"], aliases, load_decisions(Path(claims_dir)), claims_dir)
+        return _run(ctx, list(sources) or ["sources"], aliases, load_decisions(Path(claims_dir)), claims_dir,
+                    out_dir)
     except ReconcileError as exc:
         _fail(exc)
 
