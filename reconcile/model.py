@@ -170,6 +170,11 @@ class Claim:
     subject_origin: str = "explicit"  # how the entity was found
     confidence: float = 0.5
     published: dt.date | None = None
+    scope: tuple[tuple[str, str], ...] = ()  # (field, value) pairs: place, unit, population
+    rules: tuple[tuple[str, str], ...] = ()  # (what, rule id): which rule gave subject, attribute, time...
+
+    def scope_dict(self) -> dict[str, str]:
+        return dict(self.scope)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -195,6 +200,8 @@ class Claim:
             "attributed_to": self.attributed_to,
             "subject_origin": self.subject_origin,
             "confidence": round(self.confidence, 3),
+            "scope": dict(self.scope),
+            "rules": dict(self.rules),
         }
 
 

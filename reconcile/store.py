@@ -165,7 +165,9 @@ def claim_from_dict(d: dict, src: Source | None = None) -> Claim:
         time_origin=d.get("time_origin", "unknown"), modality=d.get("modality", "assertion"),
         status=d.get("status"), attributed_to=d.get("attributed_to"),
         subject_origin=d.get("subject_origin", "explicit"), confidence=d.get("confidence", 0.5),
-        published=src.published if src else None)
+        published=src.published if src else None,
+        scope=tuple(sorted((str(k), str(v)) for k, v in (d.get("scope") or {}).items())),
+        rules=tuple((str(k), str(v)) for k, v in (d.get("rules") or {}).items()))
 
 
 # ---------------------------------------------------------------- claim base

@@ -8,10 +8,19 @@ from .context import Context, Sentence
 from .entities import clause_bounds
 from .modality import attribution, modality_of
 
+# Subjects not found in the claim's own sentence: the article's main entity, the previous
+# sentence, a topic noun, the story. Findings built on them are at most of low severity.
+INHERITED = frozenset({"main entity", "previous sentence", "topic noun", "unknown", "story"})
+
 
 def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribute: str, value, kind: str,
-         modality: str | None = None, **fields) -> None:
-    """Append the claim for text[a:b] to the article's claims (id stable while the sentence is)."""
+         modality: str | None = None, attributed: tuple | None = None, scope: dict | None = None,
+         rules: dict | None = None, **fields) -> None:
+    """Append the claim for text[a:b] to the article's claims (id stable while the sentence is).
+
+    `attributed` is (origin, rule id) when the caller resolved who says the figure; otherwise the
+    "selon X" cue nearest to the claim is used.
+    """
     text = ctx.source.text
     quote = text[a:b]
     sentence = " ".join(s.text.split())
@@ -19,18 +28,29 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
     n = ctx.ids.get(base, 0)
     ctx.ids[base] = n + 1
     cid = "c-" + hashlib.sha1(f"{base}|{n}".encode()).hexdigest()[:10]
-    origin = attribution(ctx, s, a)
+    rules = dict(rules or {})
+    if attributed is not None:
+        origin = (attributed[0],) if attributed[0] else None
+        if attributed[1]:
+            rules["attribution"] = attributed[1]
+    else:
+        origin = attribution(ctx, s, a)
+        if origin:
+            rules["attribution"] = "window:selon"
     mod = modality or modality_of(ctx, s, a)
-    if origin and mod == "assertion":
-        mod = "reported"
+    if origin and mod == "assertion" and not rules.get("attribution", "").startswith("parse:"):
+        mod = "reported"  # "selon X": hearsay; a speaker named as subject of a verb of saying is an assertion
     how = fields.get("subject_origin", "")
     confidence = 0.5 + (0.2 if not attribute.startswith(("count:", "share:")) else 0) + \
-        (0.2 if how in ("complement", "object", "clause") else 0.1 if how != "main entity" else 0)
+        (0.2 if how in ("complement", "object", "clause") else 0.1 if how not in INHERITED else 0)
+    if any(v.startswith("window:") for v in (rules or {}).values()):
+        confidence -= 0.1  # a fallback rule gave part of the claim
     ctx.claims.append(Claim(
         id=cid, source=ctx.source.id, start=a, end=b, line=text.count("\n", 0, a) + 1,
         quote=quote, sentence=sentence, entity=entity, attribute=attribute, value=value, kind=kind,
         modality=mod, attributed_to=origin[0] if origin else None, confidence=min(confidence, 0.95),
-        published=ctx.source.published, **fields))
+        published=ctx.source.published, scope=tuple(sorted((scope or {}).items())),
+        rules=tuple(sorted(rules.items())), **fields))
 
 
 def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention]):

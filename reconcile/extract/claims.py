@@ -17,8 +17,11 @@ from .assemble import add_claim, time_for
 from .context import Context, Sentence
 from .entities import Gazetteer, main_entity
 from .events import dated, events, states
-from .lexicon import Lexicon, attribute_for_noun, load as load_lexicon
-from .subjects import find_subject
+from . import resolvers as R
+from .frames import frame_of
+from .lexicon import Lexicon, load as load_lexicon
+from .modality import _attributions, attribution
+from .subjects import STORY, find_subject
 
 _CONNECTOR = re.compile(r"^[\s\w'’]{0,28}$")
 
@@ -61,7 +64,8 @@ def _shift(m: Mention, offset: int) -> Mention:
 def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     text = ctx.source.text
     periods = [m for m in ms if m.type in ("date", "period")]
-    last_attr = None
+    cue_origins = _attributions(ctx, s)
+    resolved = []  # (mention, frame, attribute, rule) of this sentence, for elided figures
     for m in ms:
         if m.type == "duration" and not (m.cue and (m.low is not None or m.high is not None or m.approx)):
             continue  # "depuis cinq ans" frames the story; "en moins de 10 heures" is a checkable figure
@@ -69,30 +73,71 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue
         if m.type == "percent" and _adjective_follows(s, m):
             continue  # "100 % électriques" qualifies, it does not count
-        attr = _head_attribute(ctx, s, m) or _unit_attribute(ctx, s, m)
+        fr = frame_of(s, m.start, m.end, m.unit, noun_predicates=ctx.lex.noun_predicates)
+        attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
         if attr is None and m.type == "duration":
-            attr = f"duration:{m.unit}"
+            attr, attr_rule = f"duration:{m.unit}", "attr:duration"
+        if attr is None and m.type == "quantity" and R.elided(fr, m):
+            attr, attr_rule = _elided_attribute(ctx, s, m, resolved)
         if attr is None:
-            if m.type == "quantity" and last_attr and _EN_CLITIC.search(fold(text[s.start:m.start])):
-                attr = last_attr
-            elif m.type == "money":
-                attr = "amount"
+            if m.type == "money":
+                attr, attr_rule = "amount", "attr:money"
             elif m.type == "percent":
-                attr = _share_attribute(text, m)
+                attr, attr_rule = _share_attribute(text, m), "attr:percent"
             else:
                 continue  # a bare number with nothing it counts is no claim
-        last_attr = attr
-        entity, how = find_subject(ctx, s, m.start, m.end, previous)
-        rel = _RELATIVE_TO_NOUN.search(fold(text[s.start:m.start]))
-        if rel and how in ("previous sentence", "main entity", "topic noun") and \
-                not any(x.start <= s.start + rel.start(1) < x.end for x in ctx.spans):
-            entity, how = rel.group(1), "noun subject"  # "l'atelier, où travaillait une trentaine de personnes"
-        if entity is None or (attr.startswith("count:") and how in ("previous sentence", "main entity")):
+        resolved.append((m, fr, attr, attr_rule))
+        origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins,
+                                                         nearest=attribution)
+        parsed = R.subject(ctx, s, fr, origin_span)
+        if parsed:
+            entity, how, subject_rule = parsed
+        else:
+            entity, how = find_subject(ctx, s, m.start, m.end, previous,
+                                       exclude=[origin_span] if origin_span else ())
+            subject_rule = f"window:{how.replace(' ', '-')}"
+            rel = _RELATIVE_TO_NOUN.search(fold(text[s.start:m.start]))
+            if rel and how in ("previous sentence", "main entity", "topic noun") and \
+                    not any(x.start <= s.start + rel.start(1) < x.end for x in ctx.spans):
+                entity, how = rel.group(1), "noun subject"  # "l'atelier, où travaillait une trentaine de personnes"
+                subject_rule = "window:relative-noun"
+        if entity is None:
+            continue
+        scope, scope_rules = R.scope(ctx, s, m, fr)
+        if not parsed and how in ("clause", "sentence", "object", "complement", "previous sentence"):
+            place = R.place_as_scope(ctx, s, entity, m.start, m.end)
+            if place:
+                if "place" not in scope:
+                    scope["place"] = place
+                    scope_rules.append("window:place-as-scope")
+                entity, how, subject_rule = STORY, "story", "window:place-is-scope"
+        if attr.startswith("count:") and how in ("previous sentence", "main entity") and not origin and not scope:
             continue  # a count of an unknown noun, about nothing named here, is no claim
-        time, origin = time_for(ctx, s, m, periods)
+        time, time_origin = time_for(ctx, s, m, periods)
+        rules = {"attribute": attr_rule, "subject": subject_rule, "time": f"time:{time_origin}"}
+        if scope_rules:
+            rules["scope"] = "+".join(scope_rules)
+        ctx.last_attribute = (attr, s.start)
         add_claim(ctx, s, m.start, m.end, entity=entity, attribute=attr, value=_value(m),
              kind="quantity" if m.type == "duration" else m.type, unit=_unit(m), approx=m.approx,
-             precision=m.precision, cue=m.cue, time=time, time_origin=origin, subject_origin=how)
+             precision=m.precision, cue=m.cue, time=time, time_origin=time_origin, subject_origin=how,
+             attributed=(origin, origin_rule), scope=scope, rules=rules)
+
+
+def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved):
+    """What a number without a noun counts: the noun of a figure it is coordinated with
+    (« 3 500 manifestants, contre 12 000 »), else the last figure's of the two sentences before,
+    when a counter or a place follows it (« Ils étaient 3 000 à Lyon selon la police »)."""
+    known = [r for r in resolved if not r[2].startswith(("amount", "percent", "share:", "duration:"))
+             and r[0].type == m.type]
+    if known:
+        return known[-1][2], "parse:elided-coordinated"
+    last = ctx.last_attribute
+    if last and s.start - last[1] < 600:
+        after = fold(ctx.source.text[m.end:min(s.end, m.end + 30)])
+        if re.match(r"\s*(?:selon|d'apres|de source|a |au |aux |en |dans |pour |chez |,)", after):
+            return last[0], "window:elided-previous"
+    return None, None
 
 
 def _adjective_follows(s: Sentence, m: Mention) -> bool:
@@ -131,27 +176,13 @@ def _head_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
     return best[1] if best else None
 
 
-def _unit_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
-    if m.type != "quantity" or not m.unit:
-        return None
-    if fold(m.unit) in ctx.lex.measures:
-        return attribute_for_noun(m.unit, ctx.lex)
+def _qualifier_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    """Words right after a counted noun that say what it counts: « quatre salariés étaient portés
+    disparus » -> missing, « 325 000 clients sans électricité » -> without_power."""
     after = fold(ctx.source.text[m.end:min(s.end, m.end + 40)])
-    for pattern, attr in ctx.lex.qualifiers:  # "quatre salariés étaient portés disparus" -> missing
+    for pattern, attr in ctx.lex.qualifiers:
         if pattern.match(after):
             return attr
-    lemma = _lemma_at(s, ctx.source.text, m, m.unit)
-    return attribute_for_noun(lemma or m.unit, ctx.lex)
-
-
-def _lemma_at(s: Sentence, text: str, m: Mention, unit: str) -> str | None:
-    pos = fold(text[m.start:m.end]).rfind(fold(unit.split()[0]))
-    if pos < 0:
-        return None
-    absolute = m.start + pos
-    for tok in s.tokens:
-        if s.offset + tok.idx == absolute:
-            return tok.lemma_ if tok.lemma_ and tok.pos_ in ("NOUN", "PROPN", "ADJ") else None
     return None
 
 

@@ -29,3 +29,4 @@ class Context:
     main: str | None
     claims: list[Claim] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)
+    last_attribute: tuple[str, int] | None = None  # (attribute, sentence start) of the last figure read

@@ -19,7 +19,7 @@ _PREV_WORD = re.compile(r"([\w']+)\s*$")
 # "de la Renaulution", "pour la marque Renault": the preposition sits before an article and
 # at most one common noun.
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|un|une|sa|son|ses|cette|ce|cet)\s+|\bl')(?:[a-z]+\s+)?$")
-STRONG_BREAKS = re.compile(r"[();:\u2014]| – | - |\btandis que\b|\balors que\b|\bmais\b|\bdont\b|\bquand\b|\bet\b")
+STRONG_BREAKS = re.compile(r"[();:\u2014]| – | - | / |\btandis que\b|\balors que\b|\bmais\b|\bdont\b|\bquand\b|\bet\b")
 WEAK_BREAKS = re.compile(r",")
 
 

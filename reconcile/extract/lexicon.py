@@ -42,6 +42,22 @@ class Lexicon:
     states: list[tuple[str, re.Pattern]]
     state_exclusions: frozenset[frozenset[str]]
     topic_nouns: re.Pattern | None
+    # frames.toml: reading a figure's frame from the parse
+    say_verbs: frozenset[str] = frozenset()
+    count_verbs: frozenset[str] = frozenset()
+    ambiguous_count_verbs: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
+    place_levels: dict = None
+    demonyms: dict = None
+    unit_nouns: frozenset[str] = frozenset()
+    population_nouns: frozenset[str] = frozenset()
+    frames: tuple = ()  # (frozenset of predicate lemmas, frozenset of noun lemmas or {"$money"}, attribute)
+    noun_predicates: frozenset[str] = frozenset()
+    # comparison.toml
+    counters: dict = None  # folded name -> counter class
+    dynamics: dict = None  # attribute -> stock | running | fixed
+    stock_days: int = 45
+    change_words: re.Pattern | None = None
 
 
 def _read(name: str) -> dict:
@@ -51,7 +67,8 @@ def _read(name: str) -> dict:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """Compile the packaged data files once."""
-    attrs, cues = _read("attributes.toml"), _read("cues.toml")
+    attrs, cues, frames, comp = _read("attributes.toml"), _read("cues.toml"), _read("frames.toml"), \
+        _read("comparison.toml")
     nouns: dict[str, str] = {}
     heads, events, labels, qualifiers = [], [], {}, []
     for name, spec in attrs["attribute"].items():
@@ -90,7 +107,48 @@ def load() -> Lexicon:
         states=[(k, phrase_pattern(v)) for k, v in cues["state"].items()],
         state_exclusions=frozenset(frozenset(p) for p in cues["state_exclusions"]["pairs"]),
         topic_nouns=phrase_pattern(cues.get("topic_nouns", {}).get("nouns", []), inflect=True),
+        **_frame_fields(frames, attrs),
+        **_comparison_fields(comp),
     )
+
+
+def _frame_fields(frames: dict, attrs: dict) -> dict:
+    table = tuple((frozenset(f["predicates"]), frozenset(f["nouns"]), f["attribute"]) for f in attrs.get("frame", []))
+    verbs = {w for preds, _, _ in table for w in preds}
+    return dict(
+        say_verbs=frozenset(frames["speech"]["verbs"]),
+        count_verbs=frozenset(frames["counting"]["verbs"]),
+        ambiguous_count_verbs=frozenset(frames["counting"].get("ambiguous", [])),
+        place_prepositions=frozenset(fold(w) for w in frames["place"]["prepositions"]),
+        place_levels={fold(k): v for k, v in frames["place"].get("levels", {}).items()},
+        demonyms={fold(k): v for k, v in frames["place"].get("demonyms", {}).items()},
+        unit_nouns=frozenset(frames["unit"]["nouns"]),
+        population_nouns=frozenset(frames["population"]["nouns"]),
+        frames=table,
+        noun_predicates=frozenset(verbs),
+    )
+
+
+def _comparison_fields(comp: dict) -> dict:
+    counters = {fold(name): cls for cls, names in comp.get("counters", {}).items() for name in names}
+    dyn = comp.get("dynamics", {})
+    dynamics = {a: cls for cls in ("stock", "running", "fixed") for a in dyn.get(cls, [])}
+    return dict(counters=counters, dynamics=dynamics, stock_days=int(dyn.get("stock_days", 45)),
+                change_words=phrase_pattern(dyn.get("change_words", [])))
+
+
+def counter_class(name: str | None, lex: "Lexicon") -> str | None:
+    """The class of counter (authorities, organizers…) a name belongs to, if any."""
+    if not name or not lex.counters:
+        return None
+    f = fold(name)
+    words = f"{f} "
+    best = None
+    for key, cls in lex.counters.items():
+        if f == key or words.startswith(key + " ") or f" {key} " in f" {f} ":
+            if best is None or len(key) > len(best[0]):
+                best = (key, cls)
+    return best[1] if best else None
 
 
 def singular(noun: str) -> str:

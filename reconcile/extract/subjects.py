@@ -6,6 +6,7 @@ import re
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
+from .lexicon import counter_class
 from .modality import attribution_spans
 
 
@@ -35,12 +36,16 @@ TOPIC_TYPES = ("ORG", "PER", "LOC", "UNION")
 STORY = "(story)"
 
 
-def find_subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None):
-    """The entity a figure or event at [a, b) is about, and how it was found."""
+def find_subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None,
+                 exclude=()):
+    """The entity a figure or event at [a, b) is about, and how it was found (`exclude`: spans
+    of speakers and counters, never the subject)."""
     text = ctx.source.text
     here = [x for x in ctx.spans if s.start <= x.start < s.end and x.type != "OUTLET"]
-    attributed = attribution_spans(ctx, s)
-    here = [x for x in here if (x.start, x.end) not in attributed]
+    attributed = attribution_spans(ctx, s) | {tuple(e) for e in exclude}
+    here = [x for x in here if (x.start, x.end) not in attributed
+            and not any(e[0] <= x.start < e[1] for e in attributed)
+            and not (exclude and counter_class(x.name, ctx.lex))]  # a counter is never what is counted
     framed = _frame(ctx, s, here, a)
     for end in filter(None, (cue_end, b)):
         for x in here:

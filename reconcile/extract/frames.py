@@ -1,0 +1,185 @@
+"""A figure's frame, read from the dependency parse.
+
+From the tokens of a figure, follow the tree: number -> counted noun (nummod) ->
+the word that governs it (a verb, or a noun such as « suppression ») -> that
+predicate's subject, its speaker or counter, and the places and units around it.
+Each resolver returns a value and the id of the rule that gave it, so that a
+reviewer can see why a claim says what it says. Where the parse gives nothing,
+the caller falls back to the older window rules, named as such.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..normalize.text import fold
+
+# Dependency labels that lead from a figure up to the word it belongs to.
+_UP = {"nummod", "det", "nmod", "obj", "obl", "obl:arg", "obl:mod", "obl:agent", "conj", "appos", "dep",
+       "nsubj", "nsubj:pass", "fixed", "flat", "iobj", "amod", "advmod"}
+_SUBJECT = {"nsubj", "nsubj:pass"}
+_PLACE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod", "advcl", "dep", "conj"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the parse says about one figure (tokens are spaCy tokens of one line's Doc)."""
+
+    head: object  # the token that heads the figure's span
+    noun: object | None  # the counted noun, if any
+    predicate: object | None  # the verb (or noun) that governs the figure
+    role: str  # the figure's relation to the predicate: obj, nsubj, obl...
+    chain: tuple  # tokens from the figure's head up to (not including) the predicate
+
+
+def tokens_in(s, a: int, b: int) -> list:
+    """The tokens of sentence `s` that start inside [a, b) (absolute offsets)."""
+    return [t for t in s.tokens if a <= s.offset + t.idx < b]
+
+
+def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset = frozenset()) -> Frame | None:
+    """The frame of the figure at [a, b): its head token, counted noun and predicate."""
+    toks = tokens_in(s, a, b)
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    head = heads[-1] if heads else toks[-1]
+    noun = None
+    if unit:
+        first = fold(unit.split()[0])
+        noun = next((t for t in toks if fold(t.text) == first), None)
+    if noun is None and head.dep_ in ("nummod", "det") and head.head.pos_ == "NOUN":
+        noun = head.head
+        head = noun
+    chain = [head]
+    cur = head
+    for _ in range(5):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            break
+        if cur.dep_ not in _UP and not cur.dep_.startswith(("obl", "nmod", "acl")):
+            break
+        if cur.head.pos_ == "NOUN" and cur.dep_ == "nmod" and cur.head.lemma_ in noun_predicates:
+            break  # "la suppression de 3 000 postes": the noun governs
+        cur = cur.head
+        chain.append(cur)
+    pred = chain.pop() if len(chain) > 1 or cur.pos_ in ("VERB", "AUX", "ADJ") else None
+    role = chain[-1].dep_ if chain and pred is not None else head.dep_
+    return Frame(head, noun, pred, role, tuple(chain))
+
+
+def predicates(frame: Frame) -> list:
+    """The predicate and the verbs above it through xcomp ("va supprimer"), nearest first."""
+    out = []
+    p = frame.predicate
+    for _ in range(3):
+        if p is None:
+            break
+        out.append(p)
+        if p.dep_ in ("xcomp", "ccomp") and p.head.lemma_ in ("aller", "devoir", "pouvoir", "vouloir", "prévoir",
+                                                             "envisager", "compter", "souhaiter", "espérer"):
+            p = p.head
+        else:
+            break
+    return out
+
+
+def antecedent(p):
+    """The noun a relative clause headed by `p` is about ("l'usine de Vierzon, qui emploie…"):
+    its head when the parser attached it to the noun, else the noun just before « qui »."""
+    if p.dep_ != "acl:relcl":
+        return None
+    subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
+    if subj is None or subj.pos_ != "PRON":
+        return None
+    if p.head.pos_ in ("NOUN", "PROPN"):
+        return p.head
+    i = subj.i - 1
+    while i >= 0 and p.doc[i].pos_ == "PUNCT":
+        i -= 1
+    if i < 0:
+        return None
+    t = p.doc[i]
+    if t.pos_ == "PROPN" and t.dep_ in ("nmod", "flat:name") and t.head.pos_ == "NOUN":
+        return t.head
+    return t if t.pos_ in ("NOUN", "PROPN") else None
+
+
+def lemma_of(tok) -> str:
+    """A predicate's lemma, with « faire état (de) » read as one verb."""
+    if tok.lemma_ == "faire" and any(c.dep_ == "obj" and c.lemma_ == "état" for c in tok.children):
+        return "faire état"
+    return tok.lemma_
+
+
+def subject_token(frame: Frame):
+    """(token, rule id) of what the figure is about, from the predicate's subject."""
+    in_figure = {t.i for t in frame.chain} | {frame.head.i}
+    for p in predicates(frame):
+        ante = antecedent(p)
+        if ante is not None:  # "son usine de Vierzon, qui emploie 420 salariés"
+            return ante, "parse:relative-clause"
+        for c in p.children:
+            if c.dep_ in _SUBJECT and c.i not in in_figure:
+                if c.pos_ == "PRON":
+                    return None, "parse:pronoun"
+                return c, "parse:nsubj"
+    return None, "parse:none"
+
+
+def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: frozenset, is_counter):
+    """(token, rule id) of who says or counts the figure: the subject of a verb of saying
+    above it, or of the counting verb that takes it as object."""
+    for p in predicates(frame):
+        lemma = lemma_of(p)
+        subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
+        if subj is not None and frame.role in ("obj", "nmod", "obl:arg") and \
+                (lemma in count or lemma in say or (lemma in ambiguous and is_counter(subj))):
+            return subj, "parse:counting-verb" if lemma in count | ambiguous else "parse:speech-verb"
+    p = frame.predicate
+    for _ in range(3):
+        if p is None or p.dep_ not in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
+            break
+        up = p.head
+        if lemma_of(up) in say or lemma_of(up) in count:
+            subj = next((c for c in up.children if c.dep_ in _SUBJECT), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj, "parse:speech-clause"
+        p = up
+    return None, None
+
+
+def phrase(tok, *, max_words: int = 6) -> str:
+    """The words a token heads, without determiners, relative clauses or punctuation:
+    « la police » -> « police », « le préfet des Landes » -> « préfet des Landes »."""
+    keep = {"flat:name", "flat", "fixed", "amod", "nmod", "case", "compound"}
+    words = [tok]
+
+    def walk(t, depth):
+        for c in t.children:
+            if c.dep_ in keep and depth < 2 and c.pos_ != "PUNCT":
+                words.append(c)
+                walk(c, depth + 1)
+
+    walk(tok, 0)
+    words.sort(key=lambda t: t.i)
+    # keep a contiguous run around the token
+    run = [t for t in words if abs(t.i - tok.i) <= max_words]
+    while run and run[0].pos_ == "ADP":
+        run = run[1:]
+    text = " ".join(t.text for t in run[:max_words])
+    return text.strip(" ,;:")
+
+
+def place_tokens(frame: Frame, preps: frozenset) -> list:
+    """Proper nouns introduced by a place preposition around the figure: « en France », « à Lyon »."""
+    around = list(frame.chain) + ([frame.noun] if frame.noun is not None else []) + predicates(frame)
+    seen, out = set(), []
+    for t in around:
+        for c in t.children:
+            if c.i in seen or c.dep_ not in _PLACE_DEPS or c.pos_ not in ("PROPN", "NOUN"):
+                continue
+            case = [x for x in c.children if x.dep_ == "case"]
+            if case and fold(case[0].text) in preps | {"a", "au", "aux", "dans", "en", "sur"}:
+                seen.add(c.i)
+                out.append(c)
+    return out

@@ -1,0 +1,266 @@
+"""Small resolvers for a figure's claim: attribute, subject, scope and attribution.
+
+Each reads the figure's frame (frames.py) first and returns `(value, rule id)`;
+rule ids starting with "parse:" come from the dependency tree, "cue:" from a
+cue word in the figure's own clause, "window:" from the older character-window
+rules kept as a fallback (lower confidence).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from ..normalize.text import fold
+from .context import Context, Sentence
+from .entities import EntitySpan, clause_bounds
+from .frames import Frame, antecedent, lemma_of, phrase, place_tokens, predicates, speaker_token, subject_token
+from .lexicon import attribute_for_noun, counter_class, singular
+
+# Nouns that name the story's event rather than an entity: a figure about one of these is
+# about the story ("l'accident a fait trois morts", "la tempête a privé 1,2 million de foyers").
+EVENT_NOUNS = frozenset({
+    "accident", "tempête", "tempete", "crue", "inondation", "incendie", "feu", "explosion", "séisme", "seisme",
+    "catastrophe", "drame", "attentat", "grève", "greve", "manifestation", "mobilisation", "journée", "journee",
+    "intempérie", "intemperie", "épidémie", "epidemie", "contamination", "intoxication", "ouragan", "cyclone",
+    "orage", "épisode", "episode", "collision", "naufrage", "éboulement", "effondrement", "scrutin", "élection",
+    "election", "tour", "cortège", "cortege", "défilé", "defile", "rassemblement", "mouvement", "plan",
+})
+
+
+def span_at(ctx: Context, pos: int) -> EntitySpan | None:
+    """The entity span covering absolute offset `pos`."""
+    for x in ctx.spans:
+        if x.start <= pos < x.end:
+            return x
+    return None
+
+
+def _pos(s: Sentence, tok) -> int:
+    return s.offset + tok.idx
+
+
+# ---------------------------------------------------------------- attribute
+
+def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualifier, head_window):
+    """(attribute, rule id) of a figure, or (None, None) when it counts nothing."""
+    lex = ctx.lex
+    noun = _noun_lemma(fr, m)
+    if m.type == "quantity" and m.unit and (fold(m.unit) in lex.measures or singular(m.unit) in lex.measures):
+        return attribute_for_noun(m.unit, lex), "attr:measure"
+    if m.type == "quantity" and noun:
+        q = qualifier(ctx, s, m)
+        if q:
+            return q, "attr:qualifier"
+    if fr is not None and (noun or m.type == "money"):
+        lemmas = {lemma_of(p) for p in predicates(fr)} | {p.lemma_ for p in predicates(fr)}
+        want = "$money" if m.type == "money" else noun
+        for preds, nouns, attr in lex.frames:
+            if lemmas & preds and (want in nouns or (want and singular(want) in nouns)):
+                return attr, "attr:frame"
+    if m.type == "quantity" and noun:
+        attr = attribute_for_noun(noun, lex)
+        if attr and not attr.startswith("count:"):
+            return attr, "attr:noun"
+        head = head_window(ctx, s, m)
+        if head:
+            return head, "window:head"
+        return attr, "attr:noun"
+    head = head_window(ctx, s, m)
+    if head:
+        return head, "window:head"
+    return None, None
+
+
+def _noun_lemma(fr: Frame | None, m: Mention) -> str | None:
+    if fr is not None and fr.noun is not None and fr.noun.pos_ in ("NOUN", "ADJ", "PROPN"):
+        return fold(fr.noun.lemma_ or fr.noun.text)
+    if m.unit:
+        return fold(m.unit.split()[0])
+    return None
+
+
+def elided(fr: Frame | None, m: Mention) -> bool:
+    """A number with no counted noun: « contre 12 000 selon la CGT », « Ils étaient 3 000 à Lyon »."""
+    if m.unit or fr is None:
+        return False
+    return fr.noun is None and fr.head.pos_ in ("NUM", "PRON", "NOUN", "ADJ") and fr.head.dep_ != "nummod"
+
+
+# ---------------------------------------------------------------- attribution
+
+def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_origins, nearest):
+    """(who says or counts the figure, its span or None, rule id), or (None, None, None)."""
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start)
+    same = [f for f in cue_origins if lo <= f[0] < hi]
+    if same:
+        return same[0][1], same[0][2], "cue:selon"
+    if fr is not None:
+        tok, rule = speaker_token(fr, ctx.lex.say_verbs, ctx.lex.count_verbs, ctx.lex.ambiguous_count_verbs,
+                                  lambda t: counter_class(phrase(t), ctx.lex) is not None)
+        if tok is not None:
+            # "Le préfet des Landes, Jean Dupont, a annoncé": every subject of the verb speaks
+            sub = sorted((t for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") or c is tok
+                          for t in c.subtree), key=lambda t: t.i)
+            whole = (_pos(s, sub[0]), _pos(s, sub[-1]) + len(sub[-1].text))
+            x = span_at(ctx, _pos(s, tok))
+            if x is not None:
+                return x.name, whole, rule
+            named = [y for t in sub if (y := span_at(ctx, _pos(s, t))) is not None and y.type == "PER"]
+            if named:
+                return named[0].name, whole, rule
+            words = phrase(tok)
+            if words and tok.pos_ in ("NOUN", "PROPN"):
+                return words, whole, rule
+    found = nearest(ctx, s, m.start)
+    if found:
+        return found[0], found[1], "window:selon"
+    return None, None, None
+
+
+# ---------------------------------------------------------------- subject
+
+def subject(ctx: Context, s: Sentence, fr: Frame | None, speaker_span):
+    """(entity name, subject origin, rule id) from the parse, or None to fall back."""
+    if fr is None:
+        return None
+    tok, rule = subject_token(fr)
+    if tok is None:
+        return None
+    pos = _pos(s, tok)
+    if speaker_span and speaker_span[0] <= pos < speaker_span[1]:
+        return None
+    x = span_at(ctx, pos)
+    if x is not None and x.type not in ("OUTLET",):
+        if counter_class(x.name, ctx.lex) and rule == "parse:nsubj":
+            return None  # "la préfecture recense…": a counter, not what is counted
+        return x.name, "clause" if x.how == "name" else "description", rule
+    # a proper noun inside the subject phrase ("l'usine Fabrex de Vierzon")
+    for t in tok.subtree:
+        y = span_at(ctx, _pos(s, t))
+        if y is not None and y.type in ("ORG", "PER") and t.dep_ in ("nmod", "flat:name", "appos"):
+            return y.name, "clause", rule + "-complement"
+    if tok.pos_ == "NOUN":
+        lemma = tok.lemma_ or tok.text
+        if lemma in EVENT_NOUNS or fold(lemma) in EVENT_NOUNS:
+            return None  # about the story's event: the caller's fallback keys it on the story
+        if lemma in ctx.lex.unit_nouns:
+            return None  # a unit: the owner comes from the fallback, the unit goes to scope
+        if counter_class(lemma, ctx.lex):
+            return None
+        if ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(tok.text)):
+            return None
+    return None
+
+
+# ---------------------------------------------------------------- scope
+
+_FRONTED = re.compile(r"^\W*(?:à|a|en|dans|au|aux|sur)\s+(?:l'|la |le |les )?$", re.I)
+_HEADING = re.compile(r"^\s*[-•*–]?\s*([^\W\d][\w'’ -]{1,40}?)\s*:\s")
+
+
+def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict, list[str]]:
+    """({place, unit, population, part}, rule ids) of a figure."""
+    out: dict[str, str] = {}
+    rules: list[str] = []
+    lex = ctx.lex
+    if fr is not None:
+        for t in place_tokens(fr, lex.place_prepositions):
+            name = _place_name(ctx, s, t)
+            if name:
+                out.setdefault("place", name)
+                rules.append("parse:place")
+                break
+        for t in ([fr.noun] if fr.noun is not None else []) + list(fr.chain):
+            for c in t.children:
+                if c.dep_ == "amod" and fold(c.lemma_ or c.text) in lex.demonyms and "place" not in out:
+                    out["place"] = lex.demonyms[fold(c.lemma_ or c.text)]
+                    rules.append("parse:demonym")
+            if t.lemma_ == "niveau":
+                for c in t.children:
+                    if fold(c.lemma_) in lex.place_levels and "place" not in out:
+                        out["place"] = lex.place_levels[fold(c.lemma_)]
+                        rules.append("parse:level")
+        unit = _unit(ctx, s, fr)
+        if unit:
+            out["unit"] = unit
+            rules.append("parse:unit")
+        if fr.noun is not None and fr.noun.lemma_ in lex.population_nouns:
+            out["population"] = fr.noun.lemma_
+            rules.append("parse:population")
+    if "place" not in out:
+        fronted = _fronted_place(ctx, s, m)
+        if fronted:
+            out["place"] = fronted
+            rules.append("cue:fronted-place")
+    if "place" not in out:
+        head = _heading_place(ctx, s, m)
+        if head:
+            out["place"] = head
+            rules.append("cue:heading-place")
+    before = fold(ctx.source.text[max(s.start, m.start - 8):m.start])
+    if re.search(r"\bdont\s*$", before) and not out:
+        out["part"] = "dont"  # "1,2 million de foyers, dont 780 000 …": a part, never its whole
+        rules.append("cue:dont")
+    return out, rules
+
+
+def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
+    x = span_at(ctx, _pos(s, tok))
+    if x is not None:
+        return x.name if x.type == "LOC" else None
+    if tok.pos_ == "NOUN":
+        lemma = fold(tok.lemma_ or tok.text)
+        return ctx.lex.place_levels.get(lemma)
+    if tok.ent_type_ == "LOC":
+        return " ".join(t.text for t in [tok] + [c for c in tok.children if c.dep_ == "flat:name"])
+    return None
+
+
+def _unit(ctx: Context, s: Sentence, fr: Frame) -> str | None:
+    """ "l'usine de Vierzon", "le site de Caudry": a unit around the figure, with its place or name."""
+    cands = list(fr.chain) + predicates(fr)
+    subj, _ = subject_token(fr)
+    if subj is not None:
+        cands.append(subj)
+    for p in predicates(fr):
+        if antecedent(p) is not None:
+            cands.append(antecedent(p))
+        cands.extend(c for c in p.children if c.dep_.startswith("obl"))
+    for t in cands:
+        if t.pos_ != "NOUN" or t.lemma_ not in ctx.lex.unit_nouns:
+            continue
+        names = [c for c in t.children if c.dep_ in ("nmod", "flat:name", "appos", "amod") and c.pos_ == "PROPN"]
+        if names:
+            name = " ".join(x.text for x in [names[0]] + [c for c in names[0].children if c.dep_ == "flat:name"])
+            return f"{t.lemma_} de {name}"
+    return None
+
+
+def _fronted_place(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    for x in ctx.spans:
+        if x.type == "LOC" and s.start <= x.start < m.start and x.start - s.start < 30 and \
+                _FRONTED.match(ctx.source.text[s.start:x.start]) and \
+                re.match(r"\s*,", ctx.source.text[x.end:x.end + 3]):
+            return x.name
+    return None
+
+
+def _heading_place(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    text = ctx.source.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    hit = _HEADING.match(text, line_start)
+    if not hit or hit.end() > m.start:
+        return None
+    x = span_at(ctx, line_start + hit.start(1))
+    return x.name if x is not None and x.type == "LOC" else None
+
+
+def place_as_scope(ctx: Context, s: Sentence, entity: str, a: int, b: int) -> str | None:
+    """When a window rule picked a place as what a figure is about (« En Bretagne, … 780 000 »),
+    the place's name: a known place is where the fact holds, not its subject."""
+    from ..normalize.places import gazetteer
+
+    for x in ctx.spans:
+        if x.name == entity and x.type == "LOC" and x.how == "name" and gazetteer().lookup(x.text):
+            return x.name
+    return None
