@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import __version__
+from .compare.entities import resolve as resolve_entities
 from .compare.slots import compare_all
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
@@ -17,6 +18,7 @@ from .extract.entities import Gazetteer
 from .extract.lexicon import load as load_lexicon
 from .errors import InputError
 from .model import Claim, Finding, Report, Source, latest_decision
+from .normalize import places
 from .normalize.entities import Registry, default_registry, unify
 from .sources import load as load_sources
 
@@ -94,7 +96,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         claims.extend(got)
     claims = canonicalize(claims, registry)
     lex = load_lexicon()
-    flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative)
+    flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex)
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
     return Report(__version__, sources, tuple(claims), tuple(flagged), loaded.warnings,
                   tuple(stale), tuple(noted))
@@ -104,8 +106,11 @@ def canonicalize(claims: list[Claim], registry: Registry) -> list[Claim]:
     """One display name per entity across the corpus ("Ampère" and "Ampere" are one)."""
     names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
     mapping = unify(names, registry=registry)
-    return [replace(c, entity=mapping[c.entity],
-                    attributed_to=mapping.get(c.attributed_to) if c.attributed_to else None)
+    resolved, _ = resolve_entities([mapping[n] for n in names], titles=load_lexicon().titles,
+                                   is_place=lambda n: places.gazetteer().lookup(n) is not None)
+    full = {n: resolved.get(mapping[n], mapping[n]) for n in names}
+    return [replace(c, entity=full[c.entity],
+                    attributed_to=full.get(c.attributed_to) if c.attributed_to else None)
             for c in claims]
 
 

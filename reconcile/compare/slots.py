@@ -6,7 +6,7 @@ size of each slot, not with the square of the corpus.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -23,40 +23,76 @@ class Slot:
     entity: str
     attribute: str
     claims: tuple[Claim, ...]
+    scope: str = ""
 
     @property
     def key(self) -> str:
-        return f"{entity_key(self.entity)}|{self.attribute}"
+        base = f"{entity_key(self.entity)}|{self.attribute}"
+        return f"{base}|{self.scope}" if self.scope else base
 
 
-def slots(claims: list[Claim]) -> list[Slot]:
-    """Group claims by (entity key, attribute), in a stable order."""
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+# Subjects not found in the claim's own sentence: such a claim is about the story.
+INHERITED = frozenset({"main entity", "previous sentence", "topic noun", "unknown", "story"})
+
+
+def story_entity(claims: list[Claim]) -> str | None:
+    """What the corpus is about: the entity most articles fall back on as their main subject."""
+    per_source: dict[str, Counter] = defaultdict(Counter)
     for c in claims:
-        if c.modality == "negated":
+        if c.subject_origin == "main entity":
+            per_source[c.source][c.entity] += 1
+    votes = Counter(cs.most_common(1)[0][0] for cs in per_source.values() if cs)
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else None
+
+
+def subject_of(c: Claim, story: str | None) -> str:
+    """The entity a claim is compared under: its own, or the story's when it was inherited."""
+    if c.subject_origin in INHERITED:
+        return story or c.entity
+    return c.entity
+
+
+def scope_key(c: Claim) -> str:
+    """Place, unit, population and part of a claim, folded: claims of different scopes are never compared."""
+    return ";".join(f"{k}={entity_key(v)}" for k, v in sorted(c.scope))
+
+
+def slots(claims: list[Claim], *, story: str | None = None) -> list[Slot]:
+    """Group claims by (resolved entity, attribute, scope), in a stable order."""
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    names: dict[tuple[str, str, str], str] = {}
+    for c in claims:
+        if c.modality == "negated" and c.kind != "status":
             continue  # "n'est jamais arrivé" states no value to compare
-        groups[(entity_key(c.entity), c.attribute)].append(c)
+        subject = subject_of(c, story)
+        k = (entity_key(subject), c.attribute, scope_key(c))
+        groups[k].append(c)
+        names.setdefault(k, subject)
     out = []
-    for (_, attr), cs in sorted(groups.items()):
-        out.append(Slot(cs[0].entity, attr, tuple(sorted(cs, key=lambda c: (c.source, c.start)))))
+    for k, cs in sorted(groups.items()):
+        out.append(Slot(names[k], k[1], tuple(sorted(cs, key=lambda c: (c.source, c.start))), k[2]))
     return out
 
 
 def findings(claims: list[Claim], *, exclusions: frozenset = frozenset(),
-             cumulative: frozenset = frozenset()) -> list[Finding]:
+             cumulative: frozenset = frozenset(), lex=None) -> list[Finding]:
     """Every flagged finding of a set of claims, in a stable order."""
-    return compare_all(claims, exclusions=exclusions, cumulative=cumulative)[0]
+    return compare_all(claims, exclusions=exclusions, cumulative=cumulative, lex=lex)[0]
 
 
 def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
-                cumulative: frozenset = frozenset()) -> tuple[list[Finding], list[Finding]]:
-    """(findings, observations): what a reviewer must decide, and what is shown side by side."""
+                cumulative: frozenset = frozenset(), lex=None) -> tuple[list[Finding], list[Finding]]:
+    """(findings, observations): what a reviewer must decide, and what is shown side by side.
+
+    `lex` (the lexicon) brings the comparison knowledge: counter classes, attribute dynamics."""
     flagged: list[Finding] = []
     noted: list[Finding] = []
-    for slot in slots(claims):
+    if lex is not None:
+        cumulative = frozenset(cumulative) | {a for a, d in lex.dynamics.items() if d == "running"}
+    for slot in slots(claims, story=story_entity(claims)):
         if len({c.source for c in slot.claims}) < 2:
             continue
-        for f in _slot_findings(slot, exclusions, cumulative):
+        for f in _slot_findings(slot, exclusions, cumulative, lex):
             (flagged if f.kind in FLAGGED or f.rule == "cumulative" else noted).append(f)
     order = lambda f: (SEVERITY_RANK[f.severity], f.entity, f.attribute, f.id)  # noqa: E731
     return sorted(flagged, key=order), sorted(noted, key=order)
@@ -69,13 +105,14 @@ def _against_growth(a: Claim, b: Claim) -> bool:
     return lo(last) < lo(first)
 
 
-def _slot_findings(slot: Slot, exclusions, cumulative=frozenset()) -> list[Finding]:
+def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> list[Finding]:
     pairs: dict[str, list[tuple[Claim, Claim, V.Verdict]]] = defaultdict(list)
     for a, b in combinations(slot.claims, 2):
         if a.source == b.source:
             continue
-        v = V.compare(a, b, exclusions=exclusions)
-        if v.kind == V.EVOLUTION and slot.attribute in cumulative and _against_growth(a, b):
+        v = V.compare(a, b, exclusions=exclusions, lex=lex)
+        if v.kind == V.EVOLUTION and slot.attribute in cumulative and _against_growth(a, b) and \
+                not V.changed(a, b, lex):
             v = V.Verdict(V.EVOLUTION, "cumulative",
                           v.explanation.split(", but")[0] + f"; the later figure is lower, yet a total of "
                           f"{slot.attribute} only grows over time", v.gap)
@@ -93,6 +130,8 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset()) -> list[Findi
                   key=SEVERITY_RANK.__getitem__)
         if worst[2].rule == "cumulative":
             sev = "medium"
+        if _weak(worst[0]) or _weak(worst[1]):
+            sev = "low"  # built on a fallback rule or an inherited subject: at most low
         ids = tuple(c.id for c in involved)
         fid = "f-" + hashlib.sha1(f"{kind}|{slot.key}|{'|'.join(sorted(ids))}".encode()).hexdigest()[:10]
         outliers = tuple(c.id for c in involved if c.id not in members)
@@ -104,6 +143,12 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset()) -> list[Findi
     return out
 
 
+def _weak(c: Claim) -> bool:
+    """A claim whose subject was inherited or whose parts came from a window fallback rule."""
+    return c.subject_origin in INHERITED or any(r.startswith("window:") for _, r in c.rules
+                                                   if _ in ("subject", "attribute"))
+
+
 def _explain(kind: str, slot: Slot, worst, n: int) -> str:
     a, b, v = worst
     lead = {
@@ -113,8 +158,19 @@ def _explain(kind: str, slot: Slot, worst, n: int) -> str:
         V.ATTRIBUTED: "Different counters",
     }[kind]
     more = f" ({n} pairs of claims; the widest gap shown)" if n > 1 else ""
-    return (f"{lead} on {slot.entity} · {slot.attribute}: {a.source} says «{a.quote}», "
-            f"{b.source} says «{b.quote}»; {v.explanation}{more}.")
+    scope = f" ({', '.join(f'{k} {v}' for k, v in a.scope)})" if a.scope else ""
+    tied = _tie(a, b)
+    return (f"{lead} on {slot.entity} · {slot.attribute}{scope}: {a.source} says «{a.quote}», "
+            f"{b.source} says «{b.quote}»; {v.explanation}{more}.{tied}")
+
+
+def _tie(a: Claim, b: Claim) -> str:
+    """Which rules tied the two claims to one fact, in words."""
+    ra, rb = dict(a.rules), dict(b.rules)
+    if not ra and not rb:
+        return ""
+    parts = [f"{w} by {ra.get(w, '?')} / {rb.get(w, '?')}" for w in ("subject", "attribute") if ra or rb]
+    return " Tied by: " + "; ".join(parts) + "."
 
 
 def _agreeing(slot: Slot, exclusions) -> dict[str, list[Claim]]:

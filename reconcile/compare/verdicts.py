@@ -33,16 +33,24 @@ def origin(c: Claim) -> str:
     return f"attr:{c.attributed_to.lower()}" if c.attributed_to else f"src:{c.source}"
 
 
-def compare(a: Claim, b: Claim, *, exclusions: frozenset = frozenset()) -> Verdict:
-    """The verdict on two claims already known to share entity and attribute."""
+def compare(a: Claim, b: Claim, *, exclusions: frozenset = frozenset(), lex=None) -> Verdict:
+    """The verdict on two claims already known to share entity, attribute and scope.
+
+    `lex` brings counter classes and attribute dynamics (comparison.toml); without it two
+    different attributions are always side by side and different times always an evolution."""
     if a.kind == "status" or b.kind == "status":
-        return _statuses(a, b, exclusions)
+        return _statuses(a, b, exclusions, lex)
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
         return _dates(a, b)
     if isinstance(a.value, (float, int, Bounds)) and isinstance(b.value, (float, int, Bounds)):
+        if a.kind == "money" and b.kind == "money" and (a.unit or "") != (b.unit or ""):
+            if a.value == b.value:
+                return Verdict(CONFLICT, "currency", f"the same figure {fmt(float(a.value)) if isinstance(a.value, float) else a.value} "
+                               f"is given in {a.unit} and in {b.unit}: likely a currency error", 1.0)
+            return Verdict(COMPATIBLE, "unit", f"{a.unit} and {b.unit} are different currencies: not compared")
         if a.kind != b.kind or (a.unit or "") != (b.unit or "") and a.kind != "quantity":
             return Verdict(COMPATIBLE, "unit", f"{a.unit or a.kind} and {b.unit or b.kind} are not comparable")
-        return _numbers(a, b)
+        return _numbers(a, b, lex)
     return Verdict(COMPATIBLE, "kind", "claims of different kinds are not compared")
 
 
@@ -54,7 +62,7 @@ def _times_apart(a: Claim, b: Claim) -> bool:
     return a.time is not None and b.time is not None and not a.time.overlaps(b.time)
 
 
-def _numbers(a: Claim, b: Claim) -> Verdict:
+def _numbers(a: Claim, b: Claim, lex=None) -> Verdict:
     ra, rb = range_of(a), range_of(b)
     if a.value == b.value and ra.rule in ("exact", "rounding") and rb.rule in ("exact", "rounding"):
         return Verdict(AGREEMENT, "tolerance", f"{fmt(float(a.value))} in both")
@@ -65,7 +73,7 @@ def _numbers(a: Claim, b: Claim) -> Verdict:
     rel = abs(ca - cb) / max(abs(ca), abs(cb), 1e-9)  # how far apart the figures are, for severity
     told = (f"{_desc(a, ra)} and {_desc(b, rb)} do not overlap (gap {fmt(round(ra.gap(rb), 2))} "
             f"between the ranges; the figures differ by {rel:.1%})")
-    return _beyond_tolerance(a, b, told, rel)
+    return _beyond_tolerance(a, b, told, rel, lex=lex)
 
 
 def _central(c: Claim, r: Range) -> float:
@@ -76,12 +84,53 @@ def _central(c: Claim, r: Range) -> float:
     return sum(finite) / len(finite) if finite else 0.0
 
 
-def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "tolerance") -> Verdict:
-    if a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to:
+def _rival_counters(a: Claim, b: Claim, lex) -> bool:
+    """Two counts by rival counters (police vs unions): shown side by side, never a conflict."""
+    if not (a.attributed_to and b.attributed_to) or a.attributed_to == b.attributed_to:
+        return False
+    if lex is None:
+        return True
+    from ..extract.lexicon import counter_class
+
+    ca, cb = counter_class(a.attributed_to, lex), counter_class(b.attributed_to, lex)
+    return ca is not None and cb is not None and ca != cb
+
+
+def changed(a: Claim, b: Claim, lex) -> bool:
+    """True when either sentence says the figure changed or was corrected (« désormais », « contre »)."""
+    if lex is None or lex.change_words is None:
+        return False
+    from ..normalize.text import fold
+
+    return any(lex.change_words.search(fold(c.sentence)) for c in (a, b))
+
+
+def _time_rule(a: Claim, b: Claim, lex) -> str | None:
+    """Why two claims at different times still conflict, from the attribute's dynamics, or None."""
+    if lex is None:
+        return None
+    dyn = lex.dynamics.get(a.attribute)
+    if dyn == "fixed" and not (a.time_origin == "explicit" and b.time_origin == "explicit"):
+        return "fixed"  # once past, a fact does not change with the day it is reported
+    if dyn == "stock" and a.published and b.published and \
+            abs((a.published - b.published).days) <= lex.stock_days and not changed(a, b, lex):
+        return "stock"  # a workforce does not move that fast without a word of change
+    return None
+
+
+def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "tolerance", lex=None) -> Verdict:
+    if _rival_counters(a, b, lex):
         return Verdict(ATTRIBUTED, "attribution",
                        f"{told}; the figures come from different counters "
                        f"({a.attributed_to} / {b.attributed_to}), reported side by side", gap)
     if _times_apart(a, b):
+        why = _time_rule(a, b, lex)
+        if why == "fixed":
+            return Verdict(CONFLICT, "fixed", f"{told}; {a.attribute} is a fixed fact, the same whatever day "
+                           f"it is reported ({_when(a)} / {_when(b)})", gap)
+        if why == "stock":
+            return Verdict(CONFLICT, "stock", f"{told}; {a.attribute} changes slowly and the articles are "
+                           f"{abs((a.published - b.published).days)} days apart with no word of change", gap)
         return Verdict(EVOLUTION, "time",
                        f"{told}, but they describe different times "
                        f"({_when(a)} / {_when(b)}): a change over time, not a contradiction", gap)
@@ -138,14 +187,14 @@ def _when_value(i: Interval) -> str:
     return i.start.isoformat() if i.start == i.end else f"{i.start.isoformat()}..{i.end.isoformat()}"
 
 
-def _statuses(a: Claim, b: Claim, exclusions: frozenset) -> Verdict:
+def _statuses(a: Claim, b: Claim, exclusions: frozenset, lex=None) -> Verdict:
     sa, sb = _status_of(a), _status_of(b)
     if a.attribute == "state" and b.attribute == "state":
         if sa == sb:
             return Verdict(AGREEMENT, "status", f"both say {sa}")
         if frozenset((sa, sb)) in exclusions and not _times_apart(a, b):
             return _beyond_tolerance(a, b, f"«{sa}» and «{sb}» exclude each other at the same time", 1.0,
-                                     rule="status")
+                                     rule="status", lex=lex)
         return Verdict(COMPATIBLE, "status", f"{sa} and {sb} can both hold")
     # an event: a dated plan against a status without date (cancelled, postponed)
     if sa == sb:

@@ -58,6 +58,7 @@ class Lexicon:
     dynamics: dict = None  # attribute -> stock | running | fixed
     stock_days: int = 45
     change_words: re.Pattern | None = None
+    titles: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict:
@@ -134,7 +135,8 @@ def _comparison_fields(comp: dict) -> dict:
     dyn = comp.get("dynamics", {})
     dynamics = {a: cls for cls in ("stock", "running", "fixed") for a in dyn.get(cls, [])}
     return dict(counters=counters, dynamics=dynamics, stock_days=int(dyn.get("stock_days", 45)),
-                change_words=phrase_pattern(dyn.get("change_words", [])))
+                change_words=phrase_pattern(dyn.get("change_words", [])),
+                titles=frozenset(fold(t) for t in comp.get("entities", {}).get("titles", [])))
 
 
 def counter_class(name: str | None, lex: "Lexicon") -> str | None:

@@ -1,0 +1,77 @@
+"""Corpus-level entity resolution: which names across articles are one entity, and why.
+
+A wrong merge is worse than a missed one: names are merged only on evidence that can
+be stated — the same folded key, one name's words ending or starting the other's
+(« Marc Lefèvre » / « Jean-Marc Lefèvre »), an acronym and its expansion, or a spelling
+within a small edit distance of a long name. A short name that fits several longer
+ones is left alone.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from ..normalize.entities import key
+
+_STOP = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux"}
+
+
+def _initials(k: str) -> str:
+    return "".join(w[0] for w in k.split() if w not in _STOP)
+
+
+def _strip_titles(k: str, titles: frozenset) -> str:
+    words = k.split()
+    while len(words) > 1 and (words[0] in titles or words[0] in _STOP):
+        words = words[1:]
+    return " ".join(words)
+
+
+def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambda n: False
+            ) -> tuple[dict[str, str], dict[str, str]]:
+    """(name -> resolved display name, name -> evidence of the merge) for a corpus's names.
+
+    `titles` are folded words dropped before matching (« préfet Lefèvre » is « Lefèvre »);
+    a name that `is_place` is never merged into a longer one (« France » / « France Assureurs »)."""
+    counts = Counter(names)
+    keys: dict[str, str] = {n: _strip_titles(key(n), titles) for n in counts}
+    by_key: dict[str, list[str]] = {}
+    for n, k in keys.items():
+        by_key.setdefault(k, []).append(n)
+    weight = {k: sum(counts[n] for n in ns) for k, ns in by_key.items()}
+    target: dict[str, str] = {}
+    why: dict[str, str] = {}
+    ks = sorted(by_key, key=lambda k: (-len(k.split()), -weight[k], k))
+    for k in ks:
+        if not k or k in target or (len(k.split()) == 1 and any(is_place(n) for n in by_key[k])):
+            continue
+        words = k.split()
+        longer = [o for o in ks if o != k and len(o.split()) > len(words) and o not in target]
+        cands = []
+        for o in longer:
+            ow = o.split()
+            if (ow[-len(words):] == words or ow[:len(words)] == words) and (len(words) >= 2 or len(k) >= 5):
+                cands.append((o, f"« {by_key[k][0]} » is part of « {by_key[o][0]} »"))
+            elif k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1 and _initials(o) == k and len(ow) >= 2:
+                cands.append((o, f"« {by_key[k][0]} » is the acronym of « {by_key[o][0]} »"))
+        if not cands and len(k) >= 8:
+            for o in ks:
+                if o != k and o not in target and len(o) >= 8 and fuzz.ratio(k, o) >= 92 and weight[o] > weight[k]:
+                    cands.append((o, f"« {by_key[k][0]} » and « {by_key[o][0]} » differ by a letter or two"))
+        if len({o for o, _ in cands}) == 1:
+            target[k], why[k] = cands[0]
+    def final(k: str) -> str:
+        seen = set()
+        while k in target and k not in seen:
+            seen.add(k)
+            k = target[k]
+        return k
+    out, evidence = {}, {}
+    for n, k in keys.items():
+        f = final(k)
+        display = max(by_key[f], key=lambda x: (counts[x], len(x), x))
+        out[n] = display
+        if f != k:
+            evidence[n] = why[k]
+    return out, evidence
