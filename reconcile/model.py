@@ -19,6 +19,12 @@ SEVERITIES = ("high", "medium", "low")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}  # 0 is the most severe
 STATUSES = ("open", "confirmed", "dismissed", "resolved")
 PUBLISHED_ORIGINS = ("metadata", "inferred", "unknown")
+# Subject origins that are no evidence from the claim's own clause (the article's main entity,
+# the previous sentence, a topic noun, a name elsewhere in the sentence, a common noun the window
+# took for a subject): such a claim is compared as being about the story, and its findings are
+# at most of low severity.
+INHERITED_SUBJECTS = frozenset({"main entity", "previous sentence", "topic noun", "unknown", "story", "sentence",
+                                "noun subject"})
 
 
 @dataclass(frozen=True)

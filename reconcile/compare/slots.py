@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..model import SEVERITY_RANK, Claim, Finding, value_to_json
+from ..model import INHERITED_SUBJECTS, SEVERITY_RANK, Claim, Finding, value_to_json
 from ..normalize.entities import key as entity_key
 from . import verdicts as V
 
@@ -31,8 +31,7 @@ class Slot:
         return f"{base}|{self.scope}" if self.scope else base
 
 
-# Subjects not found in the claim's own sentence: such a claim is about the story.
-INHERITED = frozenset({"main entity", "previous sentence", "topic noun", "unknown", "story"})
+INHERITED = INHERITED_SUBJECTS
 
 
 def story_entity(claims: list[Claim]) -> str | None:

@@ -110,7 +110,7 @@ def _time_rule(a: Claim, b: Claim, lex) -> str | None:
     if lex is None:
         return None
     dyn = lex.dynamics.get(a.attribute)
-    if dyn == "fixed" and not (a.time_origin == "explicit" and b.time_origin == "explicit"):
+    if dyn == "fixed" and a.time_origin != "explicit" and b.time_origin != "explicit":
         return "fixed"  # once past, a fact does not change with the day it is reported
     if dyn == "stock" and a.published and b.published and \
             abs((a.published - b.published).days) <= lex.stock_days and not changed(a, b, lex):

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import hashlib
 
-from ..model import Claim, Interval, Mention
+from ..model import INHERITED_SUBJECTS, Claim, Interval, Mention
 from .context import Context, Sentence
 from .entities import clause_bounds
 from .modality import attribution, modality_of
 
-# Subjects not found in the claim's own sentence: the article's main entity, the previous
-# sentence, a topic noun, the story. Findings built on them are at most of low severity.
-INHERITED = frozenset({"main entity", "previous sentence", "topic noun", "unknown", "story"})
+INHERITED = INHERITED_SUBJECTS
 
 
 def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribute: str, value, kind: str,

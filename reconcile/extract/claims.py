@@ -104,7 +104,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if entity is None:
             continue
         scope, scope_rules = R.scope(ctx, s, m, fr)
-        if not parsed and how in ("clause", "sentence", "object", "complement", "previous sentence"):
+        if not parsed and how in ("clause", "sentence", "object", "complement", "previous sentence", "main entity"):
             place = R.place_as_scope(ctx, s, entity, m.start, m.end)
             if place:
                 if "place" not in scope:
