@@ -112,10 +112,16 @@ def _time_rule(a: Claim, b: Claim, lex) -> str | None:
     dyn = lex.dynamics.get(a.attribute)
     if dyn == "fixed" and a.time_origin != "explicit" and b.time_origin != "explicit":
         return "fixed"  # once past, a fact does not change with the day it is reported
-    if dyn == "stock" and a.published and b.published and \
-            abs((a.published - b.published).days) <= lex.stock_days and not changed(a, b, lex):
-        return "stock"  # a workforce does not move that fast without a word of change
+    if dyn == "stock" and a.published and b.published and not changed(a, b, lex):
+        days = abs((a.published - b.published).days)
+        if days <= lex.stock_days or _rel_gap(a, b) > lex.stock_monthly_change * days / 30:
+            return "stock"  # a workforce does not move that fast without a word of change
     return None
+
+
+def _rel_gap(a: Claim, b: Claim) -> float:
+    ca, cb = _central(a, range_of(a)), _central(b, range_of(b))
+    return abs(ca - cb) / max(abs(ca), abs(cb), 1e-9)
 
 
 def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "tolerance", lex=None) -> Verdict:
@@ -129,8 +135,8 @@ def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "to
             return Verdict(CONFLICT, "fixed", f"{told}; {a.attribute} is a fixed fact, the same whatever day "
                            f"it is reported ({_when(a)} / {_when(b)})", gap)
         if why == "stock":
-            return Verdict(CONFLICT, "stock", f"{told}; {a.attribute} changes slowly and the articles are "
-                           f"{abs((a.published - b.published).days)} days apart with no word of change", gap)
+            return Verdict(CONFLICT, "stock", f"{told}; {a.attribute} changes slowly, and the articles, "
+                           f"{abs((a.published - b.published).days)} days apart, say nothing of a change", gap)
         return Verdict(EVOLUTION, "time",
                        f"{told}, but they describe different times "
                        f"({_when(a)} / {_when(b)}): a change over time, not a contradiction", gap)

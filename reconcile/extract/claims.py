@@ -111,8 +111,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                     scope["place"] = place
                     scope_rules.append("window:place-as-scope")
                 entity, how, subject_rule = STORY, "story", "window:place-is-scope"
-        if attr.startswith("count:") and how in ("previous sentence", "main entity") and not origin and not scope:
-            continue  # a count of an unknown noun, about nothing named here, is no claim
+        if attr.startswith("count:") and how in ("previous sentence", "main entity") and not origin and not scope \
+                and (fr is None or fr.predicate is None):
+            continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         time, time_origin = time_for(ctx, s, m, periods)
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": f"time:{time_origin}"}
         if scope_rules:

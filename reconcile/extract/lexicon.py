@@ -47,6 +47,7 @@ class Lexicon:
     count_verbs: frozenset[str] = frozenset()
     ambiguous_count_verbs: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
+    place_not_after: frozenset[str] = frozenset()
     place_levels: dict = None
     demonyms: dict = None
     unit_nouns: frozenset[str] = frozenset()
@@ -59,6 +60,8 @@ class Lexicon:
     stock_days: int = 45
     change_words: re.Pattern | None = None
     titles: frozenset[str] = frozenset()
+    measure_synonyms: dict = None
+    stock_monthly_change: float = 0.01
 
 
 def _read(name: str) -> dict:
@@ -108,6 +111,7 @@ def load() -> Lexicon:
         states=[(k, phrase_pattern(v)) for k, v in cues["state"].items()],
         state_exclusions=frozenset(frozenset(p) for p in cues["state_exclusions"]["pairs"]),
         topic_nouns=phrase_pattern(cues.get("topic_nouns", {}).get("nouns", []), inflect=True),
+        measure_synonyms={fold(k): v for k, v in attrs.get("measures", {}).get("synonyms", {}).items()},
         **_frame_fields(frames, attrs),
         **_comparison_fields(comp),
     )
@@ -121,6 +125,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         count_verbs=frozenset(frames["counting"]["verbs"]),
         ambiguous_count_verbs=frozenset(frames["counting"].get("ambiguous", [])),
         place_prepositions=frozenset(fold(w) for w in frames["place"]["prepositions"]),
+        place_not_after=frozenset(frames["place"].get("not_after", [])),
         place_levels={fold(k): v for k, v in frames["place"].get("levels", {}).items()},
         demonyms={fold(k): v for k, v in frames["place"].get("demonyms", {}).items()},
         unit_nouns=frozenset(frames["unit"]["nouns"]),
@@ -135,6 +140,7 @@ def _comparison_fields(comp: dict) -> dict:
     dyn = comp.get("dynamics", {})
     dynamics = {a: cls for cls in ("stock", "running", "fixed") for a in dyn.get(cls, [])}
     return dict(counters=counters, dynamics=dynamics, stock_days=int(dyn.get("stock_days", 45)),
+                stock_monthly_change=float(dyn.get("stock_monthly_change", 0.01)),
                 change_words=phrase_pattern(dyn.get("change_words", [])),
                 titles=frozenset(fold(t) for t in comp.get("entities", {}).get("titles", [])))
 
@@ -169,7 +175,8 @@ def attribute_for_noun(noun: str | None, lex: Lexicon) -> str | None:
         return None
     w = fold(noun).strip()
     if w in lex.measures or singular(w) in lex.measures:
-        return f"measure:{w}"
+        syn = lex.measure_synonyms or {}
+        return f"measure:{syn.get(w, syn.get(singular(w), w))}"
     for cand in (w, singular(w), " ".join(singular(x) for x in w.split())):
         if cand in lex.nouns:
             return lex.nouns[cand]

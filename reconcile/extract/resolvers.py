@@ -165,6 +165,8 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
     lex = ctx.lex
     if fr is not None:
         for t in place_tokens(fr, lex.place_prepositions):
+            if t.head.lemma_ in lex.place_not_after or any(c.dep_ == "conj" for c in t.children):
+                continue  # "relier A à B" is a link; "à Lyon, Nantes et Lille" enumerates the items counted
             name = _place_name(ctx, s, t)
             if name:
                 out.setdefault("place", name)
@@ -205,9 +207,18 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
 
 
 def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
+    """A place's name, only for a span the NER marks as a place that the gazetteer knows or that
+    is a compound name (« pointe du Raz »): « l'État » is no place."""
+    from ..normalize.places import gazetteer
+
     x = span_at(ctx, _pos(s, tok))
     if x is not None:
-        return x.name if x.type == "LOC" else None
+        level = ctx.lex.place_levels.get(fold(x.text))
+        if level:
+            return level
+        if x.type != "LOC":
+            return None
+        return x.name if gazetteer().lookup(x.text) or len(x.text.split()) > 1 or "-" in x.text else None
     if tok.pos_ == "NOUN":
         lemma = fold(tok.lemma_ or tok.text)
         return ctx.lex.place_levels.get(lemma)

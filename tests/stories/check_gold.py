@@ -24,7 +24,7 @@ ATTRIBUTES = {
     "margin", "price", "market_share", "share", "closure", "announcement", "appointment",
     "completion", "construction_start", "job_openings",
     "status",  # site/event states ("stopped", "ongoing"), the kind=status claims
-    "job_cuts", "firefighters", "households_without_power",
+    "job_cuts", "firefighters", "households_without_power", "profit",
 }
 MODALITIES = {"assertion", "plan", "reported", "negated"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
