@@ -99,7 +99,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             rel = _RELATIVE_TO_NOUN.search(fold(text[s.start:m.start]))
             if rel and how in ("previous sentence", "main entity", "topic noun") and \
                     not any(x.start <= s.start + rel.start(1) < x.end for x in ctx.spans):
-                entity, how = rel.group(1), "noun subject"  # "l'atelier, où travaillait une trentaine de personnes"
+                entity, how = rel.group(1), "relative noun"  # "l'atelier, où travaillait une trentaine de personnes"
                 subject_rule = "window:relative-noun"
         if entity is None:
             continue
