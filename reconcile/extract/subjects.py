@@ -36,6 +36,12 @@ TOPIC_TYPES = ("ORG", "PER", "LOC", "UNION")
 STORY = "(story)"
 
 
+def fronted_topic(ctx: Context, s: Sentence, a: int):
+    """The fronted « Pour X, » topic a figure at `a` is about, if the sentence has one."""
+    here = [x for x in ctx.spans if s.start <= x.start < s.end and x.type != "OUTLET"]
+    return _frame(ctx, s, here, a)
+
+
 def find_subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None,
                  exclude=()):
     """The entity a figure or event at [a, b) is about, and how it was found (`exclude`: spans

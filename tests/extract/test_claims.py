@@ -88,7 +88,7 @@ def test_extract_conditional_and_attribution(claims):
 
 
 def test_extract_negation(claims):
-    c = one(claims("Zorbex n’a pas supprimé 3 000 postes cette année."), "job_openings")
+    c = one(claims("Zorbex n’a pas supprimé 3 000 postes cette année."), "job_cuts")
     assert c.modality == "negated"
 
 

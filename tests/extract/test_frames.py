@@ -288,6 +288,8 @@ ELIDED_COUNTS = [
      [(12000, "Toulouse", "police"), (40000, "Toulouse", "CGT")]),
     ("Ils étaient 1 500 à Brest selon la préfecture, 4 000 selon FO.",
      [(1500, "Brest", "préfecture"), (4000, "Brest", "Force ouvrière")]),
+    ("Ils étaient 5 000 à Marseille, selon la police, et 30 000 selon la CGT.",
+     [(5000, "Marseille", "police"), (30000, "Marseille", "CGT")]),
 ]
 
 
