@@ -31,9 +31,6 @@ class Slot:
         return f"{base}|{self.scope}" if self.scope else base
 
 
-INHERITED = INHERITED_SUBJECTS
-
-
 def story_entity(claims: list[Claim]) -> str | None:
     """What the corpus is about: the entity most articles fall back on as their main subject."""
     per_source: dict[str, Counter] = defaultdict(Counter)
@@ -46,7 +43,7 @@ def story_entity(claims: list[Claim]) -> str | None:
 
 def subject_of(c: Claim, story: str | None) -> str:
     """The entity a claim is compared under: its own, or the story's when it was inherited."""
-    if c.subject_origin in INHERITED:
+    if c.subject_origin in INHERITED_SUBJECTS:
         return story or c.entity
     return c.entity
 
@@ -144,8 +141,8 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
 
 def _weak(c: Claim) -> bool:
     """A claim whose subject was inherited or whose parts came from a window fallback rule."""
-    return c.subject_origin in INHERITED or any(r.startswith("window:") for _, r in c.rules
-                                                   if _ in ("subject", "attribute"))
+    return c.subject_origin in INHERITED_SUBJECTS or any(
+        rule.startswith("window:") for what, rule in c.rules if what in ("subject", "attribute"))
 
 
 def _explain(kind: str, slot: Slot, worst, n: int) -> str:
@@ -168,7 +165,7 @@ def _tie(a: Claim, b: Claim) -> str:
     ra, rb = dict(a.rules), dict(b.rules)
     if not ra and not rb:
         return ""
-    parts = [f"{w} by {ra.get(w, '?')} / {rb.get(w, '?')}" for w in ("subject", "attribute") if ra or rb]
+    parts = [f"{w} by {ra.get(w, '?')} / {rb.get(w, '?')}" for w in ("subject", "attribute")]
     return " Tied by: " + "; ".join(parts) + "."
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..extract.lexicon import counter_class
 from ..model import Bounds, Claim, Interval
+from ..normalize.text import fold
 from .tolerance import Range, fmt, range_of, settings
 
 AGREEMENT = "agreement"
@@ -45,8 +47,9 @@ def compare(a: Claim, b: Claim, *, exclusions: frozenset = frozenset(), lex=None
     if isinstance(a.value, (float, int, Bounds)) and isinstance(b.value, (float, int, Bounds)):
         if a.kind == "money" and b.kind == "money" and (a.unit or "") != (b.unit or ""):
             if a.value == b.value:
-                return Verdict(CONFLICT, "currency", f"the same figure {fmt(float(a.value)) if isinstance(a.value, float) else a.value} "
-                               f"is given in {a.unit} and in {b.unit}: likely a currency error", 1.0)
+                shown = fmt(float(a.value)) if isinstance(a.value, float) else a.value
+                return Verdict(CONFLICT, "currency", f"the same figure {shown} is given in {a.unit} and in {b.unit}: "
+                               "likely a currency error", 1.0)
             return Verdict(COMPATIBLE, "unit", f"{a.unit} and {b.unit} are different currencies: not compared")
         if a.kind != b.kind or (a.unit or "") != (b.unit or "") and a.kind != "quantity":
             return Verdict(COMPATIBLE, "unit", f"{a.unit or a.kind} and {b.unit or b.kind} are not comparable")
@@ -90,23 +93,20 @@ def _rival_counters(a: Claim, b: Claim, lex) -> bool:
         return False
     if lex is None:
         return True
-    from ..extract.lexicon import counter_class
-
     ca, cb = counter_class(a.attributed_to, lex), counter_class(b.attributed_to, lex)
     return ca is not None and cb is not None and ca != cb
 
 
 def changed(a: Claim, b: Claim, lex) -> bool:
-    """True when either sentence says the figure changed or was corrected (« désormais », « contre »)."""
+    """True when either sentence says the figure changed (« désormais », « en baisse »)."""
     if lex is None or lex.change_words is None:
         return False
-    from ..normalize.text import fold
-
     return any(lex.change_words.search(fold(c.sentence)) for c in (a, b))
 
 
-def _time_rule(a: Claim, b: Claim, lex) -> str | None:
-    """Why two claims at different times still conflict, from the attribute's dynamics, or None."""
+def _time_rule(a: Claim, b: Claim, gap: float, lex) -> str | None:
+    """Why two claims at different times still conflict, from the attribute's dynamics, or None
+    (`gap`: how far apart the figures are, relative to the larger)."""
     if lex is None:
         return None
     dyn = lex.dynamics.get(a.attribute)
@@ -114,14 +114,9 @@ def _time_rule(a: Claim, b: Claim, lex) -> str | None:
         return "fixed"  # once past, a fact does not change with the day it is reported
     if dyn == "stock" and a.published and b.published and not changed(a, b, lex):
         days = abs((a.published - b.published).days)
-        if days <= lex.stock_days or _rel_gap(a, b) > lex.stock_monthly_change * days / 30:
+        if days <= lex.stock_days or gap > lex.stock_monthly_change * days / 30:
             return "stock"  # a workforce does not move that fast without a word of change
     return None
-
-
-def _rel_gap(a: Claim, b: Claim) -> float:
-    ca, cb = _central(a, range_of(a)), _central(b, range_of(b))
-    return abs(ca - cb) / max(abs(ca), abs(cb), 1e-9)
 
 
 def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "tolerance", lex=None) -> Verdict:
@@ -130,7 +125,7 @@ def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "to
                        f"{told}; the figures come from different counters "
                        f"({a.attributed_to} / {b.attributed_to}), reported side by side", gap)
     if _times_apart(a, b):
-        why = _time_rule(a, b, lex)
+        why = _time_rule(a, b, gap, lex)
         if why == "fixed":
             return Verdict(CONFLICT, "fixed", f"{told}; {a.attribute} is a fixed fact, the same whatever day "
                            f"it is reported ({_when(a)} / {_when(b)})", gap)

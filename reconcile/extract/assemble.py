@@ -8,9 +8,6 @@ from .context import Context, Sentence
 from .entities import clause_bounds
 from .modality import attribution, modality_of
 
-INHERITED = INHERITED_SUBJECTS
-
-
 def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribute: str, value, kind: str,
          modality: str | None = None, attributed: tuple | None = None, scope: dict | None = None,
          rules: dict | None = None, **fields) -> None:
@@ -40,8 +37,8 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
         mod = "reported"  # "selon X": hearsay; a speaker named as subject of a verb of saying is an assertion
     how = fields.get("subject_origin", "")
     confidence = 0.5 + (0.2 if not attribute.startswith(("count:", "share:")) else 0) + \
-        (0.2 if how in ("complement", "object", "clause") else 0.1 if how not in INHERITED else 0)
-    if any(v.startswith("window:") for v in (rules or {}).values()):
+        (0.2 if how in ("complement", "object", "clause") else 0.1 if how not in INHERITED_SUBJECTS else 0)
+    if any(v.startswith("window:") for v in rules.values()):
         confidence -= 0.1  # a fallback rule gave part of the claim
     ctx.claims.append(Claim(
         id=cid, source=ctx.source.id, start=a, end=b, line=text.count("\n", 0, a) + 1,

@@ -26,9 +26,6 @@ from .subjects import STORY, find_subject, fronted_topic
 _CONNECTOR = re.compile(r"^[\s\w'’]{0,28}$")
 
 
-_EN_CLITIC = re.compile(r"\ben\s+\w+\s*$")
-
-
 _RELATIVE_TO_NOUN = re.compile(r"\b([a-z]{3,})(?:\s+[a-z]+){0,4}\s*,\s*(?:ou|dont)\s[^,;]*$")
 
 
@@ -73,7 +70,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue
         if m.type == "percent" and _adjective_follows(s, m):
             continue  # "100 % électriques" qualifies, it does not count
-        fr = frame_of(s, m.start, m.end, m.unit, noun_predicates=ctx.lex.noun_predicates)
+        fr = frame_of(s, m.start, m.end, m.unit, noun_predicates=ctx.lex.noun_predicates,
+                      raising_verbs=ctx.lex.raising_verbs)
         attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
         if attr is None and m.type == "duration":
             attr, attr_rule = f"duration:{m.unit}", "attr:duration"
@@ -106,7 +104,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue
         scope, scope_rules = R.scope(ctx, s, m, fr)
         if not parsed and how in ("clause", "sentence", "object", "complement", "previous sentence", "main entity"):
-            place = R.place_as_scope(ctx, s, entity, m.start, m.end)
+            place = R.place_as_scope(ctx, entity)
             if place:
                 if "place" not in scope:
                     scope["place"] = place

@@ -29,6 +29,7 @@ class Frame:
     predicate: object | None  # the verb (or noun) that governs the figure
     role: str  # the figure's relation to the predicate: obj, nsubj, obl...
     chain: tuple  # tokens from the figure's head up to (not including) the predicate
+    predicates: tuple = ()  # the predicate and the verbs above it through xcomp ("va supprimer"), nearest first
 
 
 def tokens_in(s, a: int, b: int) -> list:
@@ -36,8 +37,12 @@ def tokens_in(s, a: int, b: int) -> list:
     return [t for t in s.tokens if a <= s.offset + t.idx < b]
 
 
-def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset = frozenset()) -> Frame | None:
-    """The frame of the figure at [a, b): its head token, counted noun and predicate."""
+def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset = frozenset(),
+             raising_verbs: frozenset = frozenset()) -> Frame | None:
+    """The frame of the figure at [a, b): its head token, counted noun and predicate.
+
+    `noun_predicates` are nouns that govern a figure as a verb does (« la suppression de… »);
+    `raising_verbs` are verbs whose infinitive complement carries the figure (« va supprimer »)."""
     toks = tokens_in(s, a, b)
     if not toks:
         return None
@@ -64,23 +69,18 @@ def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset 
         chain.append(cur)
     pred = chain.pop() if len(chain) > 1 or cur.pos_ in ("VERB", "AUX", "ADJ") else None
     role = chain[-1].dep_ if chain and pred is not None else head.dep_
-    return Frame(head, noun, pred, role, tuple(chain))
+    return Frame(head, noun, pred, role, tuple(chain), _raised(pred, raising_verbs))
 
 
-def predicates(frame: Frame) -> list:
-    """The predicate and the verbs above it through xcomp ("va supprimer"), nearest first."""
+def _raised(pred, raising_verbs: frozenset) -> tuple:
     out = []
-    p = frame.predicate
+    p = pred
     for _ in range(3):
         if p is None:
             break
         out.append(p)
-        if p.dep_ in ("xcomp", "ccomp") and p.head.lemma_ in ("aller", "devoir", "pouvoir", "vouloir", "prévoir",
-                                                             "envisager", "compter", "souhaiter", "espérer"):
-            p = p.head
-        else:
-            break
-    return out
+        p = p.head if p.dep_ in ("xcomp", "ccomp") and p.head.lemma_ in raising_verbs else None
+    return tuple(out)
 
 
 def antecedent(p):
@@ -114,7 +114,7 @@ def lemma_of(tok) -> str:
 def subject_token(frame: Frame):
     """(token, rule id) of what the figure is about, from the predicate's subject."""
     in_figure = {t.i for t in frame.chain} | {frame.head.i}
-    for p in predicates(frame):
+    for p in frame.predicates:
         ante = antecedent(p)
         if ante is not None:  # "son usine de Vierzon, qui emploie 420 salariés"
             return ante, "parse:relative-clause"
@@ -129,7 +129,7 @@ def subject_token(frame: Frame):
 def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: frozenset, is_counter):
     """(token, rule id) of who says or counts the figure: the subject of a verb of saying
     above it, or of the counting verb that takes it as object."""
-    for p in predicates(frame):
+    for p in frame.predicates:
         lemma = lemma_of(p)
         subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
         if subj is not None and frame.role in ("obj", "nmod", "obl:arg") and \
@@ -172,14 +172,14 @@ def phrase(tok, *, max_words: int = 6) -> str:
 
 def place_tokens(frame: Frame, preps: frozenset) -> list:
     """Proper nouns introduced by a place preposition around the figure: « en France », « à Lyon »."""
-    around = list(frame.chain) + ([frame.noun] if frame.noun is not None else []) + predicates(frame)
+    around = list(frame.chain) + ([frame.noun] if frame.noun is not None else []) + list(frame.predicates)
     seen, out = set(), []
     for t in around:
         for c in t.children:
             if c.i in seen or c.dep_ not in _PLACE_DEPS or c.pos_ not in ("PROPN", "NOUN"):
                 continue
             case = [x for x in c.children if x.dep_ == "case"]
-            if case and fold(case[0].text) in preps | {"a", "au", "aux", "dans", "en", "sur"}:
+            if case and fold(case[0].text) in preps:
                 seen.add(c.i)
                 out.append(c)
     return out

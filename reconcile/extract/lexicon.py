@@ -54,6 +54,7 @@ class Lexicon:
     population_nouns: frozenset[str] = frozenset()
     frames: tuple = ()  # (frozenset of predicate lemmas, frozenset of noun lemmas or {"$money"}, attribute)
     noun_predicates: frozenset[str] = frozenset()
+    raising_verbs: frozenset[str] = frozenset()
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
@@ -133,6 +134,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         population_nouns=frozenset(frames["population"]["nouns"]),
         frames=table,
         noun_predicates=frozenset(verbs),
+        raising_verbs=frozenset(frames["raising"]["verbs"]),
     )
 
 
@@ -150,11 +152,10 @@ def counter_class(name: str | None, lex: "Lexicon") -> str | None:
     """The class of counter (authorities, organizers…) a name belongs to, if any."""
     if not name or not lex.counters:
         return None
-    f = fold(name)
-    words = f"{f} "
+    padded = f" {fold(name)} "
     best = None
     for key, cls in lex.counters.items():
-        if f == key or words.startswith(key + " ") or f" {key} " in f" {f} ":
+        if f" {key} " in padded:  # the name is the counter's name, or contains it as whole words
             if best is None or len(key) > len(best[0]):
                 best = (key, cls)
     return best[1] if best else None

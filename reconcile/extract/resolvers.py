@@ -13,19 +13,8 @@ from ..model import Mention
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
-from .frames import Frame, antecedent, lemma_of, phrase, place_tokens, predicates, speaker_token, subject_token
+from .frames import Frame, antecedent, lemma_of, phrase, place_tokens, speaker_token, subject_token
 from .lexicon import attribute_for_noun, counter_class, singular
-
-# Nouns that name the story's event rather than an entity: a figure about one of these is
-# about the story ("l'accident a fait trois morts", "la tempête a privé 1,2 million de foyers").
-EVENT_NOUNS = frozenset({
-    "accident", "tempête", "tempete", "crue", "inondation", "incendie", "feu", "explosion", "séisme", "seisme",
-    "catastrophe", "drame", "attentat", "grève", "greve", "manifestation", "mobilisation", "journée", "journee",
-    "intempérie", "intemperie", "épidémie", "epidemie", "contamination", "intoxication", "ouragan", "cyclone",
-    "orage", "épisode", "episode", "collision", "naufrage", "éboulement", "effondrement", "scrutin", "élection",
-    "election", "tour", "cortège", "cortege", "défilé", "defile", "rassemblement", "mouvement", "plan",
-})
-
 
 def span_at(ctx: Context, pos: int) -> EntitySpan | None:
     """The entity span covering absolute offset `pos`."""
@@ -52,7 +41,7 @@ def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualif
         if q:
             return q, "attr:qualifier"
     if fr is not None and (noun or m.type == "money"):
-        lemmas = {lemma_of(p) for p in predicates(fr)} | {p.lemma_ for p in predicates(fr)}
+        lemmas = {lemma_of(p) for p in fr.predicates} | {p.lemma_ for p in fr.predicates}
         want = "$money" if m.type == "money" else noun
         for preds, nouns, attr in lex.frames:
             if lemmas & preds and (want in nouns or (want and singular(want) in nouns)):
@@ -142,16 +131,6 @@ def subject(ctx: Context, s: Sentence, fr: Frame | None, speaker_span):
         y = span_at(ctx, _pos(s, t))
         if y is not None and y.type in ("ORG", "PER") and t.dep_ in ("nmod", "flat:name", "appos"):
             return y.name, "clause", rule + "-complement"
-    if tok.pos_ == "NOUN":
-        lemma = tok.lemma_ or tok.text
-        if lemma in EVENT_NOUNS or fold(lemma) in EVENT_NOUNS:
-            return None  # about the story's event: the caller's fallback keys it on the story
-        if lemma in ctx.lex.unit_nouns:
-            return None  # a unit: the owner comes from the fallback, the unit goes to scope
-        if counter_class(lemma, ctx.lex):
-            return None
-        if ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(tok.text)):
-            return None
     return None
 
 
@@ -232,11 +211,11 @@ def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
 
 def _unit(ctx: Context, s: Sentence, fr: Frame) -> str | None:
     """ "l'usine de Vierzon", "le site de Caudry": a unit around the figure, with its place or name."""
-    cands = list(fr.chain) + predicates(fr)
+    cands = list(fr.chain) + list(fr.predicates)
     subj, _ = subject_token(fr)
     if subj is not None:
         cands.append(subj)
-    for p in predicates(fr):
+    for p in fr.predicates:
         if antecedent(p) is not None:
             cands.append(antecedent(p))
         cands.extend(c for c in p.children if c.dep_.startswith("obl"))
@@ -269,7 +248,7 @@ def _heading_place(ctx: Context, s: Sentence, m: Mention) -> str | None:
     return x.name if x is not None and x.type == "LOC" else None
 
 
-def place_as_scope(ctx: Context, s: Sentence, entity: str, a: int, b: int) -> str | None:
+def place_as_scope(ctx: Context, entity: str) -> str | None:
     """When a window rule picked a place as what a figure is about (« En Bretagne, … 780 000 »),
     the place's name: a known place is where the fact holds, not its subject."""
     for x in ctx.spans:

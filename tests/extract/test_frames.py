@@ -12,9 +12,7 @@ import datetime as dt
 import pytest
 
 from reconcile.extract.entities import Gazetteer
-from reconcile.model import Source
 from reconcile.normalize.entities import default_registry
-from reconcile.pipeline import claims_of
 
 PUBLISHED = dt.date(2025, 6, 1)
 
@@ -25,14 +23,9 @@ def gazetteer():
 
 
 @pytest.fixture()
-def claims(nlp, gazetteer):
+def claims(extract, gazetteer):
     def run(text: str, published: dt.date | None = PUBLISHED):
-        src = Source(id="t", path="t.txt", text=text, published=published,
-                     published_origin="metadata" if published else "unknown")
-        out = claims_of(src, gazetteer, nlp=nlp)
-        for c in out:
-            assert text[c.start:c.end] == c.quote
-        return out
+        return extract(gazetteer, text, published)
     return run
 
 
