@@ -10,12 +10,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..model import INHERITED_SUBJECTS, SEVERITY_RANK, Claim, Finding, value_to_json
+from ..model import INHERITED_SUBJECTS, SEVERITY_RANK, Claim, Finding, Interval, value_to_json
 from ..normalize.entities import key as entity_key
 from . import verdicts as V
 
 FLAGGED = (V.CONFLICT, V.PLAN_VS_OUTCOME)  # findings: a reviewer must decide
 NOTED = (V.EVOLUTION, V.ATTRIBUTED)  # observations: shown side by side, nothing to decide
+MAX_GROUPS = 3  # more groups of disagreeing values than this in one slot: several facts under one key
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,19 @@ def _against_growth(a: Claim, b: Claim) -> bool:
 
 
 def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> list[Finding]:
-    pairs: dict[str, list[tuple[Claim, Claim, V.Verdict]]] = defaultdict(list)
+    """One finding per disagreement: claims that agree form a group, and each pair of groups
+    that disagree (with one kind of verdict) is one finding, so that a finding never gathers
+    figures that only disagree with somebody else (a total and its part, two days' counts)."""
+    agreeing = _agreeing(slot, exclusions)
+    group = _groups(slot, agreeing)
+    # Many groups of values under one key is the sign of several facts taken for one (the
+    # headcounts of five plants, all inherited by the company): then only claims whose subject
+    # their own clause gives are compared, since a wrong merge is worse than a missed one.
+    pairs: dict[tuple, list[tuple[Claim, Claim, V.Verdict]]] = defaultdict(list)
     for a, b in combinations(slot.claims, 2):
-        if a.source == b.source:
+        if a.source == b.source or group[a.id] == group[b.id]:
+            continue
+        if _weak(a) and _weak(b) and _crowded(slot, group, a, b):
             continue
         v = V.compare(a, b, exclusions=exclusions, lex=lex)
         if v.kind == V.EVOLUTION and slot.attribute in cumulative and _against_growth(a, b) and \
@@ -113,12 +124,12 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
                           v.explanation.split(", but")[0] + f"; the later figure is lower, yet a total of "
                           f"{slot.attribute} only grows over time", v.gap)
         if v.kind in FLAGGED + NOTED:
-            pairs[(v.kind, v.rule == "cumulative")].append((a, b, v))
-    agreeing = _agreeing(slot, exclusions)
+            ga, gb = sorted((group[a.id], group[b.id]))
+            pairs[(ga, gb, v.kind, v.rule == "cumulative")].append((a, b, v))
     consensus, support, members = consensus_of(slot, exclusions, agreeing=agreeing)
     origins = {cid: len({V.origin(x) for x in xs}) for cid, xs in agreeing.items()}
     out = []
-    for (kind, _), ps in pairs.items():
+    for (_, _, kind, _), ps in sorted(pairs.items()):
         worst = max(ps, key=lambda p: (p[2].gap, p[0].id, p[1].id))
         others = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
         involved = [worst[0], worst[1]] + [c for c in others if c.id not in (worst[0].id, worst[1].id)]
@@ -137,6 +148,47 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
             consensus=value_to_json(consensus.value) if consensus else None, support=support,
             outliers=outliers))
     return out
+
+
+def _crowded(slot: Slot, group: dict[str, int], a: Claim, b: Claim) -> bool:
+    """True when the claims of the slot at the two claims' times fall into more than MAX_GROUPS
+    groups of values: several facts (five plants' headcounts) taken for one."""
+    def at(c: Claim) -> bool:
+        return c.time is None or any(x.time is None or c.time.overlaps(x.time) for x in (a, b))
+    return len({group[c.id] for c in slot.claims if at(c)}) > MAX_GROUPS
+
+
+def _groups(slot: Slot, agreeing: dict[str, list[Claim]]) -> dict[str, int]:
+    """Claims that all agree with each other: claim id -> group number.
+
+    The most precise claims found the groups; a claim joins the first group whose every member
+    it agrees with, so that a vague claim (« la semaine dernière », « environ 200 ») never joins two
+    precise ones that disagree into one group."""
+    friends = {cid: {x.id for x in xs} for cid, xs in agreeing.items()}
+    groups: list[list[str]] = []
+    out: dict[str, int] = {}
+    for c in sorted(slot.claims, key=lambda c: (_vagueness(c), c.source, c.start)):
+        for i, g in enumerate(groups):
+            if all(m in friends[c.id] for m in g):
+                g.append(c.id)
+                out[c.id] = i
+                break
+        else:
+            out[c.id] = len(groups)
+            groups.append([c.id])
+    return out
+
+
+def _vagueness(c: Claim) -> float:
+    """How wide a claim's value is, relative to itself: a day 0, a month 30; an exact figure 0."""
+    v = c.value
+    if isinstance(v, Interval):
+        return float(v.days - 1)
+    if isinstance(v, float):
+        return (c.precision or 0.0) / max(abs(v), 1e-9) + (0.05 if c.approx else 0.0)
+    if isinstance(v, str):
+        return 0.0
+    return 1e9  # a bound: open on one side
 
 
 def _weak(c: Claim) -> bool:
@@ -170,13 +222,22 @@ def _tie(a: Claim, b: Claim) -> str:
 
 
 def _agreeing(slot: Slot, exclusions) -> dict[str, list[Claim]]:
-    """For each claim of a slot, the claims that agree or are compatible with it (itself included)."""
+    """For each claim of a slot, the claims that agree or are compatible with it (itself included).
+
+    Claims that are merely not comparable (two currencies, two kinds) neither agree nor join."""
     out: dict[str, list[Claim]] = {c.id: [c] for c in slot.claims}
     for a, b in combinations(slot.claims, 2):
-        if V.compare(a, b, exclusions=exclusions).kind in (V.AGREEMENT, V.COMPATIBLE):
+        v = V.compare(a, b, exclusions=exclusions)
+        if v.kind == V.AGREEMENT or v.kind == V.COMPATIBLE and v.rule not in ("unit", "kind") and \
+                _shape(a) == _shape(b):
             out[a.id].append(b)
             out[b.id].append(a)
     return out
+
+
+def _shape(c: Claim) -> str:
+    """What a claim's value is: a figure, a date or period, or a status word."""
+    return "date" if isinstance(c.value, Interval) else "status" if isinstance(c.value, str) else "figure"
 
 
 def consensus_of(slot: Slot, exclusions, *, agreeing=None) -> tuple[Claim | None, int, set[str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..extract.lexicon import counter_class
+from ..extract.lexicon import counter_class, generic_event
 from ..model import Bounds, Claim, Interval
 from ..normalize.text import fold
 from .tolerance import Range, fmt, range_of, settings
@@ -43,7 +43,7 @@ def compare(a: Claim, b: Claim, *, exclusions: frozenset = frozenset(), lex=None
     if a.kind == "status" or b.kind == "status":
         return _statuses(a, b, exclusions, lex)
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
-        return _dates(a, b)
+        return _dates(a, b, lex)
     if isinstance(a.value, (float, int, Bounds)) and isinstance(b.value, (float, int, Bounds)):
         if a.kind == "money" and b.kind == "money" and (a.unit or "") != (b.unit or ""):
             if a.value == b.value:
@@ -162,7 +162,7 @@ def _when(c: Claim) -> str:
     return f"{c.time.start.isoformat()}..{c.time.end.isoformat()}"
 
 
-def _dates(a: Claim, b: Claim) -> Verdict:
+def _dates(a: Claim, b: Claim, lex=None) -> Verdict:
     ia, ib = a.value, b.value
     plan = {a.status, b.status} & {"planned"}
     outcome = {a.status, b.status} & OUTCOMES
@@ -173,6 +173,9 @@ def _dates(a: Claim, b: Claim) -> Verdict:
         return Verdict(AGREEMENT, "interval", f"{_ev(a)} and {_ev(b)} overlap")
     days = (ib.start - ia.end).days if ia.end < ib.start else (ia.start - ib.end).days
     told = f"{_ev(a)} and {_ev(b)} do not overlap ({days} day{'s' if days > 1 else ''} apart)"
+    if lex is not None and generic_event(a.attribute, lex) and days >= lex.same_event_days and not plan:
+        return Verdict(COMPATIBLE, "events", f"{told}: {a.attribute} names events too general to be one "
+                       f"event that far apart ({lex.same_event_days} days or more)")
     if plan and (outcome or {a.modality, b.modality} != {"plan"}) and a.status != b.status:
         return Verdict(PLAN_VS_OUTCOME, "plan",
                        f"{told}: one states a plan, the other what became of it", float(days))

@@ -20,13 +20,15 @@ from .events import dated, events, states
 from . import resolvers as R
 from .frames import frame_of
 from .lexicon import Lexicon, load as load_lexicon
-from .modality import _attributions, attribution
+from .modality import _attributions
 from .subjects import STORY, find_subject, fronted_topic
 
 _CONNECTOR = re.compile(r"^[\s\w'’]{0,28}$")
 
 
-_RELATIVE_TO_NOUN = re.compile(r"\b([a-z]{3,})(?:\s+[a-z]+){0,4}\s*,\s*(?:ou|dont)\s[^,;]*$")
+# « l'atelier de distillation, où travaillait une trentaine de personnes »: the noun before « , où ».
+# (« , dont 38 000 à Paris » is a part of a figure, not a relative clause about a noun.)
+_RELATIVE_TO_NOUN = re.compile(r"\b([a-z]{3,})(?:\s+[a-z]+){0,4}\s*,\s*ou\s[^,;]*$")
 
 
 _PROSE_END = re.compile(r"[.!?…»\"”)]\s*$")
@@ -41,7 +43,7 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     previous: list[Sentence] = []
     for line in lines:
         mentions = parse_mentions(line.text, ref=source.published)
-        for sent in line.doc.sents:
+        for sent in _sentences(line.doc):
             s = Sentence(line.start + sent.start_char, line.start + sent.end_char,
                          line.text[sent.start_char:sent.end_char], list(sent), line.start,
                          prose=_PROSE_END.search(line.text) is not None)
@@ -54,6 +56,20 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     return sorted(ctx.claims, key=lambda c: (c.start, c.end, c.attribute))
 
 
+_SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
+
+
+def _sentences(doc):
+    """The parser's sentences, joined where one does not end like a sentence: the French model
+    sometimes cuts « Premier maillon du réseau, la ligne 15 Sud | compte 37 km » in two."""
+    start = None
+    for sent in doc.sents:
+        start = sent.start if start is None else start
+        if _SENTENCE_END.search(sent.text) or sent.end == len(doc):
+            yield doc[start:sent.end]
+            start = None
+
+
 def _shift(m: Mention, offset: int) -> Mention:
     return replace(m, start=m.start + offset, end=m.end + offset)
 
@@ -61,6 +77,7 @@ def _shift(m: Mention, offset: int) -> Mention:
 def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     text = ctx.source.text
     periods = [m for m in ms if m.type in ("date", "period")]
+    figures = [m for m in ms if m.type in ("quantity", "money", "percent")]
     cue_origins = _attributions(ctx, s)
     resolved = []  # (mention, frame, attribute, rule) of this sentence, for elided figures
     for m in ms:
@@ -68,6 +85,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue  # "depuis cinq ans" frames the story; "en moins de 10 heures" is a checkable figure
         if m.type not in ("quantity", "money", "percent", "duration"):
             continue
+        if any(x.how == "numbered" and x.start < m.end and m.start < x.end for x in ctx.spans):
+            continue  # « la ligne 15 », « le CAC 40 »: the number names, it does not count
         if m.type == "percent" and _adjective_follows(s, m):
             continue  # "100 % électriques" qualifies, it does not count
         fr = frame_of(s, m.start, m.end, m.unit, noun_predicates=ctx.lex.noun_predicates,
@@ -82,11 +101,12 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 attr, attr_rule = "amount", "attr:money"
             elif m.type == "percent":
                 attr, attr_rule = _share_attribute(text, m), "attr:percent"
+                if attr == "percent":
+                    attr, attr_rule = _elided_share(text, m, resolved) or (attr, attr_rule)
             else:
                 continue  # a bare number with nothing it counts is no claim
         resolved.append((m, fr, attr, attr_rule))
-        origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins,
-                                                         nearest=attribution)
+        origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins, figures=figures)
         framed = fronted_topic(ctx, s, m.start)
         parsed = (framed.name, "frame", "cue:fronted-topic") if framed else R.subject(ctx, s, fr, origin_span)
         if parsed:
@@ -97,23 +117,38 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             subject_rule = f"window:{how.replace(' ', '-')}"
             rel = _RELATIVE_TO_NOUN.search(fold(text[s.start:m.start]))
             if rel and how in ("previous sentence", "main entity", "topic noun") and \
-                    not any(x.start <= s.start + rel.start(1) < x.end for x in ctx.spans):
+                    not any(x.start <= s.start + rel.start(1) < x.end for x in ctx.spans) and \
+                    any(s.offset + t.idx == s.start + rel.start(1) and t.pos_ == "NOUN" for t in s.tokens):
                 entity, how = rel.group(1), "relative noun"  # "l'atelier, où travaillait une trentaine de personnes"
                 subject_rule = "window:relative-noun"
         if entity is None:
             continue
+        if not parsed and origin and entity == origin:
+            entity, how, subject_rule = STORY, "story", subject_rule + "+not-the-speaker"  # who says is not what
         scope, scope_rules = R.scope(ctx, s, m, fr)
-        if not parsed and how in ("clause", "sentence", "object", "complement", "previous sentence", "main entity"):
-            place = R.place_as_scope(ctx, entity)
+        if how in ("clause", "sentence", "object", "complement") or parsed and subject_rule == "parse:nsubj":
+            place = R.place_as_scope(ctx, entity, known=bool(parsed))  # « le Finistère concentre 177 000 foyers »
             if place:
                 if "place" not in scope:
                     scope["place"] = place
-                    scope_rules.append("window:place-as-scope")
-                entity, how, subject_rule = STORY, "story", "window:place-is-scope"
+                    scope_rules.append("parse:place-subject" if parsed else "window:place-as-scope")
+                entity, how, subject_rule = STORY, "story", subject_rule + "+place-is-scope"
+        if how in ("main entity", "previous sentence") and R.place_as_scope(ctx, entity):
+            entity, how, subject_rule = STORY, "story", subject_rule + "+place-is-not-a-subject"
+        if attr_rule == "parse:elided-coordinated":
+            # « 3 000 à Lyon selon la police, 10 000 selon la CGT »: the place of the count it continues;
+            # « 14,8 % de grévistes selon la direction, contre 34,5 % »: its counter too, unless it names its own
+            before = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr]
+            place = dict(before[-1].scope).get("place") if before else None
+            if place and "place" not in scope:
+                scope["place"] = place
+                scope_rules.append("parse:elided-place")
+            if before and not origin and before[-1].attributed_to:
+                origin, origin_rule = before[-1].attributed_to, "parse:elided-counter"
         if attr.startswith("count:") and how in ("previous sentence", "main entity") and not origin and not scope \
                 and (fr is None or fr.predicate is None):
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
-        time, time_origin = time_for(ctx, s, m, periods)
+        time, time_origin = time_for(ctx, s, m, periods, figures)
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
@@ -138,6 +173,18 @@ def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved):
         if re.match(r"\s*(?:selon|d'apres|de source|a |au |aux |en |dans |pour |chez |,)", after):
             return last[0], "window:elided-previous"
     return None, None
+
+
+_COORDINATED = re.compile(r"^[^.;:]{0,40}(?:\bcontre\b|\bpuis\b|\bet\b|\bou\b|,)[^.;:]{0,20}$")
+
+
+def _elided_share(text: str, m: Mention, resolved):
+    """A bare percentage coordinated with a share of something (« 14,8 % de grévistes, contre
+    34,5 % le 5 février »): a share of the same thing."""
+    shares = [r for r in resolved if r[0].type == "percent" and r[2] != "percent" and r[0].end <= m.start]
+    if shares and _COORDINATED.match(fold(text[shares[-1][0].end:m.start])):
+        return shares[-1][2], "parse:elided-coordinated"
+    return None
 
 
 def _adjective_follows(s: Sentence, m: Mention) -> bool:

@@ -48,6 +48,7 @@ class Gazetteer:
         self.desc_pattern = _description_pattern(org_desc + own)
         self.outlet_pattern = _description_pattern(registry.descriptions.get("outlet", []))
         self.union_pattern = _description_pattern(registry.descriptions.get("union", []))
+        self.numbered = _numbered_pattern(registry.descriptions.get("numbered", []))
         nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
         self.org_noun_before = re.compile(
             rf"\b({'|'.join(nouns)})(?:\s+[\w'-]+){{0,4}}\s+$") if nouns else None
@@ -70,10 +71,16 @@ class Gazetteer:
         folded = fold(text)
         out: list[EntitySpan] = []
         taken: list[tuple[int, int]] = []
+        for m in self.numbered.finditer(text) if self.numbered else ():
+            if not _overlaps(m.start(), m.end(), taken):  # « la ligne 15 Sud »: a name, not a count
+                name = " ".join(m.group().split())
+                name = name[0].upper() + name[1:]
+                out.append(self._span(text, folded, m.start(), m.end(), offset, name, "MISC", "numbered"))
+                taken.append((m.start(), m.end()))
         if self.pattern:
             for m in self.pattern.finditer(folded):
                 e = self._by_fold.get(re.sub(r"\s+", " ", m.group()))
-                if e:
+                if e and not _overlaps(m.start(), m.end(), taken):
                     out.append(self._span(text, folded, m.start(), m.end(), offset, e.name, e.type, "name"))
                     taken.append((m.start(), m.end()))
         for ent in doc.ents:
@@ -206,6 +213,24 @@ def _preposition(folded: str, original: str) -> str | None:
 
 _DETERMINERS = r"(?:le|la|les|l'|cette|ce|cet|ces|sa|son|ses|leur|leurs|nos|notre)"
 _ADJECTIVES = r"(?:futur|future|nouveau|nouvel|nouvelle|ancien|ancienne|vieux|vieil|vieille|grand|grande|jeune|meme)"
+
+
+def _numbered_pattern(nouns) -> re.Pattern | None:
+    """Names made of a noun and a number: « ligne 15 Sud », « lignes 16, 17 et 18 », « RN 165 »,
+    « A7 », « article 49.3 ».
+
+    Lowercase nouns match in any case (« Ligne 14 »); abbreviations only as written, and a
+    one-letter one only glued to its number (« A7 », never « A 20 heures »).
+    """
+    if not nouns:
+        return None
+    alts = sorted(nouns, key=len, reverse=True)
+    spaced = "|".join(rf"(?i:{re.escape(n)})" if n.islower() else re.escape(n) for n in alts if len(n) > 1)
+    glued = "|".join(re.escape(n) for n in alts if len(n) == 1)
+    number = r"\d{1,3}(?:[.,]\d+)?[a-z]?\b(?![\s\u00a0]?\d)(?:\s(?:Sud|Nord|Est|Ouest|bis|ter)\b)?"
+    more = rf"(?:\s*(?:,|\bet\b|\bou\b)\s*{number})*"
+    head = rf"(?:\b(?:{spaced})[\s\u00a0-]?" + (rf"|\b(?:{glued})-?" if glued else "") + ")"
+    return re.compile(rf"{head}{number}{more}")
 
 
 def _description_pattern(descriptions) -> re.Pattern | None:

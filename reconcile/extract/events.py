@@ -7,6 +7,7 @@ from ..normalize.text import fold
 from .assemble import add_claim, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
+from .frames import event_noun
 from .subjects import event_subject, find_subject, participle_head
 
 
@@ -116,22 +117,41 @@ def states(ctx: Context, s: Sentence, ms, previous) -> None:
 
 def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     """A date or period no figure or known event took: a dated claim about the noun it goes with."""
-    if not s.prose:
-        return  # headings, menus and footers date nothing checkable
+    if not s.prose or s.text.lstrip().startswith("|") or not _finite_verb(s):
+        return  # headings, table cells, menus and footers date nothing checkable
     for p in ms:
         if p.type not in ("date", "period") or p.time is None or id(p) in s.used:
             continue
-        noun = _noun_near(ctx, s, p)
+        tok, rule = event_noun(s, p.start, p.end, ctx.lex.date_words)
+        if tok is not None:
+            a = s.offset + tok.idx
+            noun = fold(tok.lemma_ or tok.text), a, a + len(tok.text)
+        else:
+            noun, rule = _noun_near(ctx, s, p), "window:noun-near"
         if noun is None or noun[0] in ctx.lex.light_nouns:
             continue
         entity, how = find_subject(ctx, s, p.start, p.end, previous)
-        if entity is None or how == "main entity":
-            continue
+        if entity is None or how == "main entity" and rule not in ("parse:date-of-noun", "parse:nsubj", "parse:nsubj:pass"):
+            continue  # a date about nothing named, unless it dates a noun (« une première séance le 28 novembre »)
+        event = next((attr for pattern, attr in ctx.lex.events if pattern.fullmatch(noun[0])), None)
+        when = event_time(ctx, p)
+        if any(c.value == when and c.attribute == (event or f"date:{noun[0]}") and s.start <= c.start < s.end
+               for c in ctx.claims):
+            continue  # the event reader already dated it
         lo = min(p.start, noun[1])
         when = event_time(ctx, p)
-        add_claim(ctx, s, lo, max(p.end, noun[2]), entity=entity, attribute=f"date:{noun[0]}", value=when,
+        add_claim(ctx, s, lo, max(p.end, noun[2]), entity=entity, attribute=event or f"date:{noun[0]}", value=when,
              kind="date", time=when, time_origin="explicit", subject_origin=how, cue=p.cue,
+             rules={"attribute": rule, "time": "time:explicit"},
              status=status_near(ctx, s, p.start, p.end) or "reported_date")
+
+
+def _finite_verb(s: Sentence) -> bool:
+    """True when the sentence has a clause (a conjugated verb, or a verb with a subject), not a
+    caption or a table cell: « Effectif ciblé (2025) » dates nothing."""
+    return any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or
+                                              any(c.dep_.startswith("nsubj") for c in t.children))
+               for t in s.tokens)
 
 
 def _noun_near(ctx: Context, s: Sentence, p: Mention):

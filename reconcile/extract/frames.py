@@ -183,3 +183,34 @@ def place_tokens(frame: Frame, preps: frozenset) -> list:
                 seen.add(c.i)
                 out.append(c)
     return out
+
+
+def event_noun(s, a: int, b: int, date_words: frozenset):
+    """(noun token, rule id) of the event a date at [a, b) dates, from the parse:
+    « une première séance le 28 novembre » -> séance (the date qualifies the noun);
+    « l'enquête ouverte le 1er avril » -> enquête (the participle's noun);
+    « la séance s'est tenue lundi » / « la vigilance a été levée jeudi » -> the verb's subject.
+    None when the parse names no common noun (a name or a pronoun is the subject's business).
+    `date_words` (folded lemmas: « lundi », « matin », « mois »…) are part of the date, not events."""
+    toks = tokens_in(s, a, b)
+    if not toks:
+        return None, None
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+    head = root.head
+    for _ in range(2):  # « le 28 novembre » hangs on the noun or verb; a date word may sit between
+        if head.i == root.i or fold(head.lemma_) not in date_words:
+            break
+        root, head = head, head.head
+    if head.i == root.i:
+        return None, None
+    if head.pos_ == "NOUN" and fold(head.lemma_) not in date_words:
+        return head, "parse:date-of-noun"
+    if head.pos_ in ("VERB", "ADJ"):
+        if head.dep_ in ("acl", "amod") and head.head.pos_ == "NOUN":
+            return head.head, "parse:participle-noun"
+        for dep in ("nsubj:pass", "nsubj", "obj"):
+            c = next((c for c in head.children if c.dep_ == dep), None)
+            if c is not None:
+                return (c, f"parse:{dep}") if c.pos_ == "NOUN" else (None, None)
+    return None, None

@@ -55,6 +55,7 @@ class Lexicon:
     frames: tuple = ()  # (frozenset of predicate lemmas, frozenset of noun lemmas or {"$money"}, attribute)
     noun_predicates: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
+    date_words: frozenset[str] = frozenset()
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
@@ -63,6 +64,8 @@ class Lexicon:
     titles: frozenset[str] = frozenset()
     measure_synonyms: dict = None
     stock_monthly_change: float = 0.01
+    generic_events: tuple[str, ...] = ()
+    same_event_days: int = 7
 
 
 def _read(name: str) -> dict:
@@ -135,6 +138,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         frames=table,
         noun_predicates=frozenset(verbs),
         raising_verbs=frozenset(frames["raising"]["verbs"]),
+        date_words=frozenset(fold(w) for w in frames.get("dates", {}).get("words", [])),
     )
 
 
@@ -142,10 +146,17 @@ def _comparison_fields(comp: dict) -> dict:
     counters = {fold(name): cls for cls, names in comp.get("counters", {}).items() for name in names}
     dyn = comp.get("dynamics", {})
     dynamics = {a: cls for cls in ("stock", "running", "fixed") for a in dyn.get(cls, [])}
+    ev = comp.get("events", {})
     return dict(counters=counters, dynamics=dynamics, stock_days=int(dyn.get("stock_days", 45)),
+                generic_events=tuple(ev.get("generic", [])), same_event_days=int(ev.get("same_event_days", 7)),
                 stock_monthly_change=float(dyn.get("stock_monthly_change", 0.01)),
                 change_words=phrase_pattern(dyn.get("change_words", [])),
                 titles=frozenset(fold(t) for t in comp.get("entities", {}).get("titles", [])))
+
+
+def generic_event(attribute: str, lex: "Lexicon") -> bool:
+    """True for an event too general to be one event across a story (« announcement », « date:… »)."""
+    return any(attribute.startswith(g) if g.endswith(":") else attribute == g for g in lex.generic_events)
 
 
 def counter_class(name: str | None, lex: "Lexicon") -> str | None:

@@ -22,7 +22,7 @@ def modality_of(ctx: Context, s: Sentence, a: int) -> str:
     toks = [t for t in s.tokens if lo <= s.offset + t.idx < hi]
     if lex.plan_words.search(clause) or any(_plans(t, lex) or "Fut" in t.morph.get("Tense") for t in toks):
         return "plan"
-    if any("Cnd" in t.morph.get("Mood") for t in toks) or lex.reported_words.search(fold(s.text)):
+    if any("Cnd" in t.morph.get("Mood") for t in toks) or lex.reported_words.search(clause):
         return "reported"
     return "assertion"
 

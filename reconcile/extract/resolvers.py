@@ -77,8 +77,11 @@ def elided(fr: Frame | None, m: Mention) -> bool:
 
 # ---------------------------------------------------------------- attribution
 
-def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_origins, nearest):
-    """(who says or counts the figure, its span or None, rule id), or (None, None, None)."""
+def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_origins, figures=()):
+    """(who says or counts the figure, its span or None, rule id), or (None, None, None).
+
+    The window fallback never reaches a « selon X » across another figure of the sentence
+    (« quand A comptait 11 000 salariés, B se contentera de 1 000 personnes selon le média »)."""
     lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start)
     same = [f for f in cue_origins if lo <= f[0] < hi]
     if same:
@@ -100,9 +103,16 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
             words = phrase(tok)
             if words and tok.pos_ in ("NOUN", "PROPN"):
                 return words, whole, rule
-    found = nearest(ctx, s, m.start)
-    if found:
-        return found[0], found[1], "window:selon"
+    def clear(cue: int) -> bool:
+        lo, hi = (m.end, cue) if cue >= m.end else (cue, m.start)
+        return not any(lo <= f.start and f.end <= hi for f in figures if f is not m)
+
+    reachable = [f for f in cue_origins if clear(f[0])]
+    after = [f for f in reachable if f[0] >= m.end]
+    before = [f for f in reachable if f[0] < m.start]
+    if after or before:  # the nearest « selon » after the figure, else the one before it
+        found = after[0] if after else before[-1]
+        return found[1], found[2], "window:selon"
     return None, None, None
 
 
@@ -125,7 +135,7 @@ def subject(ctx: Context, s: Sentence, fr: Frame | None, speaker_span):
     if x is not None and x.type not in ("OUTLET",):
         if counter_class(x.name, ctx.lex) and rule == "parse:nsubj":
             return None  # "la préfecture recense…": a counter, not what is counted
-        return x.name, "clause" if x.how == "name" else "description", rule
+        return x.name, "clause" if x.how in ("name", "numbered") else "description", rule
     # a proper noun inside the subject phrase ("l'usine Fabrex de Vierzon")
     for t in tok.subtree:
         y = span_at(ctx, _pos(s, t))
@@ -248,10 +258,15 @@ def _heading_place(ctx: Context, s: Sentence, m: Mention) -> str | None:
     return x.name if x is not None and x.type == "LOC" else None
 
 
-def place_as_scope(ctx: Context, entity: str) -> str | None:
-    """When a window rule picked a place as what a figure is about (« En Bretagne, … 780 000 »),
-    the place's name: a known place is where the fact holds, not its subject."""
+def place_as_scope(ctx: Context, entity: str, *, known: bool = False) -> str | None:
+    """When a rule picked a place as what a figure is about (« En Bretagne, … 780 000 »,
+    « le Finistère concentre 177 000 foyers coupés »), the place's name: a place is where the
+    fact holds, not its subject. With `known`, only a place the gazetteer knows (the subject of a
+    verb is more often a firm the NER took for a place: « Norvalis emploie 4 500 salariés »)."""
+    from ..normalize.places import gazetteer
     for x in ctx.spans:
         if x.name == entity and x.type == "LOC" and x.how == "name":
+            if known and gazetteer().lookup(x.name) is None:
+                return None
             return x.name  # the NER marks it as a place; a place the gazetteer does not know is still one
     return None

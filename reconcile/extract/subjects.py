@@ -66,7 +66,7 @@ def find_subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end
         cands = [x for x in here if pool(x) and x.prep is None]
         if cands:
             x = cands[-1]
-            return x.name, how if x.how == "name" else "description"
+            return x.name, how if x.how in ("name", "numbered") else "description"
     _, hi = clause_bounds(text, s.start, s.end, b)
     after = [x for x in here if b <= x.start < hi and x.prep in (None, "chez")]
     if after:
@@ -78,7 +78,7 @@ def find_subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end
         return ctx.main, "topic noun"  # "le chantier devrait générer 3 000 emplois"
     for prev in reversed(previous[-1:]):
         cands = [x for x in ctx.spans if prev.start <= x.start < prev.end
-                 and x.prep is None and x.type in TOPIC_TYPES]
+                 and x.prep is None and (x.type in TOPIC_TYPES or x.how == "numbered")]
         if cands:
             return cands[-1].name, "previous sentence"
     if ctx.main:
