@@ -42,12 +42,20 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
     weight = {k: sum(counts[n] for n in ns) for k, ns in by_key.items()}
     target: dict[str, str] = {}
     why: dict[str, str] = {}
+
+    def final(k: str) -> str:
+        seen = set()
+        while k in target and k not in seen:
+            seen.add(k)
+            k = target[k]
+        return k
+
     ks = sorted(by_key, key=lambda k: (-len(k.split()), -weight[k], k))
     for k in ks:
         if not k or k in target or (len(k.split()) == 1 and any(is_place(n) for n in by_key[k])):
             continue
         words = k.split()
-        longer = [o for o in ks if o != k and len(o.split()) > len(words) and o not in target]
+        longer = [o for o in ks if o != k and len(o.split()) > len(words)]
         cands = []
         for o in longer:
             ow = o.split()
@@ -57,16 +65,10 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
                 cands.append((o, f"« {by_key[k][0]} » is the acronym of « {by_key[o][0]} »"))
         if not cands and len(k) >= 8:
             for o in ks:
-                if o != k and o not in target and len(o) >= 8 and fuzz.ratio(k, o) >= 92 and weight[o] > weight[k]:
+                if o != k and final(o) != k and len(o) >= 8 and fuzz.ratio(k, o) >= 92 and weight[o] > weight[k]:
                     cands.append((o, f"« {by_key[k][0]} » and « {by_key[o][0]} » differ by a letter or two"))
-        if len({o for o, _ in cands}) == 1:
+        if len({final(o) for o, _ in cands}) == 1:  # names already merged count as one
             target[k], why[k] = cands[0]
-    def final(k: str) -> str:
-        seen = set()
-        while k in target and k not in seen:
-            seen.add(k)
-            k = target[k]
-        return k
     out, evidence = {}, {}
     for n, k in keys.items():
         f = final(k)

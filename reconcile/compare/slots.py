@@ -12,6 +12,7 @@ from itertools import combinations
 
 from ..model import INHERITED_SUBJECTS, SEVERITY_RANK, Claim, Finding, Interval, value_to_json
 from ..normalize.entities import key as entity_key
+from ..extract.lexicon import generic_event
 from . import verdicts as V
 
 FLAGGED = (V.CONFLICT, V.PLAN_VS_OUTCOME)  # findings: a reviewer must decide
@@ -115,8 +116,9 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
     for a, b in combinations(slot.claims, 2):
         if a.source == b.source or group[a.id] == group[b.id]:
             continue
-        if _weak(a) and _weak(b) and _crowded(slot, group, a, b):
-            continue
+        if _weak(a) and _weak(b) and (_crowded(slot, group, a, b) or lex is not None and
+                                      generic_event(slot.attribute, lex) and not _parsed_event(a, b)):
+            continue  # « a annoncé mardi » / « a annoncé mercredi », about nothing named: two announcements
         v = V.compare(a, b, exclusions=exclusions, lex=lex)
         if v.kind == V.EVOLUTION and slot.attribute in cumulative and _against_growth(a, b) and \
                 not V.changed(a, b, lex):
@@ -148,6 +150,12 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
             consensus=value_to_json(consensus.value) if consensus else None, support=support,
             outliers=outliers))
     return out
+
+
+def _parsed_event(a: Claim, b: Claim) -> bool:
+    """True when both claims read their event noun off the parse (« séance » in « une première séance
+    le 28 novembre » and « la séance s'est tenue lundi »): the same named event, whoever it is about."""
+    return all(dict(c.rules).get("attribute", "").startswith("parse:") for c in (a, b))
 
 
 def _crowded(slot: Slot, group: dict[str, int], a: Claim, b: Claim) -> bool:

@@ -173,6 +173,10 @@ def _dates(a: Claim, b: Claim, lex=None) -> Verdict:
         return Verdict(AGREEMENT, "interval", f"{_ev(a)} and {_ev(b)} overlap")
     days = (ib.start - ia.end).days if ia.end < ib.start else (ia.start - ib.end).days
     told = f"{_ev(a)} and {_ev(b)} do not overlap ({days} day{'s' if days > 1 else ''} apart)"
+    if _target(a) and _target(b) and a.published != b.published and not outcome:
+        return Verdict(EVOLUTION, "plan-revised", f"{told}: both are dates still to come when written, set "
+                       f"{_published(a)} and {_published(b)}; a later article giving a new target is a revision, "
+                       "not a contradiction", float(days))
     if lex is not None and generic_event(a.attribute, lex) and days >= lex.same_event_days and not plan:
         return Verdict(COMPATIBLE, "events", f"{told}: {a.attribute} names events too general to be one "
                        f"event that far apart ({lex.same_event_days} days or more)")
@@ -180,6 +184,15 @@ def _dates(a: Claim, b: Claim, lex=None) -> Verdict:
         return Verdict(PLAN_VS_OUTCOME, "plan",
                        f"{told}: one states a plan, the other what became of it", float(days))
     return Verdict(CONFLICT, "interval", f"{told}; one event cannot have both dates", float(days))
+
+
+def _target(c: Claim) -> bool:
+    """A date still to come when its article was written: a plan or forecast, whatever its wording."""
+    return c.published is not None and isinstance(c.value, Interval) and c.value.start > c.published
+
+
+def _published(c: Claim) -> str:
+    return c.published.isoformat() if c.published else "on an unknown day"
 
 
 def _ev(c: Claim) -> str:

@@ -126,6 +126,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if not parsed and origin and entity == origin:
             entity, how, subject_rule = STORY, "story", subject_rule + "+not-the-speaker"  # who says is not what
         scope, scope_rules = R.scope(ctx, s, m, fr)
+        event = R.event_of(ctx, fr) if attr.startswith("count:") else None
+        if event:
+            scope["event"] = event
+            scope_rules.append("parse:event")
         if how in ("clause", "sentence", "object", "complement") or parsed and subject_rule == "parse:nsubj":
             place = R.place_as_scope(ctx, entity, known=bool(parsed))  # « le Finistère concentre 177 000 foyers »
             if place:

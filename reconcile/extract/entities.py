@@ -87,6 +87,10 @@ class Gazetteer:
             if ent.label_ not in NER_LABELS or _overlaps(ent.start_char, ent.end_char, taken):
                 continue
             a, b = ent.start_char, ent.end_char
+            toks = list(ent)
+            while len(toks) > 1 and toks[-1].pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ"):
+                toks.pop()  # « Société des grands projets décale »: a name does not end with a verb
+            b = toks[-1].idx + len(toks[-1].text)
             surface = text[a:b]
             if len(surface.strip()) < 2 or not any(c.isupper() for c in surface):
                 continue

@@ -8,7 +8,8 @@ from .assemble import add_claim, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
 from .frames import event_noun
-from .subjects import event_subject, find_subject, participle_head
+from .resolvers import place_as_scope
+from .subjects import STORY, event_subject, find_subject, participle_head
 
 
 _EVENT_WINDOW = 70
@@ -31,9 +32,13 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         near = [p for p in periods if id(p) not in used and _gap(a, b, p) <= _EVENT_WINDOW
                 and not _crosses_other_cue(a, b, p, cues)]
         status = status_near(ctx, s, a, b)
-        entity, how = event_subject(ctx, s, a, b, attr, previous)
+        entity, how = _parsed_event_subject(ctx, s, a, b) or event_subject(ctx, s, a, b, attr, previous)
         if entity is None:
             continue
+        scope = {}
+        if place_as_scope(ctx, entity) and any(x.name == entity and x.prep in ("de", "du", "d'", "des")
+                                               and s.start <= x.start < s.end for x in ctx.spans):
+            entity, how = STORY, "story"  # « l'enquête ouverte par le parquet de Paris »: not about Paris
         head = participle_head(ctx, s, a)
         if head and head[1] == "noun phrase":  # "les travaux, lancés en 2024": the works' launch
             attr = f"{attr}:{head[0]}"
@@ -50,13 +55,51 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 st = before[1] if before else status
                 lo, hi = (min(a, q.start), max(b, q.end)) if q is p else (before[0], q.end)
                 when = event_time(ctx, q)
-                add_claim(ctx, s, lo, hi, entity=entity, attribute=attr, value=when, kind="date",
+                add_claim(ctx, s, lo, hi, entity=entity, attribute=attr, value=when, kind="date", scope=scope,
                      time=when, time_origin="explicit", status=st or "reported_date",
                      subject_origin=how, modality="plan" if st == "planned" else None, cue=q.cue)
         elif status in ("cancelled", "postponed", "completed"):
             time, origin = time_for(ctx, s, Mention("x", "", a, b), [])
-            add_claim(ctx, s, a, b, entity=entity, attribute=attr, value=status, kind="status",
+            add_claim(ctx, s, a, b, entity=entity, attribute=attr, value=status, kind="status", scope=scope,
                  time=time, time_origin=origin, status=status, subject_origin=how)
+
+
+def _parsed_event_subject(ctx: Context, s: Sentence, a: int, b: int):
+    """(name, "complement") of what an event is about, read from the parse: a name in the
+    complement of an event noun (« la mise en service du tronçon sud de la ligne 15 »), in the
+    subject of an event verb (« la ligne 14 a été ouverte »), or the noun a participle qualifies
+    (« la gare Villejuif, ouverte le 18 janvier »). None when the parse names nothing."""
+    toks = [t for t in s.tokens if a <= s.offset + t.idx < b]
+    if not toks:
+        return None
+    cue = next((t for t in toks if t.head.i not in {x.i for x in toks} or t.head.i == t.i), toks[0])
+    if cue.pos_ == "NOUN":
+        places = [c for c in cue.children if c.dep_ == "nmod"]
+    else:
+        places = [c for c in cue.children if c.dep_ in ("nsubj", "nsubj:pass", "obj")]
+        if cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN"):
+            places.append(cue.head)
+    for root in places:
+        sub = [root] if root is cue.head else _head_phrase(root)
+        for t in sub:
+            if t.i in {x.i for x in toks}:
+                continue
+            pos = s.offset + t.idx
+            x = next((x for x in ctx.spans if x.start <= pos < x.end and x.type not in ("OUTLET", "AUTHORITY")
+                      and x.how in ("name", "numbered")), None)
+            if x is not None:
+                return x.name, "complement"
+    return None
+
+
+def _head_phrase(root, depth: int = 2) -> list:
+    """A noun and its noun complements, two levels down (« tronçon sud de la ligne 15 »), without
+    the clauses and obliques that hang on it."""
+    out, frontier = [root], [root]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in ("nmod", "flat:name", "flat", "appos")]
+        out.extend(frontier)
+    return out
 
 
 _STATUS_REACH = 24

@@ -75,6 +75,20 @@ def elided(fr: Frame | None, m: Mention) -> bool:
     return fr.noun is None and fr.head.pos_ in ("NUM", "PRON", "NOUN", "ADJ") and fr.head.dep_ != "nummod"
 
 
+def event_of(ctx: Context, fr: Frame | None) -> str | None:
+    """The event that governs a figure's counted noun (« la fermeture de dix magasins », « fermer une
+    dizaine de magasins »): the first word of its chain, up to its predicate, that names an event of
+    comparison.toml [events] figures."""
+    if fr is None:
+        return None
+    for tok in list(fr.chain) + ([fr.predicate] if fr.predicate is not None else []):
+        for word in {fold(tok.lemma_ or tok.text), fold(tok.text)}:
+            for pattern, attr in ctx.lex.events:
+                if attr in ctx.lex.figure_events and pattern.fullmatch(word):
+                    return attr
+    return None
+
+
 # ---------------------------------------------------------------- attribution
 
 def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_origins, figures=()):
