@@ -258,6 +258,21 @@ def latest_decision(decision: dict | None) -> dict | None:
 
 
 @dataclass(frozen=True)
+class Entity:
+    """One entity of the corpus after resolution: the name shown, the names it was written as,
+    and for each merged form the evidence of the merge."""
+
+    name: str
+    forms: tuple[str, ...]
+    evidence: tuple[tuple[str, str], ...] = ()  # (surface form, why it is this entity)
+    claims: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "forms": list(self.forms), "claims": self.claims,
+                "evidence": [{"form": f, "why": w} for f, w in self.evidence]}
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything one run produced."""
 
@@ -268,6 +283,7 @@ class Report:
     warnings: tuple[str, ...] = ()
     stale_decisions: tuple[dict[str, Any], ...] = field(default=())
     observations: tuple[Finding, ...] = ()  # evolutions and attributed counts: shown, not flagged
+    entities: tuple[Entity, ...] = ()  # the corpus's entities, their surface forms and why they were merged
 
     def summary(self) -> dict[str, Any]:
         by_kind: dict[str, int] = {}
@@ -294,6 +310,7 @@ class Report:
             "claims": [c.to_dict() for c in self.claims],
             "conflicts": [f.to_dict() for f in self.findings],
             "observations": [f.to_dict() for f in self.observations],
+            "entities": [e.to_dict() for e in self.entities],
             "summary": self.summary(),
             "warnings": list(self.warnings),
             "stale_decisions": list(self.stale_decisions),

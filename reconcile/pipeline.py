@@ -5,6 +5,7 @@ pure stages (`extract`, `compare`) on what they return.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -17,9 +18,10 @@ from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
 from .extract.lexicon import load as load_lexicon
 from .errors import InputError
-from .model import Claim, Finding, Report, Source, latest_decision
+from .model import Claim, Entity, Finding, Report, Source, latest_decision
 from .normalize import places
 from .normalize.entities import Registry, default_registry, unify
+from .normalize.entities import key as key_of
 from .sources import load as load_sources
 
 ENTITIES_FILE = "entities.toml"
@@ -94,24 +96,48 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
             if cache:
                 cache.put(src, got)
         claims.extend(got)
-    claims = canonicalize(claims, registry)
+    claims, entities = canonicalize(claims, registry)
     lex = load_lexicon()
     flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex)
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
     return Report(__version__, sources, tuple(claims), tuple(flagged), loaded.warnings,
-                  tuple(stale), tuple(noted))
+                  tuple(stale), tuple(noted), tuple(entities))
 
 
-def canonicalize(claims: list[Claim], registry: Registry) -> list[Claim]:
-    """One display name per entity across the corpus ("Ampère" and "Ampere" are one)."""
+def canonicalize(claims: list[Claim], registry: Registry) -> tuple[list[Claim], list[Entity]]:
+    """One display name per entity across the corpus ("Ampère" and "Ampere" are one), and the
+    entities with the surface forms each was written as and the evidence of every merge."""
     names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
     mapping = unify(names, registry=registry)
-    resolved, _ = resolve_entities([mapping[n] for n in names], titles=load_lexicon().titles,
-                                   is_place=lambda n: places.gazetteer().lookup(n) is not None)
+    resolved, evidence = resolve_entities([mapping[n] for n in names], titles=load_lexicon().titles,
+                                          is_place=lambda n: places.gazetteer().lookup(n) is not None,
+                                          sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))
     full = {n: resolved.get(mapping[n], mapping[n]) for n in names}
-    return [replace(c, entity=full[c.entity],
-                    attributed_to=full.get(c.attributed_to) if c.attributed_to else None)
-            for c in claims]
+    out = [replace(c, entity=full[c.entity],
+                   attributed_to=full.get(c.attributed_to) if c.attributed_to else None)
+           for c in claims]
+    forms: dict[str, set[str]] = {}
+    why: dict[str, dict[str, str]] = {}
+    for n in names:
+        if n.startswith("("):
+            continue  # « (story) »: what inherited claims are about, not a name
+        forms.setdefault(full[n], set()).add(n)
+        if full[n] != n:
+            reason = evidence.get(mapping[n]) or _unified_why(n, mapping[n], registry)
+            why.setdefault(full[n], {})[n] = reason
+    counts = Counter(c.entity for c in out)
+    entities = [Entity(name, tuple(sorted(fs)), tuple(sorted(why.get(name, {}).items())), counts.get(name, 0))
+                for name, fs in sorted(forms.items(), key=lambda kv: (-counts.get(kv[0], 0), kv[0]))]
+    return out, entities
+
+
+def _unified_why(name: str, target: str, registry: Registry) -> str:
+    """Why `unify` gave `name` the display name `target`, in words."""
+    if registry.lookup(name):
+        return f"« {name} » is a form of « {target} » in the entity registry"
+    if key_of(name) == key_of(target):
+        return f"« {name} » and « {target} » are the same name once accents, case and punctuation are set aside"
+    return f"« {name} » begins « {target} », the only longer name it begins"
 
 
 def apply_decisions(found: list[Finding], decisions: dict) -> tuple[list[Finding], list[dict]]:

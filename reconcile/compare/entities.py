@@ -28,12 +28,13 @@ def _strip_titles(k: str, titles: frozenset) -> str:
     return " ".join(words)
 
 
-def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambda n: False
-            ) -> tuple[dict[str, str], dict[str, str]]:
+def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambda n: False,
+            sections: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
     """(name -> resolved display name, name -> evidence of the merge) for a corpus's names.
 
     `titles` are folded words dropped before matching (« préfet Lefèvre » is « Lefèvre »);
-    a name that `is_place` is never merged into a longer one (« France » / « France Assureurs »)."""
+    a name that `is_place` is never merged into a longer one (« France » / « France Assureurs »);
+    a name is never merged into itself plus a word of `sections` (« ligne 15 » / « ligne 15 sud »)."""
     counts = Counter(names)
     keys: dict[str, str] = {n: _strip_titles(key(n), titles) for n in counts}
     by_key: dict[str, list[str]] = {}
@@ -59,7 +60,8 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
         cands = []
         for o in longer:
             ow = o.split()
-            if (ow[-len(words):] == words or ow[:len(words)] == words) and (len(words) >= 2 or len(k) >= 5):
+            starts = ow[:len(words)] == words and ow[len(words)] not in sections
+            if (ow[-len(words):] == words or starts) and (len(words) >= 2 or len(k) >= 5):
                 cands.append((o, f"« {by_key[k][0]} » is part of « {by_key[o][0]} »"))
             elif k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1 and _initials(o) == k and len(ow) >= 2:
                 cands.append((o, f"« {by_key[k][0]} » is the acronym of « {by_key[o][0]} »"))

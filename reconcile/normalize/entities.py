@@ -172,8 +172,10 @@ def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, st
         counts.setdefault(k, {})
         counts[k][tidy(n)] = counts[k].get(tidy(n), 0) + 1
     best = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in counts.items()}
+    sections = {key(w, folding=reg.folding) for w in reg.descriptions.get("sections", [])}
     for k in list(best):  # "Grand Stade" -> "Grand Stade des Berges", its most frequent longer name
-        longer = [o for o in counts if o != k and o.startswith(k + " ")]
+        longer = [o for o in counts if o != k and o.startswith(k + " ")
+                  and o[len(k) + 1:].split()[0] not in sections]  # « ligne 15 » is not « ligne 15 Sud »
         if len(k.split()) >= 2 and longer:
             target = max(longer, key=lambda o: (sum(counts[o].values()), o))
             best[k] = best[target]

@@ -40,6 +40,14 @@ def render(report: Report) -> str:
         for f in report.observations:
             out.append(f"- **{f.kind}** · {f.entity} · {f.attribute}: {_cell(f.explanation)}")
         out.append("")
+    merged = [e for e in report.entities if e.evidence]
+    if merged:
+        out += ["## Entities", "", "Names written differently across the corpus and taken as one entity, "
+                "with the evidence of each merge:", "", "| entity | written as | why |", "|---|---|---|"]
+        for e in merged:
+            for form, why in e.evidence:
+                out.append(f"| {_cell(e.name)} | {_cell(form)} | {_cell(why)} |")
+        out.append("")
     out += ["## Sources", "", "| id | outlet | published | title |", "|---|---|---|---|"]
     for src in report.sources:
         out.append(f"| {src.id} | {_cell(src.outlet or '')} | {published_text(src)} | {_cell(src.title or '')} |")

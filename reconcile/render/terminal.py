@@ -26,6 +26,12 @@ def render(report: Report, *, width: int = 100, colour: bool = False) -> str:
         console.print(Text("Observations (not contradictions)", style="bold"))
         for f in report.observations:
             console.print(Text(f"  {f.kind} · {f.entity} · {f.attribute}: {f.explanation}"))
+    merged = [e for e in report.entities if e.evidence]
+    if merged:
+        console.print(Text("Entities written differently and taken as one", style="bold"))
+        for e in merged:
+            for form, why in e.evidence:
+                console.print(Text(f"  {e.name} ← {form}: {why}"))
     if report.stale_decisions:
         console.print(Text("Stale decisions (their finding no longer exists; kept)", style="bold"))
         for d in report.stale_decisions:
