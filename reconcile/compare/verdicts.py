@@ -207,6 +207,15 @@ def _when_value(i: Interval) -> str:
 def _statuses(a: Claim, b: Claim, exclusions: frozenset, lex=None) -> Verdict:
     sa, sb = _status_of(a), _status_of(b)
     if a.attribute == "state" and b.attribute == "state":
+        if sa == sb and (a.modality == "negated") != (b.modality == "negated"):
+            yes, no = (b, a) if a.modality == "negated" else (a, b)
+            told = f"«{yes.quote}» says {sa}, «{no.quote}» says not {sa}"
+            if not _times_apart(a, b) or (yes.time and no.time and yes.time.start < no.time.start
+                                          and not changed(a, b, lex)):
+                return Verdict(CONFLICT, "polarity", f"{told}; a later article cannot take back what an "
+                               "earlier one said was done without a word of it" if _times_apart(a, b)
+                               else f"{told} at the same time", 1.0)
+            return Verdict(EVOLUTION, "time", f"{told} earlier: it happened in between", 1.0)
         if sa == sb:
             return Verdict(AGREEMENT, "status", f"both say {sa}")
         if frozenset((sa, sb)) in exclusions and not _times_apart(a, b):
@@ -242,7 +251,7 @@ def severity_of(v: Verdict, a: Claim, b: Claim, support: tuple[int, int]) -> str
         return "medium"
     if v.rule == "interval":
         level = 2 if v.gap >= cfg["high_days"] else 1 if v.gap >= cfg["medium_days"] else 0
-    elif v.rule == "status":
+    elif v.rule in ("status", "polarity"):
         level = 1
     else:
         level = 2 if v.gap >= cfg["high_gap"] else 1 if v.gap >= cfg["medium_gap"] else 0

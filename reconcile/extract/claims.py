@@ -157,7 +157,11 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
         ctx.last_attribute = (attr, s.start)
-        add_claim(ctx, s, m.start, m.end, entity=entity, attribute=attr, value=_value(m),
+        value = _value(m)
+        if isinstance(value, Bounds) and value.low is None and _reached(ctx, s, m):
+            value = float(value.high)  # « est monté jusqu'à 171 km/h »: the peak reached, not a bound
+            rules["value"] = "parse:reached"
+        add_claim(ctx, s, m.start, m.end, entity=entity, attribute=attr, value=value,
              kind="quantity" if m.type == "duration" else m.type, unit=_unit(m), approx=m.approx,
              precision=m.precision, cue=m.cue, time=time, time_origin=time_origin, subject_origin=how,
              attributed=(origin, origin_rule), scope=scope, rules=rules)
@@ -194,6 +198,16 @@ def _elided_share(text: str, m: Mention, resolved):
 def _adjective_follows(s: Sentence, m: Mention) -> bool:
     nxt = [t for t in s.tokens if s.offset + t.idx >= m.end]
     return bool(nxt) and nxt[0].pos_ == "ADJ"
+
+
+def _reached(ctx: Context, s: Sentence, m: Mention) -> bool:
+    """True for « jusqu'à N » after a verb of reaching (« est monté jusqu'à », « a grimpé jusqu'à »,
+    frames.toml [bounds] reached_verbs): N is the value reached, not an upper bound."""
+    if not m.cue or not fold(m.cue).startswith("jusqu"):
+        return False
+    before = [t for t in s.tokens if s.offset + t.idx < m.start]
+    verbs = [t for t in before[-4:] if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and fold(verbs[-1].lemma_) in ctx.lex.reached_verbs
 
 
 def _value(m: Mention):

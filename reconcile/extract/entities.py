@@ -42,6 +42,9 @@ class Gazetteer:
         self.registry = registry
         forms = registry.surface_forms()
         self._by_fold = {fold(f).strip(): e for f, e in forms}
+        self._forms_of: dict[str, list[str]] = {}
+        for f, e in forms:
+            self._forms_of.setdefault(e.name, []).append(f)
         self.pattern = phrase_pattern([f for f, _ in forms])
         org_desc = list(registry.descriptions.get("org", []))
         own = [d for e in registry.entities for d in e.descriptions]
@@ -80,6 +83,9 @@ class Gazetteer:
         if self.pattern:
             for m in self.pattern.finditer(folded):
                 e = self._by_fold.get(re.sub(r"\s+", " ", m.group()))
+                if e and text[m.start()].islower() and e.name[:1].isupper() and \
+                        not any(f[:1].islower() for f in self._forms_of.get(e.name, ())):
+                    continue  # « l'état de catastrophe naturelle » is not « l'État »
                 if e and not _overlaps(m.start(), m.end(), taken):
                     out.append(self._span(text, folded, m.start(), m.end(), offset, e.name, e.type, "name"))
                     taken.append((m.start(), m.end()))
@@ -144,7 +150,8 @@ class Gazetteer:
         """ "le futur stade" after "Grand Stade des Berges": a description by a word of an earlier name."""
         heads: dict[str, str] = {}
         for x in prior + out:
-            if x.how == "name" and x.type in ("ORG", "LOC") and x.start < offset + len(text):
+            if x.how == "name" and x.type in ("ORG", "LOC") and x.start < offset + len(text) \
+                    and len(x.text.replace("-", " ").split()) >= 2:  # « l'état » is no description of « l'État »
                 for w in fold(x.text).replace("-", " ").split():
                     if len(w) >= 4 and w.isalpha() and not any(c.isupper() for c in w):
                         heads[w] = x.name

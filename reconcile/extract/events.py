@@ -7,7 +7,7 @@ from ..normalize.text import fold
 from .assemble import add_claim, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
-from .frames import event_noun
+from .frames import event_noun, phrase
 from .resolvers import place_as_scope
 from .subjects import STORY, event_subject, find_subject, participle_head
 
@@ -149,13 +149,44 @@ def states(ctx: Context, s: Sentence, ms, previous) -> None:
     for state, pattern in ctx.lex.states:
         for hit in pattern.finditer(folded):
             a, b = s.start + hit.start(), s.start + hit.end()
-            entity, how = find_subject(ctx, s, a, b, previous)
+            parsed = _state_subject(ctx, s, a, b)
+            entity, how = parsed if parsed else find_subject(ctx, s, a, b, previous)
             if entity is None or how in ("previous sentence", "main entity"):
                 continue  # a state said of nothing named in the sentence is too vague to check
             periods = [m for m in ms if m.type in ("date", "period") and m.time is not None]
             time, origin = time_for(ctx, s, Mention("x", "", a, b), periods)
             add_claim(ctx, s, a, b, entity=entity, attribute="state", value=state, kind="status",
                  time=time, time_origin=origin, status=state, subject_origin=how)
+
+
+def _state_subject(ctx: Context, s: Sentence, a: int, b: int):
+    """(what, how) a state is said of, from the parse: the subject of the participle or verb that
+    carries it, as a name when one covers it, else as its noun phrase (« l'état de catastrophe
+    naturelle était reconnu » -> « état de catastrophe naturelle »)."""
+    toks = [t for t in s.tokens if a <= s.offset + t.idx < b]
+    verb = next((t for t in toks if t.pos_ in ("VERB", "ADJ", "AUX")), None)
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None:  # a parse cut in two (« Promis par le ministre, l'état de … n'est pas reconnu »):
+        lo, _ = clause_bounds(ctx.source.text, s.start, s.end, a)  # the first noun of the state's clause
+        subj = next((t for t in s.tokens if lo <= s.offset + t.idx < a and t.pos_ == "NOUN"
+                     and not any(c.dep_ == "case" for c in t.children)), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    pos = s.offset + subj.idx
+    x = next((x for x in ctx.spans if x.start <= pos < x.end), None)
+    if x is not None and (x.type == "OUTLET" or x.start < s.offset + subj.idx - 20):
+        return None  # a parse that ties the state to the source that reports it: leave it to the window rules
+    for t in subj.children:  # « la société Zorbex SA serait liquidée »: the name in apposition
+        y = next((y for y in ctx.spans if y.start <= s.offset + t.idx < y.end and y.how == "name"), None)
+        if y is not None and t.dep_ in ("appos", "flat:name", "nmod", "dep") and y.type != "OUTLET":
+            return y.name, "clause"
+    if x is not None:
+        return x.name, "clause" if x.how in ("name", "numbered") else "description"
+    if ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(subj.text)):
+        return None  # « le chantier est à l'arrêt »: the story's own subject, found by the window rules
+    return fold(phrase(subj)), "noun phrase"
 
 
 def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:

@@ -56,6 +56,10 @@ def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset 
     if noun is None and head.dep_ in ("nummod", "det") and head.head.pos_ == "NOUN":
         noun = head.head
         head = noun
+    if noun is None and head.pos_ == "NUM":  # « 13 des cas », « trois de ces usines »: a part of the nouns
+        noun = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and
+                     [fold(x.text) for x in c.children if x.dep_ == "case"] in (["de"], ["des"], ["d'"], ["du"]) and
+                     not any(f.dep_ == "fixed" for x in c.children for f in x.children)), None)  # not « d'après »
     chain = [head]
     cur = head
     for _ in range(5):

@@ -56,6 +56,7 @@ class Lexicon:
     noun_predicates: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
+    reached_verbs: frozenset[str] = frozenset()
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
@@ -140,6 +141,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         noun_predicates=frozenset(verbs),
         raising_verbs=frozenset(frames["raising"]["verbs"]),
         date_words=frozenset(fold(w) for w in frames.get("dates", {}).get("words", [])),
+        reached_verbs=frozenset(fold(w) for w in frames.get("bounds", {}).get("reached_verbs", [])),
     )
 
 

@@ -46,6 +46,14 @@ def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualif
         for preds, nouns, attr in lex.frames:
             if lemmas & preds and (want in nouns or (want and singular(want) in nouns)):
                 return attr, "attr:frame"
+    if m.type == "quantity" and noun and fr is not None and fr.noun is not None:
+        # « 224 suppressions de postes »: the counted noun is itself a predicate, its complement the noun
+        for c in fr.noun.children:
+            if c.dep_ == "nmod" and c.pos_ == "NOUN":
+                inner = fold(c.lemma_ or c.text)
+                for preds, nouns, attr in lex.frames:
+                    if fr.noun.lemma_ in preds and (inner in nouns or singular(inner) in nouns):
+                        return attr, "attr:frame-noun"
     if m.type == "quantity" and noun:
         attr = attribute_for_noun(noun, lex)
         if attr and not attr.startswith("count:"):

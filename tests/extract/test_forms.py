@@ -1,0 +1,108 @@
+"""French forms read from the parse: a peak « monté jusqu'à N », a counted action noun
+(« 224 suppressions de postes »), a part « 13 des cas », a state and its negation said of a
+noun phrase, and a common noun that is no name (« l'état » is not « l'État »).
+
+Every sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reconcile.compare import verdicts as V
+from reconcile.extract.entities import Gazetteer
+from reconcile.extract.lexicon import load
+from reconcile.model import Bounds
+from reconcile.normalize.entities import default_registry
+
+PUBLISHED = dt.date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer(default_registry())
+
+
+@pytest.fixture()
+def claims(extract, gazetteer):
+    def run(text: str, published: dt.date | None = PUBLISHED):
+        return extract(gazetteer, text, published)
+    return run
+
+
+def show(cs):
+    return [(c.attribute, c.value, c.entity, c.modality, c.scope_dict(), dict(c.rules)) for c in cs]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("À Brest, le vent est monté jusqu'à 158 km/h dans la nuit.", 158.0),
+    ("La Seine a grimpé jusqu'à 6,2 mètres à Paris.", 6.2),
+    ("Les rafales ont atteint jusqu'à 130 km/h sur la côte.", 130.0),
+    ("La houle est montée jusqu'à 9 mètres au large de Molène.", 9.0),
+])
+def test_forms_jusqua_after_a_verb_of_reaching_is_the_peak(claims, text, value):
+    cs = [c for c in claims(text) if c.attribute.startswith("measure:")]
+    assert [c.value for c in cs] == [value], show(cs)
+    assert dict(cs[0].rules).get("value") == "parse:reached"
+
+
+@pytest.mark.parametrize("text,high", [
+    ("Le plan prévoit jusqu'à 3 000 suppressions de postes.", 3000.0),
+    ("L'usine pourra accueillir jusqu'à 800 salariés.", 800.0),
+])
+def test_forms_jusqua_without_a_verb_of_reaching_stays_a_bound(claims, text, high):
+    cs = claims(text)
+    assert [c.value for c in cs] == [Bounds(None, high)], show(cs)
+
+
+@pytest.mark.parametrize("text,attribute,value", [
+    ("L'arrêt de la livraison à domicile entraînerait 224 suppressions de postes.", "job_cuts", 224.0),
+    ("Le plan de la direction prévoit 1 150 suppressions d'emplois d'ici 2027.", "job_cuts", 1150.0),
+    ("Le groupe annonce 300 licenciements dans ses usines du Nord.", "job_cuts", 300.0),
+    ("Le chantier doit générer 400 créations d'emplois.", "jobs", 400.0),
+])
+def test_forms_a_counted_action_noun_takes_its_complement(claims, text, attribute, value):
+    cs = [c for c in claims(text) if c.value == value]
+    assert [c.attribute for c in cs] == [attribute], show(claims(text))
+
+
+@pytest.mark.parametrize("text,noun,value", [
+    ("Au 28 mars, la Bretagne comptait 13 des cas recensés.", "count:cas", 13.0),
+    ("L'Occitanie concentre 40 des communes sinistrées.", "count:commune", 40.0),
+    ("Le Nord regroupe 12 des magasins concernés.", "count:magasin", 12.0),
+])
+def test_forms_a_part_of_the_nouns_counts_them(claims, text, noun, value):
+    cs = [c for c in claims(text) if c.value == value]
+    assert [c.attribute for c in cs] == [noun], show(claims(text))
+
+
+def test_forms_a_counter_after_dapres_is_no_counted_noun(claims):
+    cs = claims("La préfecture a comptabilisé 2 300 manifestants, contre 7 000 d'après les syndicats.")
+    assert sorted((c.value, c.attribute) for c in cs) == [(2300.0, "protesters"), (7000.0, "protesters")], show(cs)
+
+
+@pytest.mark.parametrize("yes,no", [
+    ("Le préfet a annoncé que l'état de catastrophe naturelle était reconnu pour les communes touchées.",
+     "Promis par le ministre, l'état de catastrophe naturelle n'est pas encore reconnu."),
+    ("La mairie indique que le permis de construire du stade a été accordé.",
+     "Selon les riverains, le permis de construire du stade n'a jamais été accordé."),
+    ("Le plan de sauvegarde a été validé par l'administration.",
+     "Le plan de sauvegarde n'a pas été validé par l'administration."),
+])
+def test_forms_a_state_and_its_negation_of_one_noun_phrase_conflict(claims, yes, no):
+    a = next(c for c in claims(yes) if c.attribute == "state")
+    b = next(c for c in claims(no, dt.date(2025, 6, 2)) if c.attribute == "state")
+    assert a.value == b.value == "recognized" and a.entity == b.entity, (show([a]), show([b]))
+    assert a.modality != "negated" and b.modality == "negated"
+    v = V.compare(a, b, lex=load())
+    assert v.kind == V.CONFLICT and v.rule == "polarity", v
+    # the other way round in time (not yet, then done) is what happened in between
+    b_early = next(c for c in claims(no, dt.date(2025, 5, 20)) if c.attribute == "state")
+    assert V.compare(a, b_early, lex=load()).kind == V.EVOLUTION
+
+
+def test_forms_a_common_noun_is_not_the_name_it_spells(claims):
+    cs = claims("Le chef de l'État est venu à Quimper ; l'état de catastrophe naturelle n'est pas encore reconnu.")
+    st = next(c for c in cs if c.attribute == "state")
+    assert st.entity != "État" and "catastrophe" in st.entity, show(cs)
