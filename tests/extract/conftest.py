@@ -1,10 +1,16 @@
 """Fixtures for extraction tests: claims of a French text, read with a given registry."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from reconcile.extract.entities import Gazetteer
 from reconcile.model import Source
+from reconcile.normalize.entities import default_registry
 from reconcile.pipeline import claims_of
+
+PUBLISHED = dt.date(2025, 6, 1)  # the publication day of the frame and form tests' one-article texts
 
 
 @pytest.fixture(scope="session")
@@ -17,4 +23,17 @@ def extract(nlp):
         for c in out:
             assert text[c.start:c.end] == c.quote
         return out
+    return run
+
+
+@pytest.fixture(scope="session")
+def default_gazetteer():
+    return Gazetteer(default_registry())
+
+
+@pytest.fixture()
+def claims(extract, default_gazetteer):
+    """A function (text, published=PUBLISHED) -> the claims of a one-article text, default registry."""
+    def run(text: str, published: dt.date | None = PUBLISHED):
+        return extract(default_gazetteer, text, published)
     return run

@@ -11,22 +11,10 @@ import datetime as dt
 
 import pytest
 
-from reconcile.extract.entities import Gazetteer
-from reconcile.normalize.entities import default_registry
 
 PUBLISHED = dt.date(2025, 6, 1)
 
 
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer(default_registry())
-
-
-@pytest.fixture()
-def claims(extract, gazetteer):
-    def run(text: str, published: dt.date | None = PUBLISHED):
-        return extract(gazetteer, text, published)
-    return run
 
 
 def show(cs):
