@@ -144,9 +144,14 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
         ids = tuple(c.id for c in involved)
         fid = "f-" + hashlib.sha1(f"{kind}|{slot.key}|{'|'.join(sorted(ids))}".encode()).hexdigest()[:10]
         outliers = tuple(c.id for c in involved if c.id not in members)
+        rule, told = worst[2].rule, _explain(kind, slot, worst, len(ps))
+        if rule == "cumulative" and (_weak(worst[0]) or _weak(worst[1])):
+            # a toll that falls is flagged only between claims whose subject their own clause gives:
+            # with an inherited one, the lower figure is as likely a part (a country of a continent)
+            rule, told = "cumulative-unsure", told + " Not flagged: a subject or attribute came from a fallback rule."
         out.append(Finding(
             id=fid, kind=kind, severity=sev, entity=slot.entity, attribute=slot.attribute, claims=ids,
-            explanation=_explain(kind, slot, worst, len(ps)), rule=worst[2].rule,
+            explanation=told, rule=rule,
             consensus=value_to_json(consensus.value) if consensus else None, support=support,
             outliers=outliers))
     return out
@@ -162,6 +167,8 @@ def _crowded(slot: Slot, group: dict[str, int], a: Claim, b: Claim) -> bool:
     """True when the claims of the slot at the two claims' times fall into more than MAX_GROUPS
     groups of values: several facts (five plants' headcounts) taken for one."""
     def at(c: Claim) -> bool:
+        if isinstance(c.value, Interval):
+            return True  # a date's time is its value: every date of the event counts
         return c.time is None or any(x.time is None or c.time.overlaps(x.time) for x in (a, b))
     return len({group[c.id] for c in slot.claims if at(c)}) > MAX_GROUPS
 
