@@ -254,10 +254,15 @@ def _unit(ctx: Context, s: Sentence, fr: Frame) -> str | None:
     for t in cands:
         if t.pos_ != "NOUN" or t.lemma_ not in ctx.lex.unit_nouns:
             continue
+        x = span_at(ctx, _pos(s, t))
+        if x is not None and x.how == "numbered":
+            continue  # « la ligne 15 Sud » is a name, not the unit « ligne de Sud »
         names = [c for c in t.children if c.dep_ in ("nmod", "flat:name", "appos", "amod") and c.pos_ == "PROPN"]
         if names:
             name = " ".join(x.text for x in [names[0]] + [c for c in names[0].children if c.dep_ == "flat:name"])
             return f"{t.lemma_} de {name}"
+        if t is subj or t.dep_.startswith("nsubj") or any(antecedent(p) is t for p in fr.predicates):
+            return t.lemma_  # « le site, qui compte 194 salariés »: one site, not the whole company
     return None
 
 

@@ -36,10 +36,22 @@ TOPIC_TYPES = ("ORG", "PER", "LOC", "UNION")
 STORY = "(story)"
 
 
+_DISLOCATED_BEFORE = re.compile(r"^\W*(?:(?:le|la|les|l'|ce|cette|ces)\s*)?$")
+_DISLOCATED_AFTER = re.compile(r"^\s*,\s*(?:c'est|c’est|ce sont|ce seront|ce sera|c'etait|c’etait|ce furent)\b")
+
+
 def fronted_topic(ctx: Context, s: Sentence, a: int):
-    """The fronted « Pour X, » topic a figure at `a` is about, if the sentence has one."""
+    """The fronted « Pour X, » topic a figure at `a` is about, or the dislocated « X, ce sont N »."""
     here = [x for x in ctx.spans if s.start <= x.start < s.end and x.type != "OUTLET"]
-    return _frame(ctx, s, here, a)
+    framed = _frame(ctx, s, here, a)
+    if framed:
+        return framed
+    text = ctx.source.text
+    for x in here:
+        if x.end <= a and _DISLOCATED_BEFORE.match(fold(text[s.start:x.start])) and \
+                _DISLOCATED_AFTER.match(fold(text[x.end:x.end + 16])):
+            return x  # « Le Grand Paris Express, ce sont 205 kilomètres de lignes »
+    return None
 
 
 def find_subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end: int | None = None,

@@ -275,3 +275,18 @@ def test_weak_claims_in_a_slot_that_is_not_crowded_are_compared(lex, origin, rul
     flagged, _ = compare_all(_slot(values, origin, rules), lex=lex)
     assert flagged, show(flagged)
     assert all(f.severity == "low" for f in flagged), show(flagged)
+
+
+def test_a_plan_met_or_postponed_to_the_same_date_is_no_finding():
+    """« mise en service au quatrième trimestre 2026 » (postponed there) and « ouvrir fin 2026 »
+    (planned) say the same date: agreement, not plan versus outcome; a cancellation still is."""
+    def ev(source, start, end, status):
+        return Claim(id=f"c-{source}{status}", source=source, start=0, end=1, line=1, quote="x", sentence="",
+                     entity="Ligne 9", attribute="opening", value=Interval(dt.date.fromisoformat(start),
+                                                                           dt.date.fromisoformat(end)),
+                     kind="date", status=status, published=dt.date(2025, 2, 1))
+    lex = load()
+    planned = ev("a", "2026-09-01", "2026-12-31", "planned")
+    assert V.compare(planned, ev("b", "2026-10-01", "2026-12-31", "postponed"), lex=lex).kind == V.AGREEMENT
+    assert V.compare(planned, ev("c", "2026-12-01", "2026-12-31", "completed"), lex=lex).kind == V.AGREEMENT
+    assert V.compare(planned, ev("d", "2026-11-01", "2026-11-30", "cancelled"), lex=lex).kind == V.PLAN_VS_OUTCOME

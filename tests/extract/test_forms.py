@@ -94,3 +94,26 @@ def test_forms_a_common_noun_is_not_the_name_it_spells(claims):
     cs = claims("Le chef de l'État est venu à Quimper ; l'état de catastrophe naturelle n'est pas encore reconnu.")
     st = next(c for c in cs if c.attribute == "state")
     assert st.entity != "État" and "catastrophe" in st.entity, show(cs)
+
+
+@pytest.mark.parametrize("text,entity", [
+    ("Le Grand Paris Express, ce sont 205 kilomètres de lignes nouvelles.", "Grand Paris Express"),
+    ("La ligne 18, c'est 35 kilomètres de viaduc et de tunnel.", "Ligne 18"),
+    ("Le stade des Lumières, ce seront 45 000 places couvertes.", None),
+])
+def test_forms_a_dislocated_subject_is_what_the_figure_is_about(claims, text, entity):
+    cs = claims(text)
+    assert len(cs) == 1, show(cs)
+    if entity:
+        assert cs[0].entity == entity and dict(cs[0].rules)["subject"] == "cue:fronted-topic", show(cs)
+    assert "unit" not in cs[0].scope_dict() or "Sud" not in cs[0].scope_dict()["unit"], show(cs)
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Le site, qui compte 194 salariés, figure parmi les magasins menacés.", "site"),
+    ("L'usine emploie 450 personnes.", "usine"),
+    ("L'usine de Tulle emploie 380 personnes.", "usine de Tulle"),
+])
+def test_forms_a_unit_subject_is_the_scope_of_a_workforce(claims, text, unit):
+    cs = [c for c in claims(text) if c.attribute == "headcount"]
+    assert [c.scope_dict().get("unit") for c in cs] == [unit], show(claims(text))
