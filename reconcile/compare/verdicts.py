@@ -110,8 +110,12 @@ def _time_rule(a: Claim, b: Claim, gap: float, lex) -> str | None:
     if lex is None:
         return None
     dyn = lex.dynamics.get(a.attribute)
-    if dyn == "fixed" and a.time_origin != "explicit" and b.time_origin != "explicit":
-        return "fixed"  # once past, a fact does not change with the day it is reported
+    if dyn == "fixed" and a.time_origin != "explicit" and b.time_origin != "explicit" and (
+            a.attribute.startswith("measure:") or a.published and b.published
+            and abs((a.published - b.published).days) <= lex.stock_days):
+        # once past, a fact does not change with the day it is reported; a yearly figure (a loss,
+        # a revenue) without its year is taken as the same year only in articles weeks apart
+        return "fixed"
     if dyn == "stock" and a.published and b.published and not changed(a, b, lex):
         days = abs((a.published - b.published).days)
         if days <= lex.stock_days or gap > lex.stock_monthly_change * days / 30:

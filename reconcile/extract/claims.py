@@ -105,6 +105,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                     attr, attr_rule = _elided_share(text, m, resolved) or (attr, attr_rule)
             else:
                 continue  # a bare number with nothing it counts is no claim
+        tag = _referent(ctx, fr)
+        if tag:
+            attr, attr_rule = f"{attr}:{tag}", attr_rule + "+referent"
         resolved.append((m, fr, attr, attr_rule))
         origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins, figures=figures)
         framed = fronted_topic(ctx, s, m.start)
@@ -198,6 +201,16 @@ def _elided_share(text: str, m: Mention, resolved):
 def _adjective_follows(s: Sentence, m: Mention) -> bool:
     nxt = [t for t in s.tokens if s.offset + t.idx >= m.end]
     return bool(nxt) and nxt[0].pos_ == "ADJ"
+
+
+def _referent(ctx: Context, fr) -> str | None:
+    """The tag of an adjective that changes what a counted noun counts (« anciens », « nouveaux »)."""
+    if fr is None or fr.noun is None or not ctx.lex.referent_modifiers:
+        return None
+    for c in fr.noun.children:
+        if c.dep_ == "amod" and fold(c.lemma_ or c.text) in ctx.lex.referent_modifiers:
+            return ctx.lex.referent_modifiers[fold(c.lemma_ or c.text)]
+    return None
 
 
 def _reached(ctx: Context, s: Sentence, m: Mention) -> bool:

@@ -32,7 +32,9 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         near = [p for p in periods if id(p) not in used and _gap(a, b, p) <= _EVENT_WINDOW
                 and not _crosses_other_cue(a, b, p, cues)]
         status = status_near(ctx, s, a, b)
-        entity, how = _parsed_event_subject(ctx, s, a, b) or event_subject(ctx, s, a, b, attr, previous)
+        parsed = _parsed_event_subject(ctx, s, a, b)
+        entity, how = parsed or event_subject(ctx, s, a, b, attr, previous)
+        rules = {"subject": "parse:event-complement" if parsed else f"window:{how.replace(' ', '-')}"}
         if entity is None:
             continue
         scope = {}
@@ -56,11 +58,13 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 lo, hi = (min(a, q.start), max(b, q.end)) if q is p else (before[0], q.end)
                 when = event_time(ctx, q)
                 add_claim(ctx, s, lo, hi, entity=entity, attribute=attr, value=when, kind="date", scope=scope,
+                          rules=dict(rules, time="time:explicit"),
                      time=when, time_origin="explicit", status=st or "reported_date",
                      subject_origin=how, modality="plan" if st == "planned" else None, cue=q.cue)
         elif status in ("cancelled", "postponed", "completed"):
             time, origin = time_for(ctx, s, Mention("x", "", a, b), [])
             add_claim(ctx, s, a, b, entity=entity, attribute=attr, value=status, kind="status", scope=scope,
+                      rules=rules,
                  time=time, time_origin=origin, status=status, subject_origin=how)
 
 
@@ -156,6 +160,7 @@ def states(ctx: Context, s: Sentence, ms, previous) -> None:
             periods = [m for m in ms if m.type in ("date", "period") and m.time is not None]
             time, origin = time_for(ctx, s, Mention("x", "", a, b), periods)
             add_claim(ctx, s, a, b, entity=entity, attribute="state", value=state, kind="status",
+                      rules={"subject": "parse:state-subject" if parsed else f"window:{how.replace(' ', '-')}"},
                  time=time, time_origin=origin, status=state, subject_origin=how)
 
 

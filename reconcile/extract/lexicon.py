@@ -57,6 +57,7 @@ class Lexicon:
     raising_verbs: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
     reached_verbs: frozenset[str] = frozenset()
+    referent_modifiers: dict = None  # folded adjective -> tag (« ancien » -> « former »)
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
@@ -142,6 +143,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         raising_verbs=frozenset(frames["raising"]["verbs"]),
         date_words=frozenset(fold(w) for w in frames.get("dates", {}).get("words", [])),
         reached_verbs=frozenset(fold(w) for w in frames.get("bounds", {}).get("reached_verbs", [])),
+        referent_modifiers={fold(k): v for k, v in frames.get("referent", {}).get("modifiers", {}).items()},
     )
 
 

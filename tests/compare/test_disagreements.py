@@ -290,3 +290,4 @@ def test_a_plan_met_or_postponed_to_the_same_date_is_no_finding():
     assert V.compare(planned, ev("b", "2026-10-01", "2026-12-31", "postponed"), lex=lex).kind == V.AGREEMENT
     assert V.compare(planned, ev("c", "2026-12-01", "2026-12-31", "completed"), lex=lex).kind == V.AGREEMENT
     assert V.compare(planned, ev("d", "2026-11-01", "2026-11-30", "cancelled"), lex=lex).kind == V.PLAN_VS_OUTCOME
+

@@ -117,3 +117,13 @@ def test_forms_a_dislocated_subject_is_what_the_figure_is_about(claims, text, en
 def test_forms_a_unit_subject_is_the_scope_of_a_workforce(claims, text, unit):
     cs = [c for c in claims(text) if c.attribute == "headcount"]
     assert [c.scope_dict().get("unit") for c in cs] == [unit], show(claims(text))
+
+
+@pytest.mark.parametrize("text,attribute", [
+    ("Le maire a reçu environ 90 anciens salariés de l'usine.", "headcount:former"),
+    ("On compte une dizaine de nouveaux cas depuis lundi.", "count:cas:new"),
+    ("Le réseau comptera 68 nouvelles gares.", "count:gare:new"),
+    ("L'entreprise emploie 400 salariés.", "headcount"),
+])
+def test_forms_an_adjective_that_changes_the_referent_tags_the_attribute(claims, text, attribute):
+    assert [c.attribute for c in claims(text)] == [attribute], show(claims(text))
