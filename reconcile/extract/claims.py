@@ -147,6 +147,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             # « 14,8 % de grévistes selon la direction, contre 34,5 % »: its counter too, unless it names its own
             before = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr]
             place = dict(before[-1].scope).get("place") if before else None
+            own = _place_after(ctx, s, m)
+            if own and "place" not in scope:  # « 49 400 dans le Finistère, 14 000 dans le Morbihan »
+                scope["place"] = own
+                scope_rules.append("window:place-after")
             if place and "place" not in scope:
                 scope["place"] = place
                 scope_rules.append("parse:elided-place")
@@ -201,6 +205,19 @@ def _elided_share(text: str, m: Mention, resolved):
 def _adjective_follows(s: Sentence, m: Mention) -> bool:
     nxt = [t for t in s.tokens if s.offset + t.idx >= m.end]
     return bool(nxt) and nxt[0].pos_ == "ADJ"
+
+
+_PLACE_AFTER = re.compile(r"^\s*(?:dans|en|à|a|au|aux|sur)\s+(?:le |la |les |l'|l’)?$")
+
+
+def _place_after(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    """A place named right after a figure, before the next comma (« 14 000 dans le Morbihan »)."""
+    text = ctx.source.text
+    end = min([s.end] + [i for i in (text.find(",", m.end, s.end), text.find(";", m.end, s.end)) if i >= 0])
+    for x in ctx.spans:
+        if m.end <= x.start < end and x.type == "LOC" and _PLACE_AFTER.match(fold(text[m.end:x.start])):
+            return x.name
+    return None
 
 
 def _referent(ctx: Context, fr) -> str | None:

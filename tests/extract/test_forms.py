@@ -127,3 +127,11 @@ def test_forms_a_unit_subject_is_the_scope_of_a_workforce(claims, text, unit):
 ])
 def test_forms_an_adjective_that_changes_the_referent_tags_the_attribute(claims, text, attribute):
     assert [c.attribute for c in claims(text)] == [attribute], show(claims(text))
+
+
+def test_forms_each_item_of_a_list_keeps_its_own_place(claims):
+    cs = claims("Restent 81 000 foyers à rebrancher : 39 200 dans le Finistère, 12 000 dans le Morbihan "
+                "et 700 en Ille-et-Vilaine.")
+    got = {c.value: c.scope_dict().get("place") for c in cs}
+    assert got.get(39200.0) == "Finistère" and got.get(12000.0) == "Morbihan", show(cs)
+    assert got.get(700.0) == "Ille-et-Vilaine", show(cs)
