@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .compare.entities import resolve as resolve_entities
-from .compare.slots import compare_all
+from .compare.slots import compare_all, story_entity
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
@@ -97,6 +97,10 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
                 cache.put(src, got)
         claims.extend(got)
     claims, entities = canonicalize(claims, registry)
+    story = story_entity(claims)
+    if story:  # what a claim about nothing named in its sentence is about: the story's own subject
+        claims = [replace(c, entity=story) if c.entity.startswith("(") or c.entity == "story" else c
+                  for c in claims]
     lex = load_lexicon()
     flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex)
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
