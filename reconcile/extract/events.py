@@ -202,6 +202,8 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if p.type not in ("date", "period") or p.time is None or id(p) in s.used:
             continue
         tok, rule = event_noun(s, p.start, p.end, ctx.lex.date_words)
+        if tok is not None and any(x.start <= s.offset + tok.idx < x.end for x in ctx.spans):
+            tok, rule = None, None  # « Auchan a présenté mardi »: a name is who, not what happened
         if tok is not None:
             a = s.offset + tok.idx
             noun = fold(tok.lemma_ or tok.text), a, a + len(tok.text)
@@ -237,7 +239,8 @@ def _noun_near(ctx: Context, s: Sentence, p: Mention):
     """(lemma, start, end) of the nearest common noun before the period in its clause, else after it."""
     lo, hi = clause_bounds(ctx.source.text, s.start, s.end, p.start, weak=False)
     nouns = [t for t in s.tokens if t.pos_ == "NOUN" and lo <= s.offset + t.idx < hi
-             and not (p.start <= s.offset + t.idx < p.end)]
+             and not (p.start <= s.offset + t.idx < p.end)
+             and not any(x.start <= s.offset + t.idx < x.end for x in ctx.spans)]  # a name is no event
     before = [t for t in nouns if s.offset + t.idx < p.start]
     after = [t for t in nouns if s.offset + t.idx >= p.end]
     tok = before[-1] if before else after[0] if after else None
