@@ -136,7 +136,11 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
     for p in frame.predicates:
         lemma = lemma_of(p)
         subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
-        if subj is not None and frame.role in ("obj", "nmod", "obl:arg") and \
+        if subj is not None and subj.dep_ == "nsubj:pass":
+            # « la facture est estimée par la SGP à 36 milliards »: the agent counts, the subject is counted
+            subj = next((c for c in p.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and
+                         any(x.dep_ == "case" and fold(x.text) == "par" for x in c.children)), None)
+        if subj is not None and frame.role in ("obj", "nmod", "obl:arg", "obl:mod", "obl") and \
                 (lemma in count or lemma in say or (lemma in ambiguous and is_counter(subj))):
             return subj, "parse:counting-verb" if lemma in count | ambiguous else "parse:speech-verb"
     p = frame.predicate

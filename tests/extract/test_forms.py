@@ -135,3 +135,14 @@ def test_forms_each_item_of_a_list_keeps_its_own_place(claims):
     got = {c.value: c.scope_dict().get("place") for c in cs}
     assert got.get(39200.0) == "Finistère" and got.get(12000.0) == "Morbihan", show(cs)
     assert got.get(700.0) == "Ille-et-Vilaine", show(cs)
+
+
+@pytest.mark.parametrize("text,counter", [
+    ("La facture est estimée par la SGP à 36,1 milliards d'euros.", "SGP"),
+    ("Le cortège a été estimé par la préfecture à 12 000 personnes.", "préfecture"),
+    ("Les dégâts sont chiffrés par France Assureurs à 1,3 milliard d'euros.", "France Assureurs"),
+])
+def test_forms_the_agent_of_a_passive_counting_verb_counts(claims, text, counter):
+    cs = [c for c in claims(text) if c.kind in ("money", "quantity")]
+    assert cs and all(c.attributed_to == counter for c in cs), show(cs)
+    assert all(c.entity != counter for c in cs), show(cs)
