@@ -52,11 +52,14 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
         return k
 
     ks = sorted(by_key, key=lambda k: (-len(k.split()), -weight[k], k))
+    def named(k: str) -> bool:  # « usines », « actifs comme usines »: common words, no name to merge
+        return any(any(ch.isupper() for ch in n) for n in by_key[k])
+
     for k in ks:
-        if not k or k in target or (len(k.split()) == 1 and any(is_place(n) for n in by_key[k])):
+        if not k or k in target or (len(k.split()) == 1 and any(is_place(n) for n in by_key[k])) or not named(k):
             continue
         words = k.split()
-        longer = [o for o in ks if o != k and len(o.split()) > len(words)]
+        longer = [o for o in ks if o != k and len(o.split()) > len(words) and named(o)]
         cands = []
         for o in longer:
             ow = o.split()

@@ -34,7 +34,8 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         status = status_near(ctx, s, a, b)
         parsed = _parsed_event_subject(ctx, s, a, b)
         entity, how = parsed or event_subject(ctx, s, a, b, attr, previous)
-        rules = {"subject": "parse:event-complement" if parsed else f"window:{how.replace(' ', '-')}"}
+        rules = {"subject": "parse:event-complement" if parsed else f"window:{how.replace(' ', '-')}",
+                 "attribute": "cue:event-word"}
         if entity is None:
             continue
         scope = {}
@@ -44,6 +45,7 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         head = participle_head(ctx, s, a)
         if head and head[1] == "noun phrase":  # "les travaux, lancés en 2024": the works' launch
             attr = f"{attr}:{head[0]}"
+            rules["attribute"] = "parse:participle-noun"
         if near:
             p = min(near, key=lambda p: _gap(a, b, p))
             # "l'ouverture, initialement prévue fin 2026, était reportée à mars 2028": each date
@@ -160,7 +162,8 @@ def states(ctx: Context, s: Sentence, ms, previous) -> None:
             periods = [m for m in ms if m.type in ("date", "period") and m.time is not None]
             time, origin = time_for(ctx, s, Mention("x", "", a, b), periods)
             add_claim(ctx, s, a, b, entity=entity, attribute="state", value=state, kind="status",
-                      rules={"subject": "parse:state-subject" if parsed else f"window:{how.replace(' ', '-')}"},
+                      rules={"subject": "parse:state-subject" if parsed else f"window:{how.replace(' ', '-')}",
+                             "attribute": "cue:state-word"},
                  time=time, time_origin=origin, status=state, subject_origin=how)
 
 

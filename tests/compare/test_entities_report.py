@@ -58,3 +58,9 @@ def test_report_json_carries_the_entities(tmp_path):
     r = Report("0", (), (), (), entities=(Entity("A", ("A", "a"), (("a", "same name"),), 2),))
     assert r.to_dict()["entities"] == [{"name": "A", "forms": ["A", "a"], "claims": 2,
                                         "evidence": [{"form": "a", "why": "same name"}]}]
+
+
+def test_common_words_are_never_merged_as_names():
+    out, ents = entities_of(["usines", "actifs comme usines", "Norvatec", "Norvatec Industries"])
+    assert {c.entity for c in out} >= {"usines", "actifs comme usines"}
+    assert not ents["actifs comme usines"].evidence and not ents.get("usines", ents["actifs comme usines"]).evidence
