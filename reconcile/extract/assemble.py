@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from ..model import INHERITED_SUBJECTS, Claim, Interval, Mention
+from ..normalize import parse_mentions
 from .context import Context, Sentence
 from .entities import clause_bounds
 from .modality import attribution, modality_of
@@ -24,6 +26,9 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
     ctx.ids[base] = n + 1
     cid = "c-" + hashlib.sha1(f"{base}|{n}".encode()).hexdigest()[:10]
     rules = dict(rules or {})
+    if fields.get("time_origin") == "lead":  # a date the text gives, in the paragraph's bold lead
+        fields["time_origin"] = "explicit"
+        rules["time"] = "time:lead"
     if attributed is not None:
         origin = (attributed[0],) if attributed[0] else None
         if attributed[1]:
@@ -68,6 +73,26 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
         best = min(near, key=lambda p: abs(p.start - m.start))
         s.used.add(id(best))  # the others may date another figure of the clause (« 12 % jeudi, contre 34,5 % le 5 »)
         return best.time, "explicit"
+    lead = _lead_date(ctx, s)
+    if lead is not None:
+        return lead, "lead"
     if ctx.source.published:
         return Interval(ctx.source.published, ctx.source.published), "published"
     return None, "unknown"
+
+
+_LEAD = re.compile(r"\s*\*\*([^*\n]{1,120}?)\*\*")
+
+
+def _lead_date(ctx: Context, s: Sentence):
+    """The date of a paragraph's bold lead (« **2010, un projet à 19 milliards.** Au moment du débat
+    public, le réseau est chiffré à 19 milliards »): the period the paragraph's figures are about,
+    when the lead names exactly one and the figure's own clause names none."""
+    text = ctx.source.text
+    line_end = text.find("\n", s.offset)
+    lead = _LEAD.match(text, s.offset, line_end if line_end >= 0 else len(text))
+    if lead is None or s.start < lead.end(1):
+        return None  # no bold lead, or the figure is in the lead itself (dated by its own clause)
+    found = [x for x in parse_mentions(lead.group(1), ref=ctx.source.published)
+             if x.type in ("date", "period") and x.time is not None]
+    return found[0].time if len(found) == 1 else None

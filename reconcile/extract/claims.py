@@ -168,8 +168,14 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if isinstance(value, Bounds) and value.low is None and _reached(ctx, s, m):
             value = float(value.high)  # « est monté jusqu'à 171 km/h »: the peak reached, not a bound
             rules["value"] = "parse:reached"
+        kind, unit = ("quantity" if m.type == "duration" else m.type), _unit(m)
+        if "elided" in attr_rule and kind == "quantity" and not m.unit:
+            # « 36,1 milliards d'euros, contre 22 milliards en 2010 »: the amount keeps the currency it continues
+            prev = [c for c in ctx.claims if c.attribute == attr and c.kind == "money" and 0 <= m.start - c.end < 600]
+            if prev:
+                kind, unit = "money", prev[-1].unit
         add_claim(ctx, s, m.start, m.end, entity=entity, attribute=attr, value=value,
-             kind="quantity" if m.type == "duration" else m.type, unit=_unit(m), approx=m.approx,
+             kind=kind, unit=unit, approx=m.approx,
              precision=m.precision, cue=m.cue, time=time, time_origin=time_origin, subject_origin=how,
              attributed=(origin, origin_rule), scope=scope, rules=rules)
 

@@ -146,3 +146,22 @@ def test_forms_the_agent_of_a_passive_counting_verb_counts(claims, text, counter
     cs = [c for c in claims(text) if c.kind in ("money", "quantity")]
     assert cs and all(c.attributed_to == counter for c in cs), show(cs)
     assert all(c.entity != counter for c in cs), show(cs)
+
+
+def test_forms_a_paragraphs_bold_lead_dates_its_figures(claims):
+    text = ("**2011, un chantier à 4 milliards.** Lors de l'enquête publique, le tramway est chiffré à 4 milliards "
+            "d'euros.\n**2019, la facture double.** Le coût atteint alors 8 milliards d'euros.\n"
+            "Le tramway transporte 90 000 voyageurs par jour.\n")
+    cs = {c.value: c for c in claims(text)}
+    assert cs[4e9].time.start.year == 2011 and dict(cs[4e9].rules)["time"] == "time:lead", show(cs.values())
+    assert cs[8e9].time.start.year == 2019, show(cs.values())
+    assert dict(cs[90000.0].rules)["time"] == "time:published", show(cs.values())
+
+
+@pytest.mark.parametrize("text,currency", [
+    ("La facture est estimée à 36,1 milliards d'euros, contre 22 milliards en 2010.", "EUR"),
+    ("Le budget atteint 2,5 millions de dollars, contre 1,8 million en 2023.", "USD"),
+])
+def test_forms_an_elided_amount_keeps_its_currency(claims, text, currency):
+    cs = claims(text)
+    assert len(cs) == 2 and {c.kind for c in cs} == {"money"} and {c.unit for c in cs} == {currency}, show(cs)
