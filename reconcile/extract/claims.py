@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Bounds, Claim, Mention, Source
+from ..model import Bounds, Claim, Interval, Mention, Source
 from ..normalize import parse_mentions
 from ..normalize.text import fold
 from .assemble import add_claim, time_for
 from .context import Context, Sentence
-from .entities import Gazetteer, main_entity
+from .entities import Gazetteer, clause_bounds, main_entity
 from .events import dated, events, states
 from . import resolvers as R
 from .frames import frame_of
@@ -160,6 +160,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 and (fr is None or fr.predicate is None):
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         time, time_origin = time_for(ctx, s, m, periods, figures)
+        if time_origin == "explicit" and _future_clause(ctx, s, m):
+            time = _forward(ctx, s, m, periods, time)  # « passera en septembre »: the coming September
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
@@ -174,8 +176,18 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             prev = [c for c in ctx.claims if c.attribute == attr and c.kind == "money" and 0 <= m.start - c.end < 600]
             if prev:
                 kind, unit = "money", prev[-1].unit
+        change = _change(ctx, s, m, value)
+        if change:  # « le prix passera de 25 à 30 euros en septembre »: a value before, a value after
+            before, after = change
+            add_claim(ctx, s, m.start, m.end, entity=entity, attribute=attr, value=before, kind=kind, unit=unit,
+                      precision=m.precision, time=Interval(ctx.source.published, ctx.source.published)
+                      if ctx.source.published else None, time_origin="published" if ctx.source.published
+                      else "unknown", subject_origin=how, modality="assertion", attributed=(origin, origin_rule),
+                      scope=scope, rules=dict(rules, value="parse:change-from", time="time:published"))
+            value, rules = after, dict(rules, value="parse:change-to")
+        planned = bool(change and time and ctx.source.published and time.start > ctx.source.published)
         add_claim(ctx, s, m.start, m.end, entity=entity, attribute=attr, value=value,
-             kind=kind, unit=unit, approx=m.approx,
+             kind=kind, unit=unit, approx=m.approx, modality="plan" if planned else None,
              precision=m.precision, cue=m.cue, time=time, time_origin=time_origin, subject_origin=how,
              attributed=(origin, origin_rule), scope=scope, rules=rules)
 
@@ -234,6 +246,43 @@ def _referent(ctx: Context, fr) -> str | None:
         if c.dep_ == "amod" and fold(c.lemma_ or c.text) in ctx.lex.referent_modifiers:
             return ctx.lex.referent_modifiers[fold(c.lemma_ or c.text)]
     return None
+
+
+def _change(ctx: Context, s: Sentence, m: Mention, value):
+    """(before, after) of « passer de X à Y » and the like (frames.toml [change] verbs): two dated
+    values of one fact, not a range. None for any other range."""
+    if not isinstance(value, Bounds) or value.low is None or value.high is None:
+        return None
+    if not fold(ctx.source.text[m.start:m.end]).startswith("de "):
+        return None
+    before = [t for t in s.tokens if s.offset + t.idx < m.start][-3:]
+    stems = {v[:-2] for v in ctx.lex.change_verbs if len(v) > 5}  # « grimpera » tagged as an adjective
+    if not any(fold(t.lemma_) in ctx.lex.change_verbs or
+               t.pos_ in ("VERB", "AUX", "ADJ") and any(fold(t.text).startswith(x) for x in stems) for t in before):
+        return None
+    return float(value.low), float(value.high)
+
+
+def _future_clause(ctx: Context, s: Sentence, m: Mention) -> bool:
+    """True when the verb governing the figure's clause is in the future tense."""
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start)
+    return any("Fut" in t.morph.get("Tense") for t in s.tokens if lo <= s.offset + t.idx < hi
+               and t.pos_ in ("VERB", "AUX"))
+
+
+def _forward(ctx: Context, s: Sentence, m: Mention, periods, time):
+    """A month or day named without its year, in a clause in the future tense, that would fall
+    before the article: the coming one (« passera en septembre », written in November)."""
+    pub = ctx.source.published
+    if time is None or pub is None or time.end >= pub:
+        return time
+    named = [p for p in periods if p.time == time]
+    if not named or re.search(r"\d{4}", named[0].text):
+        return time  # the year is written: keep it
+    try:
+        return Interval(time.start.replace(year=time.start.year + 1), time.end.replace(year=time.end.year + 1))
+    except ValueError:  # 29 February
+        return time
 
 
 def _reached(ctx: Context, s: Sentence, m: Mention) -> bool:

@@ -165,3 +165,25 @@ def test_forms_a_paragraphs_bold_lead_dates_its_figures(claims):
 def test_forms_an_elided_amount_keeps_its_currency(claims, text, currency):
     cs = claims(text)
     assert len(cs) == 2 and {c.kind for c in cs} == {"money"} and {c.unit for c in cs} == {currency}, show(cs)
+
+
+@pytest.mark.parametrize("text,before,after,month", [
+    # the row: « Le prix passera de 25 à 30 euros en septembre » -> before 25, after 30 from next September
+    ("Le prix passera de 25 à 30 euros en septembre.", 25.0, 30.0, (2026, 9)),
+    ("Le ticket de bus passera de 1,80 à 2,10 euros en mars.", 1.8, 2.1, (2026, 3)),
+    ("La redevance grimpera de 138 à 145 euros en janvier.", 138.0, 145.0, (2026, 1)),
+    ("Le loyer passera de 600 à 640 euros en décembre.", 600.0, 640.0, (2025, 12)),
+])
+def test_forms_passer_de_x_a_y_is_a_value_before_and_a_value_after(claims, text, before, after, month):
+    cs = claims(text, dt.date(2025, 11, 10))
+    assert sorted(c.value for c in cs) == sorted([before, after]), show(cs)
+    b = next(c for c in cs if c.value == before)
+    a = next(c for c in cs if c.value == after)
+    assert dict(b.rules)["value"] == "parse:change-from" and b.time.start == dt.date(2025, 11, 10), show(cs)
+    assert dict(a.rules)["value"] == "parse:change-to" and (a.time.start.year, a.time.start.month) == month, show(cs)
+    assert a.modality == "plan", show(cs)
+
+
+def test_forms_a_range_without_a_verb_of_change_stays_a_range(claims):
+    cs = claims("Le budget est compris entre 800 et 900 millions d'euros.")
+    assert [c.value for c in cs] == [Bounds(8e8, 9e8)], show(cs)
