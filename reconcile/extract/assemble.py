@@ -6,6 +6,7 @@ import re
 
 from ..model import INHERITED_SUBJECTS, Claim, Interval, Mention
 from ..normalize import parse_mentions
+from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import clause_bounds
 from .modality import attribution, modality_of
@@ -96,3 +97,32 @@ def _lead_date(ctx: Context, s: Sentence):
     found = [x for x in parse_mentions(lead.group(1), ref=ctx.source.published)
              if x.type in ("date", "period") and x.time is not None]
     return found[0].time if len(found) == 1 else None
+
+
+_MONTH = re.compile(r"\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
+_RELATIVE = re.compile(r"\b(?:dernier|derniere|prochain|prochaine|passe|passee|suivant|suivante|precedent|precedente|"
+                       r"an|annee|hier|demain|ce|cette)\b")
+
+
+def by_tense(ctx: Context, s: Sentence, pos: int, written: str, when):
+    """A month or day named without its year is read against the tense of its clause: in the
+    future tense, one that would fall before the article is the coming one (« passera en
+    septembre », written in November); in a past tense, one that would fall after it is the last
+    one (« employait 400 salariés en mars », written in November). A written year is kept."""
+    pub = ctx.source.published
+    if when is None or pub is None or re.search(r"\d{4}", written or "") or not _MONTH.search(fold(written or "")) \
+            or _RELATIVE.search(fold(written or "")):
+        return when  # a written year, no month named, or a date relative to the article (« l'an dernier »)
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, pos)
+    verbs = [t for t in s.tokens if lo <= s.offset + t.idx < hi and t.pos_ in ("VERB", "AUX")]
+    future = any("Fut" in t.morph.get("Tense") for t in verbs)
+    past = any(t.morph.get("Tense") and set(t.morph.get("Tense")) & {"Past", "Imp"} and t.pos_ == "AUX"
+               or "Imp" in t.morph.get("Tense") for t in verbs) or \
+        any("Part" in t.morph.get("VerbForm") and any(c.dep_ == "aux:tense" for c in t.children) for t in verbs)
+    step = 1 if future and not past and when.end < pub else -1 if past and not future and when.start > pub else 0
+    if not step:
+        return when
+    try:
+        return Interval(when.start.replace(year=when.start.year + step), when.end.replace(year=when.end.year + step))
+    except ValueError:  # 29 February
+        return when

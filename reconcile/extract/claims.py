@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..model import Bounds, Claim, Interval, Mention, Source
 from ..normalize import parse_mentions
 from ..normalize.text import fold
-from .assemble import add_claim, time_for
+from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
 from .entities import Gazetteer, clause_bounds, main_entity
 from .events import dated, events, states
@@ -160,8 +160,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 and (fr is None or fr.predicate is None):
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         time, time_origin = time_for(ctx, s, m, periods, figures)
-        if time_origin == "explicit" and _future_clause(ctx, s, m):
-            time = _forward(ctx, s, m, periods, time)  # « passera en septembre »: the coming September
+        if time_origin == "explicit":  # « passera en septembre »: the coming September; « employait en mars »: the last
+            named = next((p for p in periods if p.time == time), None)
+            time = by_tense(ctx, s, m.start, named.text if named else "0000", time)
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
@@ -261,28 +262,6 @@ def _change(ctx: Context, s: Sentence, m: Mention, value):
                t.pos_ in ("VERB", "AUX", "ADJ") and any(fold(t.text).startswith(x) for x in stems) for t in before):
         return None
     return float(value.low), float(value.high)
-
-
-def _future_clause(ctx: Context, s: Sentence, m: Mention) -> bool:
-    """True when the verb governing the figure's clause is in the future tense."""
-    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start)
-    return any("Fut" in t.morph.get("Tense") for t in s.tokens if lo <= s.offset + t.idx < hi
-               and t.pos_ in ("VERB", "AUX"))
-
-
-def _forward(ctx: Context, s: Sentence, m: Mention, periods, time):
-    """A month or day named without its year, in a clause in the future tense, that would fall
-    before the article: the coming one (« passera en septembre », written in November)."""
-    pub = ctx.source.published
-    if time is None or pub is None or time.end >= pub:
-        return time
-    named = [p for p in periods if p.time == time]
-    if not named or re.search(r"\d{4}", named[0].text):
-        return time  # the year is written: keep it
-    try:
-        return Interval(time.start.replace(year=time.start.year + 1), time.end.replace(year=time.end.year + 1))
-    except ValueError:  # 29 February
-        return time
 
 
 def _reached(ctx: Context, s: Sentence, m: Mention) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import Mention
 from ..normalize import parse_mentions
 from ..normalize.text import fold
-from .assemble import add_claim, time_for
+from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
 from .frames import event_noun, phrase
@@ -58,7 +58,7 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 before = _status_before(ctx, s, q)
                 st = before[1] if before else status
                 lo, hi = (min(a, q.start), max(b, q.end)) if q is p else (before[0], q.end)
-                when = event_time(ctx, q)
+                when = by_tense(ctx, s, a, q.text, event_time(ctx, q))
                 add_claim(ctx, s, lo, hi, entity=entity, attribute=attr, value=when, kind="date", scope=scope,
                           rules=dict(rules, time="time:explicit"),
                      time=when, time_origin="explicit", status=st or "reported_date",
@@ -218,12 +218,11 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if entity is None or how == "main entity" and rule not in ("parse:date-of-noun", "parse:nsubj", "parse:nsubj:pass"):
             continue  # a date about nothing named, unless it dates a noun (« une première séance le 28 novembre »)
         event = next((attr for pattern, attr in ctx.lex.events if pattern.fullmatch(noun[0])), None)
-        when = event_time(ctx, p)
+        when = by_tense(ctx, s, p.start, p.text, event_time(ctx, p))
         if any(c.value == when and c.attribute == (event or f"date:{noun[0]}") and s.start <= c.start < s.end
                for c in ctx.claims):
             continue  # the event reader already dated it
         lo = min(p.start, noun[1])
-        when = event_time(ctx, p)
         add_claim(ctx, s, lo, max(p.end, noun[2]), entity=entity, attribute=event or f"date:{noun[0]}", value=when,
              kind="date", time=when, time_origin="explicit", subject_origin=how, cue=p.cue,
              rules={"attribute": rule, "time": "time:explicit"},

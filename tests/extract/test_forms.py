@@ -187,3 +187,19 @@ def test_forms_passer_de_x_a_y_is_a_value_before_and_a_value_after(claims, text,
 def test_forms_a_range_without_a_verb_of_change_stays_a_range(claims):
     cs = claims("Le budget est compris entre 800 et 900 millions d'euros.")
     assert [c.value for c in cs] == [Bounds(8e8, 9e8)], show(cs)
+
+
+@pytest.mark.parametrize("text,month", [
+    # written on 10 November 2025: a month without its year is read against the tense of its clause
+    ("Le site employait 400 salariés en mars.", (2025, 3)),
+    ("Le site a recruté 40 salariés en mars.", (2025, 3)),
+    ("Le site emploiera 400 salariés en mars.", (2026, 3)),
+    ("L'usine a ouvert en mars.", (2025, 3)),
+    ("La première séance s'est tenue le 28 novembre.", (2024, 11)),
+    ("La séance se tiendra le 3 octobre.", (2026, 10)),
+    ("Le site employait 400 salariés en mars 2026.", (2026, 3)),  # a written year is kept
+])
+def test_forms_a_month_without_its_year_follows_the_tense(claims, text, month):
+    cs = claims(text, dt.date(2025, 11, 10))
+    dated = [c for c in cs if c.time is not None and dict(c.rules).get("time") != "time:published"]
+    assert dated and all((c.time.start.year, c.time.start.month) == month for c in dated), show(cs)
