@@ -54,20 +54,23 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
         rules=tuple(sorted(rules.items())), **fields))
 
 
+def figure_between(m: Mention, pos: int, figures) -> bool:
+    """True when another of the sentence's `figures` lies between figure `m` and position `pos`:
+    a date or a « selon X » there belongs to that other figure."""
+    lo, hi = sorted((m.end, pos)) if pos >= m.end else sorted((pos, m.start))
+    return any(lo <= f.start and f.end <= hi for f in figures if f is not m)
+
+
 def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figures: list[Mention] = ()):
     """(period, origin) a claim is about: a date in its clause, else the publication day, else unknown.
 
     A date with another of the sentence's `figures` between it and this one is that figure's
     (« 14,8 % de grévistes, contre 34,5 % le 5 février »: the 5th is the 34,5 %'s day)."""
-    def between(p: Mention) -> bool:
-        lo, hi = sorted((m.end, p.start)) if p.start >= m.end else sorted((p.end, m.start))
-        return any(lo <= f.start and f.end <= hi for f in figures if f is not m)
-
     near = []
     for weak in (True, False):  # its own comma-clause first, then the whole clause
         lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start, weak=weak)
         near = [p for p in periods if lo <= p.start < hi and p.time is not None and id(p) not in s.used
-                and not between(p)]
+                and not figure_between(m, p.start if p.start >= m.end else p.end, figures)]
         if near:
             break
     if near:

@@ -15,7 +15,7 @@ from ..normalize import parse_mentions
 from ..normalize.text import fold
 from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
-from .entities import Gazetteer, clause_bounds, main_entity
+from .entities import Gazetteer, main_entity
 from .events import dated, events, states
 from . import resolvers as R
 from .frames import frame_of
@@ -56,16 +56,13 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     return sorted(ctx.claims, key=lambda c: (c.start, c.end, c.attribute))
 
 
-_SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
-
-
 def _sentences(doc):
     """The parser's sentences, joined where one does not end like a sentence: the French model
     sometimes cuts « Premier maillon du réseau, la ligne 15 Sud | compte 37 km » in two."""
     start = None
     for sent in doc.sents:
         start = sent.start if start is None else start
-        if _SENTENCE_END.search(sent.text) or sent.end == len(doc):
+        if _PROSE_END.search(sent.text) or sent.end == len(doc):
             yield doc[start:sent.end]
             start = None
 

@@ -7,7 +7,7 @@ from ..normalize.text import fold
 from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
-from .frames import event_noun, phrase
+from .frames import event_noun, phrase, span_root, tokens_in
 from .resolvers import place_as_scope
 from .subjects import STORY, event_subject, find_subject, participle_head
 
@@ -75,10 +75,11 @@ def _parsed_event_subject(ctx: Context, s: Sentence, a: int, b: int):
     complement of an event noun (« la mise en service du tronçon sud de la ligne 15 »), in the
     subject of an event verb (« la ligne 14 a été ouverte »), or the noun a participle qualifies
     (« la gare Villejuif, ouverte le 18 janvier »). None when the parse names nothing."""
-    toks = [t for t in s.tokens if a <= s.offset + t.idx < b]
+    toks = tokens_in(s, a, b)
     if not toks:
         return None
-    cue = next((t for t in toks if t.head.i not in {x.i for x in toks} or t.head.i == t.i), toks[0])
+    inside = {t.i for t in toks}
+    cue = span_root(toks)
     if cue.pos_ == "NOUN":
         places = [c for c in cue.children if c.dep_ == "nmod"]
     else:
@@ -88,7 +89,7 @@ def _parsed_event_subject(ctx: Context, s: Sentence, a: int, b: int):
     for root in places:
         sub = [root] if root is cue.head else _head_phrase(root)
         for t in sub:
-            if t.i in {x.i for x in toks}:
+            if t.i in inside:
                 continue
             pos = s.offset + t.idx
             x = next((x for x in ctx.spans if x.start <= pos < x.end and x.type not in ("OUTLET", "AUTHORITY")
@@ -171,7 +172,7 @@ def _state_subject(ctx: Context, s: Sentence, a: int, b: int):
     """(what, how) a state is said of, from the parse: the subject of the participle or verb that
     carries it, as a name when one covers it, else as its noun phrase (« l'état de catastrophe
     naturelle était reconnu » -> « état de catastrophe naturelle »)."""
-    toks = [t for t in s.tokens if a <= s.offset + t.idx < b]
+    toks = tokens_in(s, a, b)
     verb = next((t for t in toks if t.pos_ in ("VERB", "ADJ", "AUX")), None)
     if verb is None:
         return None

@@ -193,6 +193,12 @@ def place_tokens(frame: Frame, preps: frozenset) -> list:
     return out
 
 
+def span_root(toks: list):
+    """The first token of a span whose head lies outside it (or is itself): where the span hangs."""
+    inside = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+
+
 def event_noun(s, a: int, b: int, date_words: frozenset):
     """(noun token, rule id) of the event a date at [a, b) dates, from the parse:
     « une première séance le 28 novembre » -> séance (the date qualifies the noun);
@@ -203,8 +209,7 @@ def event_noun(s, a: int, b: int, date_words: frozenset):
     toks = tokens_in(s, a, b)
     if not toks:
         return None, None
-    inside = {t.i for t in toks}
-    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+    root = span_root(toks)
     head = root.head
     for _ in range(2):  # « le 28 novembre » hangs on the noun or verb; a date word may sit between
         if head.i == root.i or fold(head.lemma_) not in date_words:

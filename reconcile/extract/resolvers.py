@@ -11,6 +11,7 @@ import re
 
 from ..model import Mention
 from ..normalize.text import fold
+from .assemble import figure_between
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
 from .frames import Frame, antecedent, lemma_of, phrase, place_tokens, speaker_token, subject_token
@@ -125,11 +126,7 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
             words = phrase(tok)
             if words and tok.pos_ in ("NOUN", "PROPN"):
                 return words, whole, rule
-    def clear(cue: int) -> bool:
-        lo, hi = (m.end, cue) if cue >= m.end else (cue, m.start)
-        return not any(lo <= f.start and f.end <= hi for f in figures if f is not m)
-
-    reachable = [f for f in cue_origins if clear(f[0])]
+    reachable = [f for f in cue_origins if not figure_between(m, f[0], figures)]
     after = [f for f in reachable if f[0] >= m.end]
     before = [f for f in reachable if f[0] < m.start]
     if after or before:  # the nearest « selon » after the figure, else the one before it
