@@ -17,6 +17,8 @@ _EVENT_WINDOW = 70
 
 def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     """Claims for the events a sentence names ("introduite en bourse au second semestre 2023")."""
+    if s.text.lstrip().startswith("|") and not _finite_verb(s):
+        return  # a table's header cell (« |Date de fermeture (2026) ») names a column, not an event
     folded = fold(s.text)
     periods = [m for m in ms if m.type in ("date", "period") and m.time is not None]
     used: set[int] = set()
@@ -29,6 +31,8 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 continue
             cues.append((a, b, attr))
     for a, b, attr in sorted(cues):
+        if _lasted(ctx, s, a, b):
+            continue  # « après neuf mois de fermeture »: how long it lasted, not when it happened
         near = [p for p in periods if id(p) not in used and _gap(a, b, p) <= _EVENT_WINDOW
                 and not _crosses_other_cue(a, b, p, cues)]
         status = status_near(ctx, s, a, b)
@@ -46,6 +50,9 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if head and head[1] == "noun phrase":  # "les travaux, lancés en 2024": the works' launch
             attr = f"{attr}:{head[0]}"
             rules["attribute"] = "parse:participle-noun"
+        elif (thing := _event_object(ctx, s, a, b)):
+            attr = f"{attr}:{thing}"  # « a ouvert une information judiciaire » is not a site's opening
+            rules["attribute"] = "parse:event-object"
         if near:
             p = min(near, key=lambda p: _gap(a, b, p))
             # "l'ouverture, initialement prévue fin 2026, était reportée à mars 2028": each date
@@ -97,6 +104,44 @@ def _parsed_event_subject(ctx: Context, s: Sentence, a: int, b: int):
             if x is not None:
                 return x.name, "complement"
     return None
+
+
+def _lasted(ctx: Context, s: Sentence, a: int, b: int) -> bool:
+    """An event noun that counts a stretch of time (« neuf mois de fermeture », « trois jours de
+    grève »): the complement of a number of days, weeks, months or years."""
+    toks = tokens_in(s, a, b)
+    if not toks:
+        return False
+    cue = span_root(toks)
+    head = cue.head
+    return cue.pos_ == "NOUN" and cue.dep_ == "nmod" and head.pos_ == "NOUN" and \
+        fold(head.lemma_) in ctx.lex.date_words and any(c.pos_ == "NUM" or c.dep_ == "nummod" for c in head.children)
+
+
+def _event_object(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
+    """The folded lemma of the common noun an event verb acts on: its direct object
+    (« le parquet a ouvert une information judiciaire »), else the subject of a passive or of a
+    verb whose subject is a unit that opens or closes (« l'usine a été inaugurée », « l'usine a
+    fermé »; frames.toml [unit]): the subject of an active verb is otherwise who acts. One verb says
+    different events of different things: the opening of an inquiry is not a plant's. None for
+    an event noun, a name, a pronoun, or a noun that is the story's own topic (« le chantier »)."""
+    toks = tokens_in(s, a, b)
+    if not toks:
+        return None
+    cue = span_root(toks)
+    if cue.pos_ not in ("VERB", "AUX") and not (cue.pos_ == "ADJ" and cue.dep_ == "ROOT"):
+        return None
+    kids = list(cue.children)
+    passive = any(c.dep_ == "aux:pass" for c in kids)
+    thing = next((c for c in kids if c.pos_ == "NOUN" and fold(c.lemma_) not in ctx.lex.date_words and
+                  (c.dep_ in ("obj", "nsubj:pass") or
+                   c.dep_ == "nsubj" and (passive or fold(c.lemma_) in {fold(u) for u in ctx.lex.unit_nouns}))), None)
+    if thing is None or thing.pos_ != "NOUN" or any(x.start <= s.offset + thing.idx < x.end for x in ctx.spans):
+        return None
+    word = fold(thing.lemma_ or thing.text)
+    if word in ctx.lex.light_nouns or ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(thing.text)):
+        return None
+    return word
 
 
 def _head_phrase(root, depth: int = 2) -> list:

@@ -68,7 +68,9 @@ def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset 
         if cur.dep_ not in _UP and not cur.dep_.startswith(("obl", "nmod", "acl")):
             break
         if cur.head.pos_ == "NOUN" and cur.dep_ == "nmod" and cur.head.lemma_ in noun_predicates:
-            break  # "la suppression de 3 000 postes": the noun governs
+            cur = cur.head  # "la suppression de 3 000 postes": the noun governs, as a verb would
+            chain.append(cur)
+            break
         cur = cur.head
         chain.append(cur)
     pred = chain.pop() if len(chain) > 1 or cur.pos_ in ("VERB", "AUX", "ADJ") else None

@@ -166,6 +166,8 @@ def subject(ctx: Context, s: Sentence, fr: Frame | None, speaker_span):
 # ---------------------------------------------------------------- scope
 
 _FRONTED = re.compile(r"^\W*(?:à|a|en|dans|au|aux|sur)\s+(?:l'|la |le |les )?$", re.I)
+# « Le site, qui compte » / « Cette usine, où travaillent »: a sentence that opens on a unit and a relative clause
+_RELATIVE_UNIT = re.compile(r"^\W*(?:le |la |l'|cette |cet |ce )(\w+)(?: [\w'-]+){0,3} ?, (?:qui|ou) [^,;]*$")
 _HEADING = re.compile(r"^\s*[-•*–]?\s*([^\W\d][\w'’ -]{1,40}?)\s*:\s")
 
 
@@ -197,6 +199,12 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
         if unit:
             out["unit"] = unit
             rules.append("parse:unit")
+    if "unit" not in out:
+        lead = _RELATIVE_UNIT.match(fold(ctx.source.text[s.start:m.start]))
+        if lead and lead.group(1) in {fold(u) for u in lex.unit_nouns}:
+            out["unit"] = lead.group(1)  # « Le site, qui compte 194 salariés, … » when the parse is torn
+            rules.append("window:relative-unit")
+    if fr is not None:
         if fr.noun is not None and fr.noun.lemma_ in lex.population_nouns:
             out["population"] = fr.noun.lemma_
             rules.append("parse:population")

@@ -11,6 +11,8 @@ import datetime as dt
 
 import pytest
 
+from reconcile.normalize.text import fold
+
 
 PUBLISHED = dt.date(2025, 6, 1)
 
@@ -191,6 +193,40 @@ def test_frames_relative_clause_gives_the_unit(claims, text, value, unit):
     cs = claims(text)
     c = only(cs, "headcount")
     assert (c.value, c.scope_dict().get("unit")) == (float(value), unit), show(cs)
+
+
+OPENING_UNITS = [
+    # a sentence that opens on a unit and a relative clause, however the rest of it is parsed
+    ("Le site, qui compte 194 salariés, figure parmi les magasins dont la fermeture a été annoncée mardi "
+     "par le distributeur, dans le cadre d'un plan prévoyant la suppression de 2 389 postes en France.", 194, "site"),
+    ("L'usine, qui emploie 310 ouvriers, fait partie des sites que le groupe veut vendre d'ici l'été.", 310, "usine"),
+    ("Cet entrepôt, qui compte 85 salariés, figure lui aussi sur la liste publiée lundi par la direction.", 85,
+     "entrepot"),
+    ("Le magasin, qui emploie 62 personnes, sera fermé en juin selon la direction régionale.", 62, "magasin"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", OPENING_UNITS)
+def test_frames_sentence_opening_on_a_unit_scopes_its_figure(claims, text, value, unit):
+    cs = claims(text)
+    c = only(cs, "headcount")
+    assert (c.value, fold(c.scope_dict().get("unit") or "")) == (float(value), unit), show(cs)
+
+
+NOUN_PREDICATES = [
+    # a noun that governs a figure as its verb would: « la suppression de N postes » is a cut
+    ("Le groupe a présenté un plan prévoyant la suppression de 2 389 postes en France.", "job_cuts", 2389),
+    ("Les syndicats redoutent la suppression de 640 emplois dans les usines du groupe.", "job_cuts", 640),
+    ("La direction confirme la création de 450 emplois sur le nouveau site.", "jobs", 450),
+    ("Le projet prévoit le recrutement de 120 postes d'ici à 2027.", "jobs", 120),
+]
+
+
+@pytest.mark.parametrize("text,attribute,value", NOUN_PREDICATES)
+def test_frames_noun_predicate_governs_its_figure(claims, text, attribute, value):
+    cs = claims(text)
+    c = only(cs, attribute)
+    assert c.value == float(value), show(cs)
 
 
 def test_frames_two_units_with_an_elided_noun(claims):

@@ -154,6 +154,40 @@ def test_a_date_reads_its_event_noun_from_the_parse(claims, text, attribute, mon
     assert dict(c.rules).get("attribute", "").startswith("parse:"), show(cs)
 
 
+EVENT_OBJECTS = [
+    # one verb, different things: the event is keyed by the common noun it acts on
+    ("Le parquet de Lille a ouvert le 3 février une enquête pour homicide involontaire.", "opening:enquete", (2, 3)),
+    ("L'ancienne usine a été officiellement inaugurée lundi 9 juin par le maire.", "opening:usine", (6, 9)),
+    ("La nouvelle gare a été mise en service le 14 mars après deux ans de travaux.", "opening:gare", (3, 14)),
+    ("Le groupe a fermé son entrepôt historique le 30 septembre.", "closure:entrepot", (9, 30)),
+    ("L'usine a fermé le 31 décembre, laissant 120 salariés sans emploi.", "closure:usine", (12, 31)),
+]
+
+
+@pytest.mark.parametrize("text,attribute,month_day", EVENT_OBJECTS)
+def test_an_event_verb_is_keyed_by_what_it_acts_on(claims, text, attribute, month_day):
+    cs = claims(text)
+    found = [c for c in cs if c.kind == "date" and c.attribute == attribute]
+    assert len(found) == 1, show(cs)
+    assert (found[0].value.start.month, found[0].value.start.day) == month_day, show(cs)
+
+
+LASTED = [
+    # « N mois de fermeture » says how long, not when: the date belongs to the clause's own verb
+    "Partiellement relancée à la mi-octobre, après six mois de fermeture, l'usine tourne au ralenti.",
+    "Rouverte le 2 mai, après trois semaines de fermeture, la piscine municipale affiche complet.",
+    "Reprise le 5 juin, après quinze jours de grève, la production reste perturbée.",
+    "Relancé en janvier, après deux ans de suspension, le projet avance lentement.",
+]
+
+
+@pytest.mark.parametrize("text", LASTED)
+def test_an_event_that_only_measures_a_stretch_of_time_is_not_dated(claims, text):
+    cs = claims(text)
+    assert not [c for c in cs if c.kind == "date" and c.attribute.split(":")[0] in ("closure", "strike", "suspension")], \
+        show(cs)
+
+
 FRAGMENTS = [
     "|Effectif ciblé (2025)",
     "|Nombre de sites (mars 2025)",
@@ -162,9 +196,8 @@ FRAGMENTS = [
     "|Sites concernés (juin 2026)",
     "|Séance plénière (12 mars)",
     "Réunion du comité (4 avril)",
-    xfail("|Date de fermeture (2026)",
-          reason="the event reader (closure) dates table cells: only the date-of-noun reader checks for a "
-                 "verb, so this header cell gives a closure in 2026"),
+    "|Date de fermeture (2026)",
+    "|Mise en service (fin 2031)",
 ]
 
 
