@@ -52,7 +52,7 @@ def subject_of(c: Claim, story: str | None) -> str:
 
 def scope_key(c: Claim) -> str:
     """Place, unit, population and part of a claim, folded: claims of different scopes are never compared."""
-    return ";".join(f"{k}={entity_key(v)}" for k, v in sorted(c.scope))
+    return ";".join(f"{k}={entity_key(v)}" for k, v in sorted(c.scope) if k != "at")  # an hour is a time, not a scope
 
 
 def slots(claims: list[Claim], *, story: str | None = None) -> list[Slot]:

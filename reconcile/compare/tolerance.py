@@ -41,6 +41,16 @@ def fmt(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def _one_digit(v: float) -> bool:
+    """True for 50, 300, 50 000, 2 000 000: one significant digit and zeros."""
+    if not float(v).is_integer():
+        return False
+    n = abs(int(v))
+    while n >= 10 and n % 10 == 0:
+        n //= 10
+    return n < 10
+
+
 def range_of(c: Claim) -> Range:
     """The range of a numeric claim (value a float or Bounds)."""
     cfg = settings()
@@ -61,6 +71,10 @@ def range_of(c: Claim) -> Range:
         return Range(v * (1 - rate), v * (1 + rate), "approx",
                      f"±{rate:.0%} ({c.cue or 'approximate'})".replace("%", " %"))
     step = c.precision or 1.0
+    one = cfg.get("rounding", {}).get("one_digit", 0.0)
+    if one and v and abs(v) >= 10 and _one_digit(v) and abs(v) * one > step / 2:
+        half = abs(v) * one
+        return Range(v - half, v + half, "rounding", f"a round figure, ±{one:.0%}".replace("%", " %"))
     if step > 1 or step < 1:
         half = step / 2
         return Range(v - half, v + half, "rounding", f"precise to {fmt(step)}")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..extract.lexicon import counter_class, generic_event
 from ..model import Bounds, Claim, Interval
+from ..normalize.clock import parse_label
 from ..normalize.text import fold
 from .tolerance import Range, fmt, range_of, settings
 
@@ -62,7 +63,20 @@ def _label(c: Claim) -> str:
 
 
 def _times_apart(a: Claim, b: Claim) -> bool:
-    return a.time is not None and b.time is not None and not a.time.overlaps(b.time)
+    return a.time is not None and b.time is not None and (not a.time.overlaps(b.time) or _hours_apart(a, b))
+
+
+def _clock(c: Claim) -> tuple[int, int] | None:
+    return parse_label(c.scope_dict().get("at", ""))
+
+
+def _hours_apart(a: Claim, b: Claim) -> bool:
+    """Two claims of one and the same day at times of day that do not overlap (« à 7 heures » /
+    « à 15 heures »; « vendredi soir » / « vendredi à 8 heures »)."""
+    if a.time is None or b.time is None or a.time.start != a.time.end or a.time != b.time:
+        return False
+    ca, cb = _clock(a), _clock(b)
+    return ca is not None and cb is not None and (ca[1] < cb[0] or cb[1] < ca[0])
 
 
 def _numbers(a: Claim, b: Claim, lex=None) -> Verdict:
@@ -162,7 +176,8 @@ def _when(c: Claim) -> str:
     if c.time is None:
         return "unknown time"
     if c.time.start == c.time.end:
-        return c.time.start.isoformat()
+        at = c.scope_dict().get("at")
+        return c.time.start.isoformat() + (f" at {at}" if at else "")
     return f"{c.time.start.isoformat()}..{c.time.end.isoformat()}"
 
 
@@ -170,6 +185,9 @@ def _dates(a: Claim, b: Claim, lex=None) -> Verdict:
     ia, ib = a.value, b.value
     plan = {a.status, b.status} & {"planned"}
     outcome = {a.status, b.status} & OUTCOMES
+    if ia == ib and ia.start == ia.end and _hours_apart(a, b) and not plan:
+        return Verdict(CONFLICT, "clock", f"{_ev(a)} at {a.scope_dict()['at']} and at {b.scope_dict()['at']}: "
+                       "one event cannot happen at both times of the day", 0.0)
     if ia.overlaps(ib):
         if plan and outcome == {"cancelled"} and a.status != b.status:  # postponed or done at that date: agreed
             return Verdict(PLAN_VS_OUTCOME, "plan",

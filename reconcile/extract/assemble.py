@@ -1,11 +1,13 @@
 """Turning a located value into a Claim: id, line, modality, attribution, confidence, time."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 
 from ..model import INHERITED_SUBJECTS, Claim, Interval, Mention
 from ..normalize import parse_mentions
+from ..normalize.clock import clocks
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import clause_bounds
@@ -41,6 +43,11 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
     mod = modality or modality_of(ctx, s, a)
     if origin and mod == "assertion" and not rules.get("attribution", "").startswith("parse:"):
         mod = "reported"  # "selon X": hearsay; a speaker named as subject of a verb of saying is an assertion
+    if kind != "status" and "at" not in (scope or {}):
+        at = clock_for(ctx, s, a, b)
+        if at:  # « À 7 heures, 1,2 million de foyers… »: the moment of the day the figure holds
+            scope = dict(scope or {}, at=at)
+            rules["at"] = "cue:clock"
     how = fields.get("subject_origin", "")
     confidence = 0.5 + (0.2 if not attribute.startswith(("count:", "share:")) else 0) + \
         (0.2 if how in ("complement", "object", "clause") else 0.1 if how not in INHERITED_SUBJECTS else 0)
@@ -52,6 +59,27 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
         modality=mod, attributed_to=origin[0] if origin else None, confidence=min(confidence, 0.95),
         published=ctx.source.published, scope=tuple(sorted((scope or {}).items())),
         rules=tuple(sorted(rules.items())), **fields))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def clock_for(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
+    """The time of day (label « 07:00 », « 18:00-23:59 ») of the claim at [a, b): one written in
+    its own comma-clause, else the nearest one before it in the sentence with no other figure in
+    between (« Samedi à 8 heures, 260 000 clients… », « et samedi à 18 h 30, 176 000 »)."""
+    if s.clocks is None:
+        s.clocks = clocks(s.text)
+    if not s.clocks:
+        return None
+    text = ctx.source.text
+    found = [(s.start + c.start, s.start + c.end, c) for c in s.clocks]
+    spans = {clause_bounds(text, s.start, s.end, pos, weak=True) for pos in (a, max(a, b - 1))}
+    own = [f for f in found if any(lo <= f[0] < hi for lo, hi in spans)]
+    if own:
+        return min(own, key=lambda f: abs(f[0] - a))[2].label()
+    before = [f for f in found if f[1] <= a and not _DIGIT.search(text[f[1]:a]) and ";" not in text[f[1]:a]]
+    return before[-1][2].label() if before else None
 
 
 def figure_between(m: Mention, pos: int, figures) -> bool:
@@ -103,6 +131,8 @@ def _lead_date(ctx: Context, s: Sentence):
 
 
 _MONTH = re.compile(r"\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
+_WEEKDAY_ONLY = re.compile(r"(?:(?:ce|le|des|dès|depuis)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+                           r"(?:\s+(?:matin|soir|midi|apres-midi))?")
 _RELATIVE = re.compile(r"\b(?:dernier|derniere|prochain|prochaine|passe|passee|suivant|suivante|precedent|precedente|"
                        r"an|annee|hier|demain|ce|cette)\b")
 
@@ -113,11 +143,16 @@ def by_tense(ctx: Context, s: Sentence, pos: int, written: str, when):
     septembre », written in November); in a past tense, one that would fall after it is the last
     one (« employait 400 salariés en mars », written in November). A written year is kept."""
     pub = ctx.source.published
-    if when is None or pub is None or re.search(r"\d{4}", written or "") or not _MONTH.search(fold(written or "")) \
-            or _RELATIVE.search(fold(written or "")):
+    weekday = _WEEKDAY_ONLY.fullmatch(fold(written or "").strip())
+    if when is None or pub is None or re.search(r"\d{4}", written or "") or \
+            not (_MONTH.search(fold(written or "")) or weekday) or _RELATIVE.search(fold(written or "")):
         return when  # a written year, no month named, or a date relative to the article (« l'an dernier »)
-    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, pos)
-    verbs = [t for t in s.tokens if lo <= s.offset + t.idx < hi and t.pos_ in ("VERB", "AUX")]
+    verbs = []
+    for weak in (True, False):  # « Mardi, la circulation a repris »: a fronted date takes its clause's tense
+        lo, hi = clause_bounds(ctx.source.text, s.start, s.end, pos, weak=weak)
+        verbs = [t for t in s.tokens if lo <= s.offset + t.idx < hi and t.pos_ in ("VERB", "AUX")]
+        if verbs:
+            break
     future = any("Fut" in t.morph.get("Tense") for t in verbs)
     past = any(t.morph.get("Tense") and set(t.morph.get("Tense")) & {"Past", "Imp"} and t.pos_ == "AUX"
                or "Imp" in t.morph.get("Tense") for t in verbs) or \
@@ -125,6 +160,8 @@ def by_tense(ctx: Context, s: Sentence, pos: int, written: str, when):
     step = 1 if future and not past and when.end < pub else -1 if past and not future and when.start > pub else 0
     if not step:
         return when
+    if weekday:  # « Mardi, la circulation a repris », written on a Sunday: the Tuesday before
+        return Interval(when.start + dt.timedelta(days=7 * step), when.end + dt.timedelta(days=7 * step))
     try:
         return Interval(when.start.replace(year=when.start.year + step), when.end.replace(year=when.end.year + step))
     except ValueError:  # 29 February

@@ -18,7 +18,7 @@ from .context import Context, Sentence
 from .entities import Gazetteer, main_entity
 from .events import dated, events, states
 from . import resolvers as R
-from .frames import frame_of
+from .frames import frame_of, span_root, tokens_in
 from .lexicon import Lexicon, load as load_lexicon
 from .modality import _attributions
 from .subjects import STORY, find_subject, fronted_topic
@@ -43,17 +43,65 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     previous: list[Sentence] = []
     for line in lines:
         mentions = parse_mentions(line.text, ref=source.published)
+        day = Interval(source.published, source.published) if source.published else None
         for sent in _sentences(line.doc):
             s = Sentence(line.start + sent.start_char, line.start + sent.end_char,
                          line.text[sent.start_char:sent.end_char], list(sent), line.start,
                          prose=_PROSE_END.search(line.text) is not None)
             ms = [_shift(m, line.start) for m in mentions if sent.start_char <= m.start < sent.end_char]
+            days = [m for m in ms if m.type == "date" and m.time is not None and m.time.start == m.time.end]
+            if days:
+                day = by_tense(ctx, s, days[-1].start, days[-1].text, days[-1].time)
+            elif day is not None and not any(m.type in ("date", "period") for m in ms):
+                ms = sorted(ms + _hours(s, day), key=lambda m: m.start)
             events(ctx, s, ms, previous)
             _figures(ctx, s, ms, previous)
             states(ctx, s, ms, previous)
             dated(ctx, s, ms, previous)
             previous = (previous + [s])[-5:]
-    return sorted(ctx.claims, key=lambda c: (c.start, c.end, c.attribute))
+    return sorted(_headline_clocks(ctx, headline_end), key=lambda c: (c.start, c.end, c.attribute))
+
+
+def _headline_clocks(ctx: Context, headline_end: int) -> list[Claim]:
+    """A headline repeats a figure of its article without its hour (« 260 000 foyers toujours sans
+    électricité » over « Samedi à 8 heures, 260 000 clients restaient à réalimenter »): the
+    headline's figure takes the time of day of the one body figure of that value and day."""
+    text = ctx.source.text
+    out = []
+    for c in ctx.claims:
+        heading = c.start < headline_end or text.startswith("#", text.rfind("\n", 0, c.start) + 1)
+        if heading and c.kind != "date" and isinstance(c.value, float) and "at" not in c.scope_dict():
+            body = {dict(b.scope)["at"] for b in ctx.claims if b is not c and b.value == c.value and b.time == c.time
+                    and "at" in dict(b.scope) and b.start >= headline_end}
+            if len(body) == 1:
+                c = replace(c, scope=tuple(sorted(dict(c.scope, at=body.pop()).items())),
+                            rules=tuple(sorted(dict(c.rules, at="cue:headline-repeats-body").items())))
+        out.append(c)
+    return out
+
+
+def _hours(s: Sentence, day: Interval) -> list[Mention]:
+    """An hour written without its day (« la vigilance rouge a été levée à 6 heures ») is a time of
+    the day last named in its paragraph, else of the day of publication: a date mention for the
+    readers of events and dates, whose claims then carry the hour (assemble.clock_for)."""
+    from ..normalize.clock import clocks
+    s.clocks = clocks(s.text)
+    return [Mention("date", s.text[c.start:c.end], s.start + c.start, s.start + c.end, time=day)
+            for c in s.clocks if c.first == c.last and _past_event(s, s.start + c.start, s.start + c.end)]
+
+
+def _past_event(s: Sentence, a: int, b: int) -> bool:
+    """True when the hour at [a, b) hangs on a verb in a past tense (« a été levée à 6 heures »):
+    a present (« se plaignent du bruit dès 7 heures ») tells a habit, not when something happened."""
+    toks = tokens_in(s, a, b)
+    if not toks:
+        return False
+    verb = span_root(toks).head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tense = set(verb.morph.get("Tense"))
+    return bool(tense & {"Past", "Imp"}) and ("Part" not in verb.morph.get("VerbForm") or
+                                               any(c.dep_.startswith("aux") for c in verb.children))
 
 
 def _sentences(doc):

@@ -17,6 +17,7 @@ class Sentence:
     offset: int = 0  # absolute offset of the line the tokens index into
     used: set = field(default_factory=set)  # ids of period mentions already part of a claim
     prose: bool = True  # the line reads as prose (not a heading, menu or footer)
+    clocks: list | None = None  # its times of day (normalize.clock), read when a claim first asks
 
 
 @dataclass

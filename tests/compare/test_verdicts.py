@@ -156,3 +156,62 @@ def test_severity_grows_with_gap_and_support():
     reported = findings([claim(10000.0, precision=1, modality="reported"),
                          claim(10600.0, source="b", precision=1)])[0]
     assert reported.severity == "low"
+
+
+# ---------------------------------------------------------------- round figures and times of day
+
+@pytest.mark.parametrize("round_,close,far", [
+    (50000.0, 49400.0, 47000.0),   # « 50 000 foyers » / « 49 400 »: one rounds the other
+    (300000.0, 291000.0, 280000.0),
+    (2000000.0, 1930000.0, 1850000.0),
+    (80000.0, 77000.0, 74000.0),
+])
+def test_compare_a_figure_of_one_significant_digit_covers_five_percent(round_, close, far):
+    r = claim(round_, precision=min(1000.0, round_ / 10))
+    assert V.compare(r, claim(close, source="b", precision=1.0)).kind == V.COMPATIBLE
+    assert V.compare(r, claim(far, source="b", precision=1.0)).kind == V.CONFLICT
+    assert "round figure" in range_of(r).why
+
+
+def test_compare_two_significant_digits_keep_their_step():  # « 11 000 » is not a round figure of one digit
+    assert V.compare(claim(11000.0, precision=1000), claim(11600.0, source="b", precision=100)).kind == V.CONFLICT
+
+
+def _at(c, at):
+    from dataclasses import replace
+    return replace(c, scope=(("at", at),))
+
+
+SAME_DAY = period("2025-11-04", "2025-11-04")
+
+
+@pytest.mark.parametrize("at_a,at_b,kind", [
+    ("07:00", "15:00", V.EVOLUTION),          # two counts of one day at two hours: a toll that moved
+    ("18:00-23:59", "08:00", V.EVOLUTION),    # « vendredi soir » / « à 8 heures »
+    ("18:00", "18:00-23:59", V.CONFLICT),     # « à 18 heures » is within « le soir »
+    ("09:00", None, V.CONFLICT),              # one hour unknown: the same day, compared as before
+])
+def test_compare_counts_of_one_day_at_different_hours(at_a, at_b, kind):
+    a = claim(820000.0, precision=1000, time=SAME_DAY, attribute="without_power")
+    b = claim(1200000.0, source="b", precision=100000, time=SAME_DAY, attribute="without_power")
+    a = _at(a, at_a)
+    b = _at(b, at_b) if at_b else b
+    v = V.compare(a, b)
+    assert v.kind == kind, v.explanation
+    if kind == V.EVOLUTION:
+        assert at_a in v.explanation
+
+
+@pytest.mark.parametrize("at_a,at_b,kind", [
+    ("06:00", "07:00", V.CONFLICT),    # « levée à 6 heures » / « levée à 7 heures »: one event, two hours
+    ("06:00", "06:00", V.AGREEMENT),
+    ("06:00", "05:00-11:59", V.AGREEMENT),  # « dans la matinée » holds 6 o'clock
+])
+def test_compare_one_event_at_two_hours_of_one_day(at_a, at_b, kind):
+    a = _at(claim(SAME_DAY, kind="date", time=SAME_DAY, attribute="date:vigilance", status="reported_date"), at_a)
+    b = _at(claim(SAME_DAY, source="b", kind="date", time=SAME_DAY, attribute="date:vigilance",
+                  status="reported_date"), at_b)
+    v = V.compare(a, b)
+    assert v.kind == kind, v.explanation
+    if kind == V.CONFLICT:
+        assert at_a in v.explanation and at_b in v.explanation and v.rule == "clock"
