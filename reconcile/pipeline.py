@@ -113,7 +113,10 @@ def canonicalize(claims: list[Claim], registry: Registry) -> tuple[list[Claim], 
     entities with the surface forms each was written as and the evidence of every merge."""
     names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
     mapping = unify(names, registry=registry)
-    resolved, evidence = resolve_entities([mapping[n] for n in names], titles=load_lexicon().titles,
+    unified: dict[str, set[str]] = {}
+    for n in names:
+        unified.setdefault(mapping[n], set()).add(n)
+    resolved, evidence = resolve_entities([mapping[n] for n in names], titles=load_lexicon().titles, forms=unified,
                                           is_place=lambda n: places.gazetteer().lookup(n) is not None,
                                           sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))
     full = {n: resolved.get(mapping[n], mapping[n]) for n in names}

@@ -8,17 +8,24 @@ ones is left alone.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz
 
 from ..normalize.entities import key
+from ..normalize.text import fold
 
 _STOP = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux"}
 
 
 def _initials(k: str) -> str:
     return "".join(w[0] for w in k.split() if w not in _STOP)
+
+
+def _words(name: str) -> str:
+    """A name's folded words, legal-form words kept (« Société des grands projets » is S-G-P)."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(name)))
 
 
 def _strip_titles(k: str, titles: frozenset) -> str:
@@ -29,12 +36,15 @@ def _strip_titles(k: str, titles: frozenset) -> str:
 
 
 def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambda n: False,
-            sections: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
+            sections: frozenset = frozenset(), forms: dict | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """(name -> resolved display name, name -> evidence of the merge) for a corpus's names.
 
     `titles` are folded words dropped before matching (« préfet Lefèvre » is « Lefèvre »);
     a name that `is_place` is never merged into a longer one (« France » / « France Assureurs »);
-    a name is never merged into itself plus a word of `sections` (« ligne 15 » / « ligne 15 sud »)."""
+    a name is never merged into itself plus a word of `sections` (« ligne 15 » / « ligne 15 sud »);
+    `forms` (name -> the surface forms an earlier step unified into it) lets an acronym match
+    any of them (« SGP » / « Société des grands projets », unified into a longer NER span)."""
+    forms = forms or {}
     counts = Counter(names)
     keys: dict[str, str] = {n: _strip_titles(key(n), titles) for n in counts}
     by_key: dict[str, list[str]] = {}
@@ -66,8 +76,11 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
             starts = ow[:len(words)] == words and ow[len(words)] not in sections
             if (ow[-len(words):] == words or starts) and (len(words) >= 2 or len(k) >= 5):
                 cands.append((o, f"« {by_key[k][0]} » is part of « {by_key[o][0]} »"))
-            elif k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1 and _initials(o) == k and len(ow) >= 2:
-                cands.append((o, f"« {by_key[k][0]} » is the acronym of « {by_key[o][0]} »"))
+            elif k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1 and len(ow) >= 2:
+                full = next((f for n in by_key[o] for f in [n, *sorted(forms.get(n, ()))]
+                             if _initials(key(f)) == k or _initials(_words(f)) == k), None)
+                if full is not None:
+                    cands.append((o, f"« {by_key[k][0]} » is the acronym of « {full} »"))
         if not cands and len(k) >= 8:
             for o in ks:
                 if o != k and final(o) != k and len(o) >= 8 and fuzz.ratio(k, o) >= 92 and weight[o] > weight[k]:

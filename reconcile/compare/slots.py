@@ -116,9 +116,11 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
     for a, b in combinations(slot.claims, 2):
         if a.source == b.source or group[a.id] == group[b.id]:
             continue
-        if _weak(a) and _weak(b) and (_crowded(slot, group, a, b) or lex is not None and
-                                      generic_event(slot.attribute, lex) and not _parsed_event(a, b)):
-            continue  # « a annoncé mardi » / « a annoncé mercredi », about nothing named: two announcements
+        if _weak(a) and _weak(b) and (_crowded(slot, group, a, b) or lex is not None and (
+                generic_event(slot.attribute, lex) and not _parsed_event(a, b)
+                or slot.attribute in lex.vague_attributes)):
+            continue  # « a annoncé mardi » / « a annoncé mercredi », about nothing named: two announcements;
+            # two sums of money that no word calls a cost or a loss, about nothing named: two facts
         v = V.compare(a, b, exclusions=exclusions, lex=lex)
         if v.kind == V.EVOLUTION and slot.attribute in cumulative and _against_growth(a, b) and \
                 not V.changed(a, b, lex):

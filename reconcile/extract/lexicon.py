@@ -68,6 +68,7 @@ class Lexicon:
     measure_synonyms: dict = None
     stock_monthly_change: float = 0.01
     generic_events: tuple[str, ...] = ()
+    vague_attributes: frozenset[str] = frozenset()
     figure_events: frozenset[str] = frozenset()
     same_event_days: int = 7
 
@@ -155,6 +156,7 @@ def _comparison_fields(comp: dict) -> dict:
     dynamics = {a: cls for cls in ("stock", "running", "fixed") for a in dyn.get(cls, [])}
     ev = comp.get("events", {})
     return dict(counters=counters, dynamics=dynamics, stock_days=int(dyn.get("stock_days", 45)),
+                vague_attributes=frozenset(comp.get("vague", {}).get("attributes", [])),
                 generic_events=tuple(ev.get("generic", [])), figure_events=frozenset(ev.get("figures", [])), same_event_days=int(ev.get("same_event_days", 7)),
                 stock_monthly_change=float(dyn.get("stock_monthly_change", 0.01)),
                 change_words=phrase_pattern(dyn.get("change_words", [])),

@@ -262,12 +262,16 @@ def _unit(ctx: Context, s: Sentence, fr: Frame) -> str | None:
         x = span_at(ctx, _pos(s, t))
         if x is not None and x.how == "numbered":
             continue  # « la ligne 15 Sud » is a name, not the unit « ligne de Sud »
-        names = [c for c in t.children if c.dep_ in ("nmod", "flat:name", "appos", "amod") and c.pos_ == "PROPN"]
+        names = [c for c in t.children if c.dep_ in ("nmod", "flat:name", "appos", "amod") and c.pos_ == "PROPN"
+                 and not any(x.dep_ == "case" and fold(x.text) not in ("de", "du", "d'", "des") for x in c.children)]
+        # « l'usine de Vierzon » names the unit; « un site … dans la Sarthe » only places it
         if names:
             name = " ".join(x.text for x in [names[0]] + [c for c in names[0].children if c.dep_ == "flat:name"])
             return f"{t.lemma_} de {name}"
         if t is subj or t.dep_.startswith("nsubj") or any(antecedent(p) is t for p in fr.predicates):
             return t.lemma_  # « le site, qui compte 194 salariés »: one site, not the whole company
+        if t in fr.chain[1:] and fr.chain[fr.chain.index(t) - 1].dep_ == "nmod":
+            return t.lemma_  # « une ligne de 33 kilomètres », « un site de 400 salariés »: what it measures
     return None
 
 

@@ -291,3 +291,21 @@ def test_a_plan_met_or_postponed_to_the_same_date_is_no_finding():
     assert V.compare(planned, ev("c", "2026-12-01", "2026-12-31", "completed"), lex=lex).kind == V.AGREEMENT
     assert V.compare(planned, ev("d", "2026-11-01", "2026-11-30", "cancelled"), lex=lex).kind == V.PLAN_VS_OUTCOME
 
+
+
+# ------------------------------------------------------------ vague attributes
+
+@pytest.mark.parametrize("attribute,origins,flagged", [
+    ("amount", ("main entity", "previous sentence"), 0),   # two sums of money, nothing ties them to one fact
+    ("amount", ("clause", "previous sentence"), 1),        # one names its subject: compared
+    ("percent", ("story", "main entity"), 0),
+    ("cost", ("main entity", "previous sentence"), 1),     # a cost is a fact even about the story
+])
+def test_vague_attributes_between_weak_claims_are_not_compared(lex, attribute, origins, flagged):
+    kind = "percent" if attribute == "percent" else "money"
+    a = claim(38.5e9, source="a", kind=kind, attribute=attribute, time=TODAY, subject_origin=origins[0],
+              precision=1e7)
+    b = claim(25.5e9, source="b", kind=kind, attribute=attribute, time=TODAY, subject_origin=origins[1],
+              precision=1e8)
+    found, _ = compare_all([a, b], lex=lex)
+    assert len(found) == flagged, show(found)

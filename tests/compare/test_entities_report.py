@@ -38,6 +38,20 @@ def test_entity_evidence_for_an_acronym():
     assert dict(e.evidence)["CDR"].endswith("acronym of « Caisse des dépôts régionale »")
 
 
+def test_an_acronym_counts_its_legal_form_word_and_the_forms_unified_before():
+    # « Société » is a legal-form word for matching names, but it gives the S of « SGP »; and a
+    # NER span that swallowed a verb (« … décale ») still carries the shorter form it was unified from
+    _, ents = entities_of(["Société des grands chantiers", "Société des grands chantiers", "SGC"])
+    assert dict(ents["Société des grands chantiers"].evidence)["SGC"].endswith(
+        "acronym of « Société des grands chantiers »")
+    mapping, why = resolve(["SGP", "Société des grands projets décale"],
+                           forms={"Société des grands projets décale": {"Société des grands projets"}})
+    assert mapping["SGP"] == "Société des grands projets décale"
+    assert why["SGP"] == "« SGP » is the acronym of « Société des grands projets »"
+    mapping, _ = resolve(["SGPD", "Société des grands projets"], forms={})
+    assert mapping["SGPD"] == "SGPD"  # an acronym with a letter more is another name
+
+
 def test_a_section_is_not_merged_into_its_line():
     out, ents = entities_of(["Ligne 15", "Ligne 15 Sud", "Ligne 15 Sud", "Ligne 15 Est"])
     assert {c.entity for c in out} == {"Ligne 15", "Ligne 15 Sud", "Ligne 15 Est"}

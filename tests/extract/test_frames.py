@@ -213,6 +213,22 @@ def test_frames_sentence_opening_on_a_unit_scopes_its_figure(claims, text, value
     assert (c.value, fold(c.scope_dict().get("unit") or "")) == (float(value), unit), show(cs)
 
 
+UNIT_COMPLEMENTS = [
+    # a figure that is the complement of a unit noun measures that unit, not the whole
+    ("Le tracé prévoit une ligne de 27 kilomètres entre les deux gares.", "measure:km", 27, "ligne"),
+    ("Le groupe a racheté un site de 380 salariés dans la Sarthe.", "headcount", 380, "site"),
+    ("Norvalis exploite un entrepôt de 140 salariés à Orléans.", "headcount", 140, "entrepôt"),
+    ("La ville a inauguré une gare de 12 quais.", "count:quai", 12, "gare"),
+]
+
+
+@pytest.mark.parametrize("text,attribute,value,unit", UNIT_COMPLEMENTS)
+def test_frames_a_figure_complementing_a_unit_noun_is_scoped_to_it(claims, text, attribute, value, unit):
+    cs = claims(text)
+    c = only(cs, attribute)
+    assert (c.value, c.scope_dict().get("unit")) == (float(value), unit), show(cs)
+
+
 NOUN_PREDICATES = [
     # a noun that governs a figure as its verb would: « la suppression de N postes » is a cut
     ("Le groupe a présenté un plan prévoyant la suppression de 2 389 postes en France.", "job_cuts", 2389),
