@@ -178,15 +178,19 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if event:
             scope["event"] = event
             scope_rules.append("parse:event")
-        if how in ("clause", "sentence", "object", "complement") or parsed and subject_rule == "parse:nsubj":
+        if how in ("clause", "sentence", "object", "complement", "description") or \
+                parsed and subject_rule == "parse:nsubj":  # « Le département compte 42 000 foyers »
             place = R.place_as_scope(ctx, entity, known=bool(parsed))  # « le Finistère concentre 177 000 foyers »
             if place:
-                if "place" not in scope:
+                if "place" not in scope and not R.enumerated(ctx, s, place):
                     scope["place"] = place
                     scope_rules.append("parse:place-subject" if parsed else "window:place-as-scope")
                 entity, how, subject_rule = STORY, "story", subject_rule + "+place-is-scope"
         if how in ("main entity", "previous sentence") and R.place_as_scope(ctx, entity):
             entity, how, subject_rule = STORY, "story", subject_rule + "+place-is-not-a-subject"
+        if origin and "place" not in scope and R.place_as_scope(ctx, origin, known=True):
+            scope["place"] = origin  # « La région recense 780 000 foyers »: the place counts its own
+            scope_rules.append("parse:counting-place")
         if attr_rule == "parse:elided-coordinated":
             # « 3 000 à Lyon selon la police, 10 000 selon la CGT »: the place of the count it continues;
             # « 14,8 % de grévistes selon la direction, contre 34,5 % »: its counter too, unless it names its own
@@ -196,7 +200,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if own and "place" not in scope:  # « 49 400 dans le Finistère, 14 000 dans le Morbihan »
                 scope["place"] = own
                 scope_rules.append("window:place-after")
-            if place and "place" not in scope:
+            if place and "place" not in scope and "part" not in scope:
                 scope["place"] = place
                 scope_rules.append("parse:elided-place")
             if before and not origin and before[-1].attributed_to:

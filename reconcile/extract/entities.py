@@ -51,6 +51,8 @@ class Gazetteer:
         self.desc_pattern = _description_pattern(org_desc + own)
         self.outlet_pattern = _description_pattern(registry.descriptions.get("outlet", []))
         self.union_pattern = _description_pattern(registry.descriptions.get("union", []))
+        self.place_kinds = {fold(k): v for k, v in registry.descriptions.get("place", {}).items()}
+        self.place_pattern = _description_pattern(list(registry.descriptions.get("place", {})))
         self.numbered = _numbered_pattern(registry.descriptions.get("numbered", []))
         nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
         self.org_noun_before = re.compile(
@@ -63,6 +65,7 @@ class Gazetteer:
     def article_spans(self, lines) -> list[EntitySpan]:
         """Entity spans of a whole article: names first (promoted consistently), then descriptions."""
         names = promote([x for line in lines for x in self.names(line.text, line.start, line.doc)])
+        names = _without_capitalized_words(names, lines, self.registry)
         out: list[EntitySpan] = []
         for line in lines:
             here = [x for x in names if line.start <= x.start < line.start + len(line.text)]
@@ -143,8 +146,26 @@ class Gazetteer:
                     etype = {"outlet": "OUTLET", "union": "UNION"}.get(kind, "ORG")
                     out.append(self._span(text, folded, m.start(), m.end(), offset, name, etype, "description"))
                     taken.append((m.start(), m.end()))
+        self._places(text, folded, offset, out, taken, prior)
         self._head_nouns(text, folded, offset, out, taken, prior)
         return out
+
+    def _places(self, text, folded, offset, out, taken, prior):
+        """« le département » after « Dans le Val-de-Marne »: the nearest place named before, of the
+        kind the description says (département, région, ville), as the place gazetteer knows it."""
+        if not self.place_pattern:
+            return
+        from ..normalize.places import gazetteer
+        for m in self.place_pattern.finditer(folded):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            head = m.group().replace("'", " ").split()[-1]
+            kind = next((v for k, v in self.place_kinds.items() if k.replace("'", " ").split()[-1] == head), None)
+            before = [x for x in prior + out if x.start < offset + m.start() and x.how == "name" and x.type == "LOC"
+                      and (p := gazetteer().lookup(x.name)) is not None and p.kind == kind]
+            if kind and before:
+                out.append(self._span(text, folded, m.start(), m.end(), offset, before[-1].name, "LOC", "description"))
+                taken.append((m.start(), m.end()))
 
     def _head_nouns(self, text, folded, offset, out, taken, prior):
         """ "le futur stade" after "Grand Stade des Berges": a description by a word of an earlier name."""
@@ -197,6 +218,29 @@ class Gazetteer:
 
 
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "sa", "son", "ses", "cette", "ce", "cet", "leur", "leurs"}
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LINE_START = re.compile(r"(?:^|[.!?:«»\"]\s*|^#+\s*|^[-*•]\s*)$")
+
+
+def _without_capitalized_words(names: list[EntitySpan], lines, registry: Registry) -> list[EntitySpan]:
+    """Drop names that are only common words capitalized at the start of a line or sentence
+    (« # Plan social chez Auchan » when the article also writes « le plan » and « social »): the
+    NER takes them for a name. A name the registry knows, or with a capital past its first
+    letter (« Tempête Ciarán », « Banque de France »), is kept."""
+    lower: set[str] = set()
+    for line in lines:
+        lower.update(fold(w) for w in _WORD.findall(line.text) if w[:1].islower())
+    out = []
+    for x in names:
+        words = _WORD.findall(x.text)
+        line = next((ln for ln in lines if ln.start <= x.start < ln.start + len(ln.text)), None)
+        before = line.text[:x.start - line.start] if line is not None else ""
+        common = words and all(fold(w) in lower for w in words) and all(w[:1].islower() for w in words[1:])
+        if x.how == "name" and common and _LINE_START.search(before) and not registry.lookup(x.text):
+            continue
+        out.append(x)
+    return out
 
 
 def _preposition(folded: str, original: str) -> str | None:

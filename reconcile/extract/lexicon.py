@@ -51,6 +51,7 @@ class Lexicon:
     place_levels: dict = None
     demonyms: dict = None
     unit_nouns: frozenset[str] = frozenset()
+    sizes: frozenset[str] = frozenset()
     population_nouns: frozenset[str] = frozenset()
     frames: tuple = ()  # (frozenset of predicate lemmas, frozenset of noun lemmas or {"$money"}, attribute)
     noun_predicates: frozenset[str] = frozenset()
@@ -106,6 +107,7 @@ def load() -> Lexicon:
         labels=labels,
         cumulative=frozenset(attrs.get("cumulative", {}).get("attributes", [])),
         measures=frozenset(fold(u) for u in attrs.get("measures", {}).get("units", [])),
+        sizes=frozenset(fold(u) for u in attrs.get("measures", {}).get("sizes", [])),
         light_nouns=frozenset(fold(n) for n in attrs.get("dated", {}).get("light_nouns", [])),
         plan_lemmas=frozenset(mod["plan_lemmas"]),
         plan_words=phrase_pattern(mod["plan_words"]),

@@ -176,12 +176,15 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
     out: dict[str, str] = {}
     rules: list[str] = []
     lex = ctx.lex
+    part = re.search(r"\bdont\s*$", fold(ctx.source.text[max(s.start, m.start - 8):m.start])) is not None
     if fr is not None:
         for t in place_tokens(fr, lex.place_prepositions):
             if t.head.lemma_ in lex.place_not_after or any(c.dep_ == "conj" for c in t.children):
                 continue  # "relier A à B" is a link; "à Lyon, Nantes et Lille" enumerates the items counted
+            if part and _pos(s, t) < m.start:
+                continue  # « 1 500 personnes dans le département, dont 900 … »: the whole's place, not the part's
             name = _place_name(ctx, s, t)
-            if name:
+            if name and not enumerated(ctx, s, name):
                 out.setdefault("place", name)
                 rules.append("parse:place")
                 break
@@ -195,8 +198,12 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
                     if fold(c.lemma_) in lex.place_levels and "place" not in out:
                         out["place"] = lex.place_levels[fold(c.lemma_)]
                         rules.append("parse:level")
-        unit = _unit(ctx, s, fr)
-        if unit:
+        measured = _measured_noun(ctx, s, m, fr)
+        unit = None if measured else _unit(ctx, s, fr)
+        if measured:
+            out["unit"] = measured  # « une boucle de 75 kilomètres »: the length of the loop
+            rules.append("parse:measured-noun")
+        elif unit:
             out["unit"] = unit
             rules.append("parse:unit")
     if "unit" not in out:
@@ -208,21 +215,36 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
         if fr.noun is not None and fr.noun.lemma_ in lex.population_nouns:
             out["population"] = fr.noun.lemma_
             rules.append("parse:population")
-    if "place" not in out:
+    if "place" not in out and not part:
         fronted = _fronted_place(ctx, s, m)
         if fronted:
             out["place"] = fronted
             rules.append("cue:fronted-place")
-    if "place" not in out:
+    if "place" not in out and not part:
         head = _heading_place(ctx, s, m)
         if head:
             out["place"] = head
             rules.append("cue:heading-place")
-    before = fold(ctx.source.text[max(s.start, m.start - 8):m.start])
-    if re.search(r"\bdont\s*$", before) and not out:
+    if part and not out:
         out["part"] = "dont"  # "1,2 million de foyers, dont 780 000 …": a part, never its whole
         rules.append("cue:dont")
     return out, rules
+
+
+_LIST_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|et|ou)\s+(?:à |a |au |en )?[A-ZÉÈÎÔ]")
+
+
+_LIST_BEFORE = re.compile(r"[A-ZÉÈÎÔ][\w'’-]*(?:\s*\([^()]{1,40}\))?\s*(?:,|\bet|\bou)\s+(?:à |a |au |en )?$")
+
+
+def enumerated(ctx: Context, s: Sentence, name: str) -> bool:
+    """True when the place `name` heads a list of places in the sentence (« trois hypermarchés, à
+    Clermont-Ferrand Nord, Woippy et Bar-le-Duc »): the places are the items counted, none of them
+    is where the whole figure holds."""
+    text = ctx.source.text
+    return any(x.name == name and s.start <= x.start < s.end and x.type == "LOC" and
+               (_LIST_AFTER.match(text, x.end, s.end) or _LIST_BEFORE.search(text[max(s.start, x.start - 60):x.start]))
+               for x in ctx.spans)
 
 
 def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
@@ -273,6 +295,22 @@ def _unit(ctx: Context, s: Sentence, fr: Frame) -> str | None:
         if t in fr.chain[1:] and fr.chain[fr.chain.index(t) - 1].dep_ == "nmod":
             return t.lemma_  # « une ligne de 33 kilomètres », « un site de 400 salariés »: what it measures
     return None
+
+
+def _measured_noun(ctx: Context, s: Sentence, m: Mention, fr: Frame) -> str | None:
+    """The noun a size complements (« une boucle de 75 kilomètres », « une parcelle de 12
+    hectares »): what is measured. Only sizes (attributes.toml [measures] sizes): a speed
+    complements what it describes (« une rafale de 207 km/h »)."""
+    lex = ctx.lex
+    if not m.unit or not (fold(m.unit) in lex.sizes or singular(m.unit) in lex.sizes) or len(fr.chain) < 2:
+        return None
+    noun = fr.chain[1]
+    if fr.chain[0].dep_ != "nmod" or noun.pos_ != "NOUN" or noun.like_num or fold(noun.lemma_) in lex.measures \
+            or span_at(ctx, _pos(s, noun)) is not None:
+        return None
+    if not any(c.dep_ == "case" and fold(c.text) in ("de", "d'") for c in fr.chain[0].children):
+        return None
+    return fold(noun.lemma_)
 
 
 def _fronted_place(ctx: Context, s: Sentence, m: Mention) -> str | None:

@@ -229,6 +229,73 @@ def test_frames_a_figure_complementing_a_unit_noun_is_scoped_to_it(claims, text,
     assert (c.value, c.scope_dict().get("unit")) == (float(value), unit), show(cs)
 
 
+ENUMERATED_PLACES = [
+    # a list of places names the items counted: none of them is where the whole figure holds
+    ("Le plan prévoit la fermeture de quatre hypermarchés, à Rennes, Brest, Lorient et Vannes.", "count:hypermarche", 4),
+    ("Le groupe va fermer trois entrepôts, à Lyon et Nantes.", "count:entrepot", 3),
+    ("Les pompiers ont secouru 37 personnes à Quimper, Morlaix et Brest.", "count:personne", 37),
+    ("Le réseau compte 12 agences, à Tours, Blois (Loir-et-Cher) et Orléans.", "count:agence", 12),
+]
+
+
+@pytest.mark.parametrize("text,attribute,value", ENUMERATED_PLACES)
+def test_frames_a_list_of_places_is_not_the_scope(claims, text, attribute, value):
+    cs = claims(text)
+    found = [c for c in cs if c.value == float(value)]
+    assert found and all("place" not in c.scope_dict() for c in found), show(cs)
+
+
+PLACE_DESCRIPTIONS = [
+    # « le département », « la région », « la ville » refer back to the last place of that kind
+    ("Dans le Finistère, la tempête a tout emporté. Le département compte 42 000 foyers sans courant.",
+     42000, "Finistère"),
+    ("Le maire de Nantes a pris la parole. La ville compte 320 000 habitants.", 320000, "Nantes"),
+    ("En Bretagne, les dégâts sont lourds. La région recense 780 000 foyers privés d'électricité.", 780000,
+     "Bretagne"),
+    ("Le Gard a été durement frappé. Le département a évacué 2 300 personnes.", 2300, "Gard"),
+]
+
+
+@pytest.mark.parametrize("text,value,place", PLACE_DESCRIPTIONS)
+def test_frames_a_place_description_scopes_its_figure(claims, text, value, place):
+    cs = claims(text)
+    found = [c for c in cs if c.value == float(value)]
+    assert found and {c.scope_dict().get("place") for c in found} == {place}, show(cs)
+
+
+PART_PLACES = [
+    # « dont N … » is a part: the whole's place, before it, is not the part's
+    ("Dans tout le département, plus de 1 500 personnes ont été évacuées, dont 900 pour la seule commune d'Alès.",
+     900),
+    ("Dans le Gard, 2 100 foyers ont été privés de courant, dont 600 pour la seule ville de Nîmes.", 600),
+    ("En Bretagne, 41 écoles sont restées fermées, dont 17 dans la seule agglomération de Rennes.", 17),
+]
+
+
+@pytest.mark.parametrize("text,value", PART_PLACES)
+def test_frames_a_part_does_not_take_the_place_of_its_whole(claims, text, value):
+    cs = claims(text)
+    part = [c for c in cs if c.value == float(value)]
+    whole_places = {"Gard", "Bretagne"}
+    assert part and not any(c.scope_dict().get("place") in whole_places for c in part), show(cs)
+
+
+MEASURED_NOUNS = [
+    # a size that complements a noun is that thing's size; a speed is not the size of a gust
+    ("Les travaux doivent former une boucle complète de 75 kilomètres autour de la ville.", "measure:km", 75, "boucle"),
+    ("Le projet prévoit un tunnel de 3 kilomètres sous le fleuve.", "measure:km", 3, "tunnel"),
+    ("La commune a acquis une parcelle de 12 hectares au bord de la rocade.", None, 12, "parcelle"),
+    ("Une rafale de 207 km/h a été mesurée à la pointe.", "measure:km/h", 207, None),
+]
+
+
+@pytest.mark.parametrize("text,attribute,value,unit", MEASURED_NOUNS)
+def test_frames_a_size_is_the_size_of_the_noun_it_complements(claims, text, attribute, value, unit):
+    cs = claims(text)
+    found = [c for c in cs if c.value == float(value) and (attribute is None or c.attribute == attribute)]
+    assert found and {c.scope_dict().get("unit") for c in found} == {unit}, show(cs)
+
+
 NOUN_PREDICATES = [
     # a noun that governs a figure as its verb would: « la suppression de N postes » is a cut
     ("Le groupe a présenté un plan prévoyant la suppression de 2 389 postes en France.", "job_cuts", 2389),

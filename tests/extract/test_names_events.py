@@ -367,3 +367,25 @@ def test_a_count_governed_by_an_event_word_carries_the_event(claims, text, attri
     c = found[0]
     assert c.value == pytest.approx(value), show(cs)
     assert c.scope_dict().get("event") == event, show(cs)
+
+
+# ------------------------------------------------------------ common words capitalized at a line's start
+
+CAPITALIZED_COMMON = [
+    # (text, the capitalized phrase that is no name, a real name of the text that stays one)
+    ("# Plan social chez Norvatec : la région paie un lourd tribut\n\n"
+     "Le plan social prévoit la fermeture de quatre magasins, selon Norvatec.\n", "Plan social", "Norvatec"),
+    ("# Fermetures en série chez Batimax\n\nLes fermetures de sites se multiplient chez Batimax en série.\n",
+     "Fermetures", "Batimax"),
+    ("# Grève massive à la SNCF\n\nLa grève massive a paralysé la SNCF mardi.\n", "Grève massive", "SNCF"),
+    ("# Chantier à l'arrêt pour Fabrex\n\nLe chantier est à l'arrêt depuis que Fabrex a suspendu les travaux.\n",
+     "Chantier", "Fabrex"),
+]
+
+
+@pytest.mark.parametrize("text,common,name", CAPITALIZED_COMMON)
+def test_common_words_capitalized_at_a_line_start_are_no_name(default_gazetteer, nlp, text, common, name):
+    from reconcile.extract.nlp import parse
+    spans = default_gazetteer.article_spans(parse(text, nlp=nlp))
+    assert not [x for x in spans if x.text == common and x.how == "name"], spans
+    assert any(x.name == name for x in spans), spans
