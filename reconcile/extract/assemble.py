@@ -133,6 +133,7 @@ def _lead_date(ctx: Context, s: Sentence):
 _MONTH = re.compile(r"\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
 _WEEKDAY_ONLY = re.compile(r"(?:(?:ce|le|des|dès|depuis)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
                            r"(?:\s+(?:matin|soir|midi|apres-midi))?")
+_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 _RELATIVE = re.compile(r"\b(?:dernier|derniere|prochain|prochaine|passe|passee|suivant|suivante|precedent|precedente|"
                        r"an|annee|hier|demain|ce|cette)\b")
 
@@ -162,6 +163,8 @@ def by_tense(ctx: Context, s: Sentence, pos: int, written: str, when):
         return when
     if weekday:  # « Mardi, la circulation a repris », written on a Sunday: the Tuesday before
         return Interval(when.start + dt.timedelta(days=7 * step), when.end + dt.timedelta(days=7 * step))
+    if _WEEKDAY.search(fold(written)):
+        return when  # « jeudi 5 février »: the weekday already chose the year
     try:
         return Interval(when.start.replace(year=when.start.year + step), when.end.replace(year=when.end.year + step))
     except ValueError:  # 29 February

@@ -198,6 +198,12 @@ def test_forms_a_range_without_a_verb_of_change_stays_a_range(claims):
     ("La première séance s'est tenue le 28 novembre.", (2024, 11)),
     ("La séance se tiendra le 3 octobre.", (2026, 10)),
     ("Le site employait 400 salariés en mars 2026.", (2026, 3)),  # a written year is kept
+    # a weekday written with the day already chose the year (10 November 2025 is a Monday)
+    ("Les agents sont invités à cesser le travail jeudi 13 novembre.", (2025, 11)),
+    ("Les salariés ont été appelés à débrayer vendredi 14 novembre.", (2025, 11)),
+    ("Les élus avaient été convoqués mardi 4 novembre en préfecture.", (2025, 11)),
+    # a bare weekday follows the tense: in a past clause it is the last one
+    ("Mardi, la circulation a repris sur la ligne.", (2025, 11)),
 ])
 def test_forms_a_month_without_its_year_follows_the_tense(claims, text, month):
     cs = claims(text, dt.date(2025, 11, 10))
