@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..extract.lexicon import counter_class, generic_event
 from ..model import Bounds, Claim, Interval
-from ..normalize.clock import parse_label
+from ..normalize.clock import apart
 from ..normalize.text import fold
 from .tolerance import Range, fmt, range_of, settings
 
@@ -66,17 +66,12 @@ def _times_apart(a: Claim, b: Claim) -> bool:
     return a.time is not None and b.time is not None and (not a.time.overlaps(b.time) or _hours_apart(a, b))
 
 
-def _clock(c: Claim) -> tuple[int, int] | None:
-    return parse_label(c.scope_dict().get("at", ""))
-
-
 def _hours_apart(a: Claim, b: Claim) -> bool:
     """Two claims of one and the same day at times of day that do not overlap (« à 7 heures » /
     « à 15 heures »; « vendredi soir » / « vendredi à 8 heures »)."""
     if a.time is None or b.time is None or a.time.start != a.time.end or a.time != b.time:
         return False
-    ca, cb = _clock(a), _clock(b)
-    return ca is not None and cb is not None and (ca[1] < cb[0] or cb[1] < ca[0])
+    return apart(a.scope_dict().get("at", ""), b.scope_dict().get("at", ""))
 
 
 def _numbers(a: Claim, b: Claim, lex=None) -> Verdict:

@@ -7,6 +7,7 @@ import re
 
 from ..model import INHERITED_SUBJECTS, Claim, Interval, Mention
 from ..normalize import parse_mentions
+from ..normalize._periods import lexicon as periods_lexicon
 from ..normalize.clock import clocks
 from ..normalize.text import fold
 from .context import Context, Sentence
@@ -64,13 +65,18 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
 _DIGIT = re.compile(r"\d")
 
 
+def sentence_clocks(s: Sentence) -> list:
+    """The sentence's times of day (normalize.clock), read once."""
+    if s.clocks is None:
+        s.clocks = clocks(s.text)
+    return s.clocks
+
+
 def clock_for(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
     """The time of day (label « 07:00 », « 18:00-23:59 ») of the claim at [a, b): one written in
     its own comma-clause, else the nearest one before it in the sentence with no other figure in
     between (« Samedi à 8 heures, 260 000 clients… », « et samedi à 18 h 30, 176 000 »)."""
-    if s.clocks is None:
-        s.clocks = clocks(s.text)
-    if not s.clocks:
+    if not sentence_clocks(s):
         return None
     text = ctx.source.text
     found = [(s.start + c.start, s.start + c.end, c) for c in s.clocks]
@@ -130,10 +136,12 @@ def _lead_date(ctx: Context, s: Sentence):
     return found[0].time if len(found) == 1 else None
 
 
-_MONTH = re.compile(r"\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
-_WEEKDAY_ONLY = re.compile(r"(?:(?:ce|le|des|dès|depuis)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-                           r"(?:\s+(?:matin|soir|midi|apres-midi))?")
-_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
+# month names written in full and weekdays, from periods.toml (folded, as the text is read)
+_MONTHS = "|".join(fold(k) for k, v in periods_lexicon()["months"].items() if "." not in k and v.get("needs") != "year")
+_WEEKDAYS = "|".join(fold(k) for k in periods_lexicon()["weekdays"])
+_MONTH = re.compile(rf"\b(?:{_MONTHS})\b")
+_WEEKDAY_ONLY = re.compile(rf"(?:(?:ce|le|des|depuis)\s+)?(?:{_WEEKDAYS})(?:\s+(?:matin|soir|midi|apres-midi))?")
+_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAYS})\b")
 _RELATIVE = re.compile(r"\b(?:dernier|derniere|prochain|prochaine|passe|passee|suivant|suivante|precedent|precedente|"
                        r"an|annee|hier|demain|ce|cette)\b")
 

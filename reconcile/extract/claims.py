@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..model import Bounds, Claim, Interval, Mention, Source
 from ..normalize import parse_mentions
 from ..normalize.text import fold
-from .assemble import add_claim, by_tense, time_for
+from .assemble import add_claim, by_tense, sentence_clocks, time_for
 from .context import Context, Sentence
 from .entities import Gazetteer, main_entity
 from .events import dated, events, states
@@ -84,10 +84,8 @@ def _hours(s: Sentence, day: Interval) -> list[Mention]:
     """An hour written without its day (« la vigilance rouge a été levée à 6 heures ») is a time of
     the day last named in its paragraph, else of the day of publication: a date mention for the
     readers of events and dates, whose claims then carry the hour (assemble.clock_for)."""
-    from ..normalize.clock import clocks
-    s.clocks = clocks(s.text)
     return [Mention("date", s.text[c.start:c.end], s.start + c.start, s.start + c.end, time=day)
-            for c in s.clocks if c.first == c.last and _past_event(s, s.start + c.start, s.start + c.end)]
+            for c in sentence_clocks(s) if c.first == c.last and _past_event(s, s.start + c.start, s.start + c.end)]
 
 
 def _past_event(s: Sentence, a: int, b: int) -> bool:

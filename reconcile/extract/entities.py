@@ -7,6 +7,7 @@ filiale", "le groupe") resolved to an entity named earlier.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ..normalize.entities import Registry
@@ -51,7 +52,8 @@ class Gazetteer:
         self.desc_pattern = _description_pattern(org_desc + own)
         self.outlet_pattern = _description_pattern(registry.descriptions.get("outlet", []))
         self.union_pattern = _description_pattern(registry.descriptions.get("union", []))
-        self.place_kinds = {fold(k): v for k, v in registry.descriptions.get("place", {}).items()}
+        # head noun of a place description (« departement ») -> the kind of place it refers back to
+        self.place_kinds = {fold(k).replace("'", " ").split()[-1]: v for k, v in registry.descriptions.get("place", {}).items()}
         self.place_pattern = _description_pattern(list(registry.descriptions.get("place", {})))
         self.numbered = _numbered_pattern(registry.descriptions.get("numbered", []))
         nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
@@ -159,8 +161,7 @@ class Gazetteer:
         for m in self.place_pattern.finditer(folded):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            head = m.group().replace("'", " ").split()[-1]
-            kind = next((v for k, v in self.place_kinds.items() if k.replace("'", " ").split()[-1] == head), None)
+            kind = self.place_kinds.get(m.group().replace("'", " ").split()[-1])
             before = [x for x in prior + out if x.start < offset + m.start() and x.how == "name" and x.type == "LOC"
                       and (p := gazetteer().lookup(x.name)) is not None and p.kind == kind]
             if kind and before:
@@ -231,10 +232,11 @@ def _without_capitalized_words(names: list[EntitySpan], lines, registry: Registr
     lower: set[str] = set()
     for line in lines:
         lower.update(fold(w) for w in _WORD.findall(line.text) if w[:1].islower())
+    starts = [ln.start for ln in lines]
     out = []
     for x in names:
         words = _WORD.findall(x.text)
-        line = next((ln for ln in lines if ln.start <= x.start < ln.start + len(ln.text)), None)
+        line = lines[bisect_right(starts, x.start) - 1] if starts and x.start >= starts[0] else None
         before = line.text[:x.start - line.start] if line is not None else ""
         common = words and all(fold(w) in lower for w in words) and all(w[:1].islower() for w in words[1:])
         if x.how == "name" and common and _LINE_START.search(before) and not registry.lookup(x.text):

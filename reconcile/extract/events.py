@@ -135,8 +135,8 @@ def _event_object(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
     passive = any(c.dep_ == "aux:pass" for c in kids)
     thing = next((c for c in kids if c.pos_ == "NOUN" and fold(c.lemma_) not in ctx.lex.date_words and
                   (c.dep_ in ("obj", "nsubj:pass") or
-                   c.dep_ == "nsubj" and (passive or fold(c.lemma_) in {fold(u) for u in ctx.lex.unit_nouns}))), None)
-    if thing is None or thing.pos_ != "NOUN" or any(x.start <= s.offset + thing.idx < x.end for x in ctx.spans):
+                   c.dep_ == "nsubj" and (passive or fold(c.lemma_) in ctx.lex.unit_words))), None)
+    if thing is None or any(x.start <= s.offset + thing.idx < x.end for x in ctx.spans):
         return None
     word = fold(thing.lemma_ or thing.text)
     if word in ctx.lex.light_nouns or ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(thing.text)):

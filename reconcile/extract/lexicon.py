@@ -51,6 +51,7 @@ class Lexicon:
     place_levels: dict = None
     demonyms: dict = None
     unit_nouns: frozenset[str] = frozenset()
+    unit_words: frozenset[str] = frozenset()  # the same, folded (« entrepot »), for folded text
     sizes: frozenset[str] = frozenset()
     population_nouns: frozenset[str] = frozenset()
     frames: tuple = ()  # (frozenset of predicate lemmas, frozenset of noun lemmas or {"$money"}, attribute)
@@ -141,6 +142,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         place_levels={fold(k): v for k, v in frames["place"].get("levels", {}).items()},
         demonyms={fold(k): v for k, v in frames["place"].get("demonyms", {}).items()},
         unit_nouns=frozenset(frames["unit"]["nouns"]),
+        unit_words=frozenset(fold(n) for n in frames["unit"]["nouns"]),
         population_nouns=frozenset(frames["population"]["nouns"]),
         frames=table,
         noun_predicates=frozenset(verbs),

@@ -206,15 +206,14 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
         elif unit:
             out["unit"] = unit
             rules.append("parse:unit")
-    if "unit" not in out:
-        lead = _RELATIVE_UNIT.match(fold(ctx.source.text[s.start:m.start]))
-        if lead and lead.group(1) in {fold(u) for u in lex.unit_nouns}:
-            out["unit"] = lead.group(1)  # « Le site, qui compte 194 salariés, … » when the parse is torn
-            rules.append("window:relative-unit")
-    if fr is not None:
         if fr.noun is not None and fr.noun.lemma_ in lex.population_nouns:
             out["population"] = fr.noun.lemma_
             rules.append("parse:population")
+    if "unit" not in out:
+        lead = _RELATIVE_UNIT.match(fold(ctx.source.text[s.start:m.start]))
+        if lead and lead.group(1) in lex.unit_words:
+            out["unit"] = lead.group(1)  # « Le site, qui compte 194 salariés, … » when the parse is torn
+            rules.append("window:relative-unit")
     if "place" not in out and not part:
         fronted = _fronted_place(ctx, s, m)
         if fronted:

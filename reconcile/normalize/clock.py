@@ -21,9 +21,6 @@ class Clock:
     first: int  # minutes of the day
     last: int
 
-    def overlaps(self, other: "Clock") -> bool:
-        return self.first <= other.last and other.first <= self.last
-
     def label(self) -> str:
         return hhmm(self.first) if self.first == self.last else f"{hhmm(self.first)}-{hhmm(self.last)}"
 
@@ -40,6 +37,13 @@ def parse_label(label: str) -> tuple[int, int] | None:
     first = int(m.group(1)) * 60 + int(m.group(2))
     last = int(m.group(3)) * 60 + int(m.group(4)) if m.group(3) else first
     return first, last
+
+
+def apart(a: str, b: str) -> bool:
+    """True when two labels name times of day that do not overlap (« 07:00 » / « 15:00 »,
+    « 18:00-23:59 » / « 08:00 »); False when either is not a label."""
+    ra, rb = parse_label(a), parse_label(b)
+    return ra is not None and rb is not None and (ra[1] < rb[0] or rb[1] < ra[0])
 
 
 def _alternation(words) -> str:
@@ -77,7 +81,7 @@ def clocks(text: str) -> list[Clock]:
         out.append(Clock(m.start(), m.end(), first, last))
     out.sort(key=lambda c: (c.start, -c.end))
     kept: list[Clock] = []
-    for c in out:  # « samedi soir à 21 heures »: the hour, inside or after the part, is the finer
+    for c in out:  # two readings of one stretch of text: the one that starts first (and is longest) stays
         if kept and c.start < kept[-1].end:
             continue
         kept.append(c)
