@@ -14,7 +14,7 @@ SCHEMA_ID = "reconcile-report/1"
 
 MENTION_TYPES = ("date", "period", "duration", "quantity", "money", "percent", "entity")
 MODALITIES = ("assertion", "plan", "reported", "negated")
-FINDING_KINDS = ("conflict", "plan_vs_outcome", "evolution", "attributed_counts")
+FINDING_KINDS = ("conflict", "plan_vs_outcome", "inconsistent_total", "evolution", "attributed_counts")
 SEVERITIES = ("high", "medium", "low")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}  # 0 is the most severe
 STATUSES = ("open", "confirmed", "dismissed", "resolved")
@@ -178,6 +178,11 @@ class Claim:
     published: dt.date | None = None
     scope: tuple[tuple[str, str], ...] = ()  # (field, value) pairs: place, unit, population
     rules: tuple[tuple[str, str], ...] = ()  # (what, rule id): which rule gave subject, attribute, time...
+    # A part of another figure of the same sentence, as the text presents it (« 640 postes, dont 410… »):
+    # the whole's claim id, and the relation « part:<cue> » (one part among others, the sum at most the
+    # whole), « breakdown:<cue> » (the parts make the whole) or « addition:<cue> » (two additions, no whole).
+    part_of: str | None = None
+    relation: str | None = None
 
     def scope_dict(self) -> dict[str, str]:
         return dict(self.scope)
@@ -208,6 +213,8 @@ class Claim:
             "confidence": round(self.confidence, 3),
             "scope": dict(self.scope),
             "rules": dict(self.rules),
+            "part_of": self.part_of,
+            "relation": self.relation,
         }
 
 

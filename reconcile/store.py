@@ -167,7 +167,8 @@ def claim_from_dict(d: dict, src: Source | None = None) -> Claim:
         subject_origin=d.get("subject_origin", "explicit"), confidence=d.get("confidence", 0.5),
         published=src.published if src else None,
         scope=tuple(sorted((str(k), str(v)) for k, v in (d.get("scope") or {}).items())),
-        rules=tuple((str(k), str(v)) for k, v in (d.get("rules") or {}).items()))
+        rules=tuple((str(k), str(v)) for k, v in (d.get("rules") or {}).items()),
+        part_of=d.get("part_of"), relation=d.get("relation"))
 
 
 # ---------------------------------------------------------------- claim base

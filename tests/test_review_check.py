@@ -50,9 +50,11 @@ def test_check_fails_on_new_conflicting_source_then_passes_once_dismissed(repo):
     r = invoke("check", "--format", "json")
     assert r.exit_code == 1
     failing = new_failing(r.stdout)
-    # 14 000 disagrees with each of the two figures already in the corpus (11 000 and 10 000):
-    # one finding per disagreement, each setting the new claim against one of them
-    assert len(failing) == 2
+    # 14 000 disagrees with both figures already in the corpus (11 000 and 10 000): one disagreement
+    # about one fact, so one new finding that gathers the three values
+    assert len(failing) == 1
+    found = {f["id"]: f for f in json.loads(r.stdout)["new_findings"]}[failing[0]]
+    assert "Values given:" in found["explanation"] and "14 000" in found["explanation"]
     assert json.loads(r.stdout)["sources"]["new"] == ["005_new"]
     for fid in failing:
         r = invoke("review", fid, "--status", "dismissed", "--note", "figure not confirmed", "--format", "json")

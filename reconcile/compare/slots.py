@@ -14,8 +14,9 @@ from ..model import INHERITED_SUBJECTS, SEVERITY_RANK, Claim, Finding, Interval,
 from ..normalize.entities import key as entity_key
 from ..extract.lexicon import generic_event
 from . import verdicts as V
+from .totals import KIND as INCONSISTENT_TOTAL, inconsistent_totals
 
-FLAGGED = (V.CONFLICT, V.PLAN_VS_OUTCOME)  # findings: a reviewer must decide
+FLAGGED = (V.CONFLICT, V.PLAN_VS_OUTCOME, INCONSISTENT_TOTAL)  # findings: a reviewer must decide
 NOTED = (V.EVOLUTION, V.ATTRIBUTED)  # observations: shown side by side, nothing to decide
 MAX_GROUPS = 3  # more groups of disagreeing values than this in one slot: several facts under one key
 
@@ -92,6 +93,7 @@ def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
             continue
         for f in _slot_findings(slot, exclusions, cumulative, lex):
             (flagged if f.kind in FLAGGED or f.rule == "cumulative" else noted).append(f)
+    flagged += inconsistent_totals(claims)  # within one article: its parts against its own total
     order = lambda f: (SEVERITY_RANK[f.severity], f.entity, f.attribute, f.id)  # noqa: E731
     return sorted(flagged, key=order), sorted(noted, key=order)
 
@@ -133,10 +135,15 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
     consensus, support, members = consensus_of(slot, exclusions, agreeing=agreeing)
     origins = {cid: len({V.origin(x) for x in xs}) for cid, xs in agreeing.items()}
     out = []
-    for (_, _, kind, _), ps in sorted(pairs.items()):
+    shown: set[frozenset] = set()  # pairs of claims already in a flagged finding of this slot
+    for kind, cumul, ps in _disagreements(pairs):
         worst = max(ps, key=lambda p: (p[2].gap, p[0].id, p[1].id))
         others = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
         involved = [worst[0], worst[1]] + [c for c in others if c.id not in (worst[0].id, worst[1].id)]
+        if kind in FLAGGED or cumul:
+            involved = _unshown(involved, shown)
+            if len(involved) < 2:
+                continue  # its disagreement is already a finding of another kind
         sev = min((V.severity_of(v, a, b, (origins[a.id], origins[b.id])) for a, b, v in ps),
                   key=SEVERITY_RANK.__getitem__)
         if worst[2].rule == "cumulative":
@@ -146,7 +153,7 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
         ids = tuple(c.id for c in involved)
         fid = "f-" + hashlib.sha1(f"{kind}|{slot.key}|{'|'.join(sorted(ids))}".encode()).hexdigest()[:10]
         outliers = tuple(c.id for c in involved if c.id not in members)
-        rule, told = worst[2].rule, _explain(kind, slot, worst, len(ps))
+        rule, told = worst[2].rule, _explain(kind, slot, worst, len(ps)) + _values(involved, group)
         if rule == "cumulative" and (_weak(worst[0]) or _weak(worst[1])):
             # a toll that falls is flagged only between claims whose subject their own clause gives:
             # with an inherited one, the lower figure is as likely a part (a country of a continent)
@@ -157,6 +164,38 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
             consensus=value_to_json(consensus.value) if consensus else None, support=support,
             outliers=outliers))
     return out
+
+
+def _disagreements(pairs: dict) -> list[tuple[str, bool, list]]:
+    """The disagreeing pairs of a slot, gathered into one disagreement per kind and per set of groups
+    that share a group: « 185 » and « 180 » (one group) against « 140 » and against « quelque 120 » is
+    one disagreement on one fact, with three values, not two findings that both list 185 and 180."""
+    parent: dict = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+    for (ga, gb, kind, cumul) in pairs:
+        parent[find((kind, cumul, ga))] = find((kind, cumul, gb))
+    merged: dict = defaultdict(list)
+    for (ga, gb, kind, cumul), ps in sorted(pairs.items()):
+        merged[(kind, cumul, find((kind, cumul, ga)))].extend(ps)
+    return [(k[0], k[1], ps) for k, ps in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], str(kv[0][2])))]
+
+
+def _unshown(involved: list[Claim], shown: set[frozenset]) -> list[Claim]:
+    """The claims of a finding, less those that would show again a pair of claims that an earlier
+    finding of the slot shows (a plan set against an outcome, and the same claims in a conflict):
+    one finding per disagreement. Its own worst pair comes first and is kept unless already shown."""
+    kept: list[Claim] = []
+    for c in involved:
+        if all(frozenset((c.id, d.id)) not in shown for d in kept):
+            kept.append(c)
+        elif len(kept) < 2 and c is involved[1]:
+            return []  # the pair that makes this finding is another finding's
+    shown.update(frozenset((a.id, b.id)) for a, b in combinations(kept, 2))
+    return kept
 
 
 def _parsed_event(a: Claim, b: Claim) -> bool:
@@ -227,6 +266,17 @@ def _explain(kind: str, slot: Slot, worst, n: int) -> str:
     tied = _tie(a, b)
     return (f"{lead} on {slot.entity} · {slot.attribute}{scope}: {a.source} says «{a.quote}», "
             f"{b.source} says «{b.quote}»; {v.explanation}{more}.{tied}")
+
+
+def _values(involved: list[Claim], group: dict[str, int]) -> str:
+    """The values of a disagreement that gathers more than two groups of claims, each with its sources."""
+    by_group: dict[int, list[Claim]] = defaultdict(list)
+    for c in involved:
+        by_group[group[c.id]].append(c)
+    if len(by_group) < 3:
+        return ""
+    told = "; ".join(f"«{cs[0].quote}» ({', '.join(sorted({c.source for c in cs}))})" for cs in by_group.values())
+    return f" Values given: {told}."
 
 
 def _tie(a: Claim, b: Claim) -> str:

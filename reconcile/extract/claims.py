@@ -21,6 +21,7 @@ from . import resolvers as R
 from .frames import frame_of, span_root, tokens_in
 from .lexicon import Lexicon, load as load_lexicon
 from .modality import _attributions
+from .relations import link as link_parts
 from .subjects import STORY, find_subject, fronted_topic
 
 _CONNECTOR = re.compile(r"^[\s\w'’]{0,28}$")
@@ -41,6 +42,7 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     headline_end = lines[0].start + len(lines[0].text) if lines else -1
     ctx = Context(source, lex, spans, main_entity(spans, headline_end=headline_end))
     previous: list[Sentence] = []
+    bounds: list[tuple[int, int]] = []
     for line in lines:
         mentions = parse_mentions(line.text, ref=source.published)
         day = Interval(source.published, source.published) if source.published else None
@@ -59,7 +61,9 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
             states(ctx, s, ms, previous)
             dated(ctx, s, ms, previous)
             previous = (previous + [s])[-5:]
-    return sorted(_headline_clocks(ctx, headline_end), key=lambda c: (c.start, c.end, c.attribute))
+            bounds.append((s.start, s.end))
+    claims = link_parts(source.text, _headline_clocks(ctx, headline_end), bounds, lex)
+    return sorted(claims, key=lambda c: (c.start, c.end, c.attribute))
 
 
 def _headline_clocks(ctx: Context, headline_end: int) -> list[Claim]:
@@ -195,7 +199,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             before = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr]
             place = dict(before[-1].scope).get("place") if before else None
             own = _place_after(ctx, s, m)
-            if own and "place" not in scope:  # « 49 400 dans le Finistère, 14 000 dans le Morbihan »
+            if own and scope.get("place") != own:  # « 49 400 dans le Finistère, 14 000 dans le Morbihan »:
+                # the place right after a figure of a list is its own, whatever the parse hung it on
                 scope["place"] = own
                 scope_rules.append("window:place-after")
             if place and "place" not in scope and "part" not in scope:
@@ -283,7 +288,19 @@ def _place_after(ctx: Context, s: Sentence, m: Mention) -> str | None:
     for x in ctx.spans:
         if m.end <= x.start < end and x.type == "LOC" and _PLACE_AFTER.match(fold(text[m.end:x.start])):
             return x.name
+    # « 21 000 dans la Manche »: a name the NER missed, after a place preposition, that the place
+    # gazetteer knows (the preposition is the evidence that « Manche » is no common noun here)
+    named = _NAME_AFTER.match(text, m.end, end)
+    if named and _PLACE_AFTER.match(fold(named.group(1))):
+        from ..normalize.places import gazetteer
+
+        place = gazetteer().lookup(named.group(2))
+        if place is not None:
+            return place.name
     return None
+
+
+_NAME_AFTER = re.compile(r"(\s*\w+\s+(?:le |la |les |l'|l’)?)([A-ZÉÈÎÔ][\w'’-]*(?:[ -](?:de |du |des |d'|et )?[A-ZÉÈÎÔ][\w'’-]*)*)")
 
 
 def _referent(ctx: Context, fr) -> str | None:

@@ -67,6 +67,8 @@ def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset 
             break
         if cur.dep_ not in _UP and not cur.dep_.startswith(("obl", "nmod", "acl")):
             break
+        if cur.dep_ == "nummod" and cur.head.pos_ in ("NUM", "PRON"):
+            break  # « 49 400 dans le Finistère, 17 000 dans … » hung on the number before: a figure of its own
         if cur.head.pos_ == "NOUN" and cur.dep_ == "nmod" and cur.head.lemma_ in noun_predicates:
             cur = cur.head  # "la suppression de 3 000 postes": the noun governs, as a verb would
             chain.append(cur)

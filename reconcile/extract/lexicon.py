@@ -73,6 +73,8 @@ class Lexicon:
     vague_attributes: frozenset[str] = frozenset()
     figure_events: frozenset[str] = frozenset()
     same_event_days: int = 7
+    # cues.toml [parts]: words that make a figure a part, a whole or an addition (relations.py)
+    parts: dict = None  # cue class -> tuple of folded phrases
 
 
 def _read(name: str) -> dict:
@@ -124,6 +126,8 @@ def load() -> Lexicon:
         state_exclusions=frozenset(frozenset(p) for p in cues["state_exclusions"]["pairs"]),
         topic_nouns=phrase_pattern(cues.get("topic_nouns", {}).get("nouns", []), inflect=True),
         measure_synonyms={fold(k): v for k, v in attrs.get("measures", {}).get("synonyms", {}).items()},
+        parts={k: tuple(sorted({fold(p).strip() for p in v}, key=len, reverse=True))
+               for k, v in cues.get("parts", {}).items()},
         **_frame_fields(frames, attrs),
         **_comparison_fields(comp),
     )

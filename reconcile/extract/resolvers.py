@@ -81,7 +81,9 @@ def elided(fr: Frame | None, m: Mention) -> bool:
     """A number with no counted noun: « contre 12 000 selon la CGT », « Ils étaient 3 000 à Lyon »."""
     if m.unit or fr is None:
         return False
-    return fr.noun is None and fr.head.pos_ in ("NUM", "PRON", "NOUN", "ADJ") and fr.head.dep_ != "nummod"
+    # a number the parser hung on another number (« 49 400 dans le Finistère, 17 000 dans … ») counts nothing of it
+    return fr.noun is None and fr.head.pos_ in ("NUM", "PRON", "NOUN", "ADJ") and (
+        fr.head.dep_ != "nummod" or fr.head.head.pos_ in ("NUM", "PRON"))
 
 
 def event_of(ctx: Context, fr: Frame | None) -> str | None:

@@ -55,27 +55,27 @@ TODAY = day("2025-03-01")
 
 FIGURES = [
     # (source, value) of each claim; the number of flagged findings expected
-    pytest.param([("a", 100), ("b", 100), ("c", 140), ("d", 70)], 3, id="100-100-140-70"),
+    pytest.param([("a", 100), ("b", 100), ("c", 140), ("d", 70)], 1, id="100-100-140-70"),
     pytest.param([("a", 100), ("b", 100), ("c", 100), ("d", 140)], 1, id="100-100-100-140"),
     pytest.param([("a", 100), ("b", 100), ("c", 140), ("d", 140)], 1, id="100-100-140-140"),
-    pytest.param([("a", 100), ("b", 100), ("c", 140), ("c", 70)], 2, id="140-and-70-from-one-source"),
-    pytest.param([("a", 100), ("b", 140), ("c", 100), ("d", 70), ("e", 140)], 3, id="100-140-100-70-140"),
-    pytest.param([("a", 100), ("a", 100), ("b", 140), ("c", 70)], 3, id="both-100-from-one-source"),
+    pytest.param([("a", 100), ("b", 100), ("c", 140), ("c", 70)], 1, id="140-and-70-from-one-source"),
+    pytest.param([("a", 100), ("b", 140), ("c", 100), ("d", 70), ("e", 140)], 1, id="100-140-100-70-140"),
+    pytest.param([("a", 100), ("a", 100), ("b", 140), ("c", 70)], 1, id="both-100-from-one-source"),
+    pytest.param([("a", 100), ("a", 140)], 0, id="one-source-disagrees-with-itself"),
+    pytest.param([("a", 100), ("b", 100)], 0, id="agreement"),
 ]
 
 
-def _expected_findings(rows) -> int:
-    """Pairs of disagreeing value groups that have at least one pair of claims from different sources."""
-    groups: dict[float, set[str]] = {}
-    for source, value in rows:
-        groups.setdefault(value, set()).add(source)
-    return sum(1 for (_, sa), (_, sb) in combinations(groups.items(), 2)
-               if any(x != y for x in sa for y in sb))
+def _groups_told(rows) -> int:
+    """How many groups of values a finding gathers: every value that some other source contradicts."""
+    values = {v for s, v in rows for t, w in rows if v != w and s != t}
+    return len(values)
 
 
 @pytest.mark.parametrize("rows,expected", FIGURES)
-def test_one_finding_per_pair_of_disagreeing_groups(lex, rows, expected):
-    assert _expected_findings(rows) == expected  # the rule, spelled out, agrees with the count given
+def test_one_finding_per_disagreement_and_no_pair_told_twice(lex, rows, expected):
+    """Claims of one fact that disagree make one finding, however many values they give (« 185 » and
+    « 180 » against « 140 » and against « 120 »): no pair of claims is in two findings."""
     cs = [claim(float(v), source=s, time=TODAY) for s, v in rows]
     by_id = {c.id: c for c in cs}
     flagged, _ = compare_all(cs, lex=lex)
@@ -85,20 +85,34 @@ def test_one_finding_per_pair_of_disagreeing_groups(lex, rows, expected):
         assert f.kind == V.CONFLICT, show(flagged)
         members = [by_id[i] for i in f.claims]
         values = {c.value for c in members}
-        # two sides, each one value: claims that agree are never set against each other
-        assert len(values) == 2, show(flagged)
+        assert len(values) == _groups_told(rows), show(flagged)
+        # the pair shown first disagrees: claims that agree are never set against each other
         assert by_id[f.claims[0]].value != by_id[f.claims[1]].value, show(flagged)
-        # a side is a whole group: every claim with either value is in the finding
+        # every claim with a value of the disagreement is in it
         assert {c.id for c in cs if c.value in values} == set(f.claims), show(flagged)
-        # no disagreeing pair of claims is told twice
+        if len(values) > 2:  # more than two values: the explanation names each of them
+            assert "Values given:" in f.explanation and all(f"«{v}»" in f.explanation for v in
+                                                             {by_id[i].quote for i in f.claims})
         for a, b in combinations(members, 2):
-            if a.value != b.value:
-                pair = frozenset((a.id, b.id))
-                assert pair not in seen, show(flagged)
-                seen.add(pair)
-    # and every disagreeing pair across sources is told once
+            pair = frozenset((a.id, b.id))
+            assert pair not in seen, show(flagged)
+            seen.add(pair)
+    # and every disagreeing pair across sources is told
     across = {frozenset((a.id, b.id)) for a, b in combinations(cs, 2) if a.value != b.value and a.source != b.source}
     assert across <= seen, show(flagged)
+
+
+def test_a_plan_and_a_conflict_on_the_same_claims_are_one_finding(lex):
+    """A pair of claims already set against each other in one finding is not shown again in a finding
+    of another kind of the same fact."""
+    told = claim(100.0, source="a", time=TODAY)
+    plan = claim(100.0, source="b", time=TODAY, modality="plan", published=dt.date(2025, 1, 15))
+    other = claim(140.0, source="c", time=TODAY)
+    both = [V.compare(told, other, lex=lex).kind, V.compare(plan, other, lex=lex).kind]
+    assert both == [V.CONFLICT, V.PLAN_VS_OUTCOME]  # two kinds of disagreement on the same claims
+    flagged, _ = compare_all([told, plan, other], lex=lex)
+    pairs = [frozenset(p) for f in flagged for p in combinations(f.claims, 2)]
+    assert flagged and len(pairs) == len(set(pairs)), show(flagged)
 
 
 # ------------------------------------------------------------ 2. a vague value joins no two precise ones
@@ -265,7 +279,8 @@ def test_a_crowded_slot_of_weak_claims_gives_no_finding(lex, values, origin, rul
 def test_a_crowded_slot_of_claims_with_their_own_subject_is_compared(lex, values, origin, rules):
     cs = _slot(values, origin, rules)
     flagged, _ = compare_all(cs, lex=lex)
-    assert len(flagged) == len(values) * (len(values) - 1) // 2, show(flagged)  # each pair of values
+    # one disagreement about one fact, with every value given
+    assert len(flagged) == 1 and set(flagged[0].claims) == {c.id for c in cs}, show(flagged)
 
 
 @pytest.mark.parametrize("origin,rules", WEAK)
