@@ -183,7 +183,7 @@ def _sentence(text: str, start: int, figs: list[Claim], cues: dict, found: dict,
 def _cue(m: re.Match) -> str:
     """The cue words a match found, without the article that ends some (« sur les », « y compris les »)."""
     words = m.group(0).split()
-    while len(words) > 1 and words[-1] in ("les", "des", "ses", "leurs", "ces"):
+    while len(words) > 1 and words[-1] in ("les", "ses", "leurs", "ces"):
         words.pop()
     return " ".join(words)
 

@@ -81,9 +81,10 @@ def elided(fr: Frame | None, m: Mention) -> bool:
     """A number with no counted noun: « contre 12 000 selon la CGT », « Ils étaient 3 000 à Lyon »."""
     if m.unit or fr is None:
         return False
-    # a number the parser hung on another number (« 49 400 dans le Finistère, 17 000 dans … ») counts nothing of it
+    # a number the parser hung on another number (« 49 400 dans le Finistère, 17 000 dans … ») or on a
+    # verb (« Parmi les 45 blessés, 12 sont … ») as if it modified it counts nothing of it
     return fr.noun is None and fr.head.pos_ in ("NUM", "PRON", "NOUN", "ADJ") and (
-        fr.head.dep_ != "nummod" or fr.head.head.pos_ in ("NUM", "PRON"))
+        fr.head.dep_ != "nummod" or fr.head.head.pos_ not in ("NOUN", "PROPN"))
 
 
 def event_of(ctx: Context, fr: Frame | None) -> str | None:
