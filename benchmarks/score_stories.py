@@ -10,8 +10,9 @@ The project's own scorer (it does not need ../shared). A gold reading lists conf
 sides {source, quote}. A finding covers a side when one of its claims overlaps the side's
 quote in the same source; it finds a conflict when it covers sides of two groups, and
 hits a trap when it covers two of its sides that no conflict it found explains. A finding
-that finds no conflict is unexplained. Last line:
-  required_recall=R/N stretch=S/M traps_hit=T unexplained=U flagged=F
+that finds no conflict is unexplained. A pair of claims in two findings is told twice (one
+finding per disagreement: the count should be 0). Last line:
+  required_recall=R/N stretch=S/M traps_hit=T unexplained=U flagged=F pairs_twice=P
 With --dir, one such line per story and a total line; reports are made with
 `reconcile report SOURCES --format json --no-write` (the `reconcile` of this environment).
 """
@@ -21,6 +22,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from itertools import combinations
 from pathlib import Path
 
 
@@ -67,17 +69,19 @@ def score(gold: dict, texts: dict[str, str], report: dict) -> dict:
         if not matched:
             unexplained.append(f)
     level = lambda name: [c["id"] for c, _ in conflicts if c["level"] == name]  # noqa: E731
+    pairs = [frozenset((a, b)) for f in report.get("conflicts", []) for a, b in combinations(sorted(set(f["claims"])), 2)]
     return {
         "required": (sum(i in found for i in level("required")), len(level("required"))),
         "stretch": (sum(i in found for i in level("stretch")), len(level("stretch"))),
         "traps_hit": trap_hits, "unexplained": unexplained, "flagged": len(report.get("conflicts", [])),
-        "found": found,
+        "found": found, "pairs_twice": len(pairs) - len(set(pairs)),
     }
 
 
 def line(r: dict) -> str:
     return (f"required_recall={r['required'][0]}/{r['required'][1]} stretch={r['stretch'][0]}/{r['stretch'][1]} "
-            f"traps_hit={len(r['traps_hit'])} unexplained={len(r['unexplained'])} flagged={r['flagged']}")
+            f"traps_hit={len(r['traps_hit'])} unexplained={len(r['unexplained'])} flagged={r['flagged']} "
+            f"pairs_twice={r['pairs_twice']}")
 
 
 def texts_of(folder: Path) -> dict[str, str]:
@@ -97,7 +101,7 @@ def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
     args = [a for a in argv if a != "--verbose"]
     if args and args[0] == "--dir":
-        totals = [0, 0, 0, 0, 0]
+        totals = [0, 0, 0, 0, 0, 0]
         with tempfile.TemporaryDirectory() as tmp:
             for story, gold, src in _stories(Path(args[1])):
                 out = Path(tmp) / f"{story}.json"
@@ -109,10 +113,10 @@ def main(argv: list[str]) -> int:
                 r = score(json.loads(gold.read_text("utf-8")), texts_of(src), json.loads(out.read_text("utf-8")))
                 print(f"{story:24} {line(r)}")
                 for i, v in enumerate((r["required"][0], r["required"][1], len(r["traps_hit"]),
-                                       len(r["unexplained"]), r["flagged"])):
+                                       len(r["unexplained"]), r["flagged"], r["pairs_twice"])):
                     totals[i] += v
         print(f"total required_recall={totals[0]}/{totals[1]} traps_hit={totals[2]} "
-              f"unexplained={totals[3]} flagged={totals[4]}")
+              f"unexplained={totals[3]} flagged={totals[4]} pairs_twice={totals[5]}")
         return 0
     gold, src, report = Path(args[0]), Path(args[1]), Path(args[2])
     r = score(json.loads(gold.read_text("utf-8")), texts_of(src), json.loads(report.read_text("utf-8")))

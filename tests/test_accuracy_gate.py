@@ -65,6 +65,7 @@ def test_accuracy_conflicts_at_or_above_baseline(reports, name):
     assert [found, total] >= want["required_recall"] and total == want["required_recall"][1], out
     assert int(got["traps_hit"]) <= want["traps_hit"], out
     assert int(got["unexplained"]) <= want["unexplained"], out
+    assert int(got["pairs_twice"]) == 0, out  # one finding per disagreement
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))
