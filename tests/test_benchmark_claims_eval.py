@@ -152,3 +152,50 @@ def test_claims_eval_command_line(tmp_path, capsys):
     assert any(line.startswith("missed a: 'environ 10.000 employés'") for line in lines)
     assert any(line.startswith("unmatched a: '2025'") for line in lines)
     assert lines[-1] == "precision=0.500 recall=0.500 f1=0.500"
+
+
+# ------------------------------------------------------------ issue 9's measures: over every gold claim
+
+SAID = "La police a compté 3 500 manifestants à Lyon, contre 12 000 selon la CGT."
+SAID_GOLD = [
+    {"source": "s", "quote": "3 500 manifestants", "entity": "manifestation", "attribute": "protesters",
+     "value": 3500, "modality": "assertion", "attributed_to": "police", "scope": {"place": "Lyon"}},
+    {"source": "s", "quote": "12 000", "entity": "manifestation", "attribute": "protesters",
+     "value": 12000, "modality": "assertion", "attributed_to": "CGT", "scope": {"place": "Lyon"}},
+]
+
+
+def said(quote, value, *, attributed_to=None, scope=None, attribute="protesters"):
+    i = SAID.index(quote)
+    return {"id": f"c-{i}", "source": "s", "start": i, "end": i + len(quote), "quote": quote,
+            "entity": "manifestation", "attribute": attribute, "value": value, "kind": "quantity",
+            "modality": "assertion", "attributed_to": attributed_to, "scope": scope or {}}
+
+
+def test_claims_eval_scope_and_attribution_over_every_gold_claim():
+    res = claims_eval.score(SAID_GOLD, {"s": SAID}, {"claims": [
+        said("3 500 manifestants", 3500, attributed_to="la police", scope={"place": "Lyon", "at": "18:00"})]})
+    # one of two gold claims found, with its scope (an hour is no scope field) and its counter
+    assert res["scope_over_gold"] == 0.5 and res["entity_over_gold"] == 0.5 and res["attribute_over_gold"] == 0.5
+    assert res["attribution_recall"] == 0.5 and res["attribution_precision"] == 1.0 and res["attributed_gold"] == 2
+
+
+def test_claims_eval_a_wrong_counter_or_a_missing_place_counts_against():
+    res = claims_eval.score(SAID_GOLD, {"s": SAID}, {"claims": [
+        said("3 500 manifestants", 3500, attributed_to="CGT"),  # the wrong counter, no place
+        said("12 000", 12000, attributed_to="CGT", scope={"place": "Lyon"})]})
+    assert res["scope_over_gold"] == 0.5
+    assert res["attribution_recall"] == 0.5 and res["attribution_precision"] == 0.5
+
+
+@pytest.mark.parametrize("gold,pred,equal", [
+    ("count:kilometre", "measure:km", True),
+    ("households_without_power", "without_power", True),
+    ("share", "share:grevistes", True),
+    ("share:grevistes", "share", False),
+    ("budget", "cost", False),
+    ("count:an", "duration:year", True),
+    ("headcount", "count:personne", False),
+])
+def test_claims_eval_attribute_ids_spelled_two_ways_are_one_id(gold, pred, equal):
+    assert claims_eval.attributes_equal(gold, pred) is equal
