@@ -107,7 +107,10 @@ def _rival_counters(a: Claim, b: Claim, lex) -> bool:
 
 
 def changed(a: Claim, b: Claim, lex) -> bool:
-    """True when either sentence says the figure changed (« désormais », « en baisse »)."""
+    """True when either sentence says the figure changed (« désormais », « en baisse »), or its verb
+    does (« a ramené son effectif à 1 430 », read off the parse at extraction: rule `change`)."""
+    if any(dict(c.rules).get("change") for c in (a, b)):
+        return True
     if lex is None or lex.change_words is None:
         return False
     return any(lex.change_words.search(fold(c.sentence)) for c in (a, b))

@@ -218,6 +218,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
+        if _changed_by_verb(ctx, fr):
+            rules["change"] = "parse:change-verb"  # « a ramené son effectif à 1 430 »: a value after a change
         ctx.last_attribute = (attr, s.start)
         value = _value(m)
         if isinstance(value, Bounds) and value.low is None and _reached(ctx, s, m):
@@ -279,6 +281,17 @@ def _adjective_follows(s: Sentence, m: Mention) -> bool:
 
 
 _PLACE_AFTER = re.compile(r"^\s*(?:dans|en|à|a|au|aux|sur)\s+(?:le |la |les |l'|l’)?$")
+
+
+def _changed_by_verb(ctx: Context, fr) -> bool:
+    """True when a verb of change governs the figure, or the noun that does (« a réduit ses effectifs à
+    900 », « a ramené son effectif à 1 430 salariés »): the figure is a value after a change."""
+    if fr is None:
+        return False
+    preds = list(fr.predicates)
+    if fr.predicate is not None and fr.predicate.pos_ == "NOUN":
+        preds.append(fr.predicate.head)
+    return any(fold(p.lemma_) in ctx.lex.change_verbs for p in preds)
 
 
 def _place_after(ctx: Context, s: Sentence, m: Mention) -> str | None:

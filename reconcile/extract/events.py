@@ -8,6 +8,7 @@ from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
 from .frames import event_noun, phrase, span_root, tokens_in
+from .modality import modality_of
 from .resolvers import place_as_scope
 from .subjects import STORY, event_subject, find_subject, participle_head
 
@@ -66,10 +67,18 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 st = before[1] if before else status
                 lo, hi = (min(a, q.start), max(b, q.end)) if q is p else (before[0], q.end)
                 when = by_tense(ctx, s, a, q.text, event_time(ctx, q))
+                past = _past_participle(s, a) and ctx.source.published is not None and when.end < ctx.source.published
+                if st == "planned" and past and not dict(ctx.lex.statuses)["planned"].search(
+                        fold(ctx.source.text[max(s.start, a - 45):b])):
+                    st = None  # « conclu le 14 mars 2025, prévoit des primes »: the plan word is another verb's
+                mod = "plan" if st == "planned" else modality_of(ctx, s, a)
+                if mod == "plan" and st is None and past:
+                    mod = "assertion"  # « L'accord, conclu le 14 mars, prévoit des primes »: the plan is the
+                    # sentence's, the event is a past fact
                 add_claim(ctx, s, lo, hi, entity=entity, attribute=attr, value=when, kind="date", scope=scope,
                           rules=dict(rules, time="time:explicit"),
                      time=when, time_origin="explicit", status=st or "reported_date",
-                     subject_origin=how, modality="plan" if st == "planned" else None, cue=q.cue)
+                     subject_origin=how, modality=mod, cue=q.cue)
         elif status in ("cancelled", "postponed", "completed"):
             time, origin = time_for(ctx, s, Mention("x", "", a, b), [])
             add_claim(ctx, s, a, b, entity=entity, attribute=attr, value=status, kind="status", scope=scope,
@@ -296,3 +305,9 @@ def _noun_near(ctx: Context, s: Sentence, p: Mention):
         return None
     a = s.offset + tok.idx
     return fold(tok.lemma_ or tok.text), a, a + len(tok.text)
+
+
+def _past_participle(s: Sentence, a: int) -> bool:
+    """True when the event word at `a` is a past participle (« conclu », « signé », « inaugurée »)."""
+    tok = next((t for t in s.tokens if s.offset + t.idx == a), None)
+    return tok is not None and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")

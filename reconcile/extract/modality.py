@@ -9,13 +9,18 @@ from .entities import clause_bounds
 from .lexicon import Lexicon
 
 
+# « ne … plus que », « ne … guère que »: the figure after « que » is what remains, asserted.
+_RESTRICTIVE = re.compile(r"\s+qu(?:e\b|')")
+
+
 def modality_of(ctx: Context, s: Sentence, a: int) -> str:
     text, lex = ctx.source.text, ctx.lex
     lo, hi = clause_bounds(text, s.start, s.end, a)
     clause = fold(text[lo:hi])
     neg = lex.negation_words.search(clause)
-    if neg and neg.start() < a - lo and lex.negation_pairs.search(clause, neg.end()):
-        return "negated"
+    pair = lex.negation_pairs.search(clause, neg.end()) if neg and neg.start() < a - lo else None
+    if pair and not (pair.end() <= a - lo and _RESTRICTIVE.match(clause, pair.end())):
+        return "negated"  # but « ne compte plus que 1 430 salariés » restricts, it does not deny
     alone = lex.negation_alone.search(clause)
     if alone and alone.start() < a - lo:
         return "negated"  # "rien ne permet de dire que l'ouverture sera décalée"  # "n'a pas supprimé 3 000 postes"; not "les 40 000 places ne répondent plus"

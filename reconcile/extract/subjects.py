@@ -139,10 +139,16 @@ def participle_head(ctx: Context, s: Sentence, a: int):
     tok = next((t for t in s.tokens if s.offset + t.idx == a), None)
     if tok is None or tok.dep_ not in ("acl", "amod") or tok.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    h = s.offset + tok.head.idx
+    head = tok.head
+    if tok.i > 0 and tok.doc[tok.i - 1].text == ",":
+        # « L'accord entre Fabrex et les syndicats, conclu le 14 mars »: a participle set off by a comma
+        # qualifies the whole noun phrase, whose head the parser may have passed for the nearest noun
+        while head.dep_ in ("nmod", "conj") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i:
+            head = head.head
+    h = s.offset + head.idx
     for x in ctx.spans:
         if x.start <= h < x.end:
             return x.name, "participle"
-    if tok.head.pos_ == "NOUN":
-        return fold(tok.head.lemma_ or tok.head.text), "noun phrase"
+    if head.pos_ == "NOUN":
+        return fold(head.lemma_ or head.text), "noun phrase"
     return None

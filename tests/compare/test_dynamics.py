@@ -74,8 +74,6 @@ def test_stock_with_a_word_of_change_is_an_evolution(compare, later):
     assert "1 480 salariés" in out.quotes(f) and len(out.quotes(f)) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="« ne compte plus que 1 430 salariés » is read as a negated claim "
-                   "(ne … plus), so it is dropped from the comparison: no evolution is shown")
 def test_stock_ne_compte_plus_que_is_an_evolution(compare):
     out = compare(("stock-plus-a", "2025-03-03", HEADCOUNT_1480),
                   ("stock-plus-b", "2025-03-07", "L'entreprise Fabrex ne compte plus que 1 430 salariés."))
@@ -84,8 +82,6 @@ def test_stock_ne_compte_plus_que_is_an_evolution(compare):
     assert f.kind == "evolution" and out.quotes(f) == {"1 480 salariés", "1 430 salariés"}, out.told()
 
 
-@pytest.mark.xfail(strict=True, reason="« ramené son effectif à » does not match the change word « ramené à » "
-                   "(words in between): the two headcounts are flagged as a stock conflict")
 def test_stock_ramene_son_effectif_a_is_an_evolution(compare):
     out = compare(("stock-ramene-a", "2025-03-03", HEADCOUNT_1480),
                   ("stock-ramene-b", "2025-03-07", "L'entreprise Fabrex a ramené son effectif à 1 430 salariés."))

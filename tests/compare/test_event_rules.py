@@ -61,14 +61,19 @@ def test_a_line_inaugurated_and_its_putting_in_service_noun_conflict(compare):
     assert any(q.startswith("mise en service") and q.endswith("le 19 mai 2025") for q in out.quotes(f))
 
 
-@pytest.mark.xfail(strict=True, reason="« signé » is read as the state « recognized » (no date claim) and "
-                   "« conclu » is no event word: « L'accord … a été conclu le 14 mars 2025 » gives only a "
-                   "« date:accord » claim, so the two dates are never compared")
-def test_an_agreement_signed_and_concluded_on_other_days_conflict(compare):
+@pytest.mark.parametrize("second", [
+    "L'accord entre Fabrex et la ville de Montclar a été conclu le 14 mars 2025.",
+    "L'accord entre Fabrex et la ville de Montclar, conclu le 14 mars 2025, prévoit des primes.",
+    pytest.param("La ville de Montclar et Fabrex ont ratifié l'accord le 14 mars 2025.", marks=pytest.mark.xfail(
+        strict=True, reason="a coordinated subject that opens on a place (« La ville de Montclar et Fabrex ») is "
+        "taken for a place: the event is the story's, not Fabrex's, and falls in another slot")),
+])
+def test_an_agreement_signed_and_concluded_on_other_days_conflict(compare, second):
+    """Signed, concluded or ratified: one agreement (agreement:accord), so two dates conflict."""
     out = compare(("deal-a", "2025-03-20", "L'accord entre Fabrex et la ville de Montclar a été signé le 12 mars 2025."),
-                  ("deal-b", "2025-03-22", "L'accord entre Fabrex et la ville de Montclar a été conclu le 14 mars 2025."))
+                  ("deal-b", "2025-03-22", second))
     dated = [c for c in out.claims if c.kind == "date"]
-    assert len(dated) == 2 and len({c.attribute for c in dated}) == 1, out.told()
+    assert len(dated) == 2 and {c.attribute for c in dated} == {"agreement:accord"}, out.told()
     assert [f.kind for f in out.flagged] == ["conflict"], out.told()
 
 

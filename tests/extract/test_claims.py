@@ -126,3 +126,16 @@ def test_extract_lines_and_ids_are_stable(claims):
     a, b = claims(text), claims("Autre titre plus long\n\n\nZorbex emploie 1 200 salariés.\n")
     assert one(a, "headcount").line == 3 and one(b, "headcount").line == 4
     assert one(a, "headcount").id == one(b, "headcount").id  # same sentence, same id
+
+
+@pytest.mark.parametrize("text,modality,change", [
+    ("L'usine Fabrex ne compte plus que 430 salariés.", "assertion", None),  # restricts: what remains
+    ("L'usine Fabrex n'emploie guère que 430 salariés.", "assertion", None),
+    ("L'usine Fabrex ne compte plus 430 salariés.", "negated", None),
+    ("L'entreprise Fabrex a réduit ses effectifs à 900 salariés.", "assertion", "parse:change-verb"),
+    ("L'entreprise Fabrex a ramené son effectif à 1 430 salariés.", "assertion", "parse:change-verb"),
+    ("L'entreprise Fabrex compte 1 430 salariés.", "assertion", None),
+])
+def test_restriction_is_no_negation_and_a_verb_of_change_is_read(claims, text, modality, change):
+    (c,) = [c for c in claims(text) if c.attribute == "headcount"]
+    assert c.modality == modality and dict(c.rules).get("change") == change, (c.modality, c.rules)
