@@ -54,6 +54,10 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         elif (thing := _event_object(ctx, s, a, b)):
             attr = f"{attr}:{thing}"  # « a ouvert une information judiciaire » is not a site's opening
             rules["attribute"] = "parse:event-object"
+            unit = event_unit(ctx, s, a, b)
+            if unit:
+                scope["unit"] = unit  # « son usine de Vierzon »: not the group's other plants
+                rules["scope"] = "parse:event-unit"
         if near:
             p = min(near, key=lambda p: _gap(a, b, p))
             # "l'ouverture, initialement prévue fin 2026, était reportée à mars 2028": each date
@@ -99,7 +103,10 @@ def _parsed_event_subject(ctx: Context, s: Sentence, a: int, b: int):
     if cue.pos_ == "NOUN":
         places = [c for c in cue.children if c.dep_ == "nmod"]
     else:
-        places = [c for c in cue.children if c.dep_ in ("nsubj", "nsubj:pass", "obj")]
+        places = [c for c in cue.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if not places and cue.dep_ == "xcomp":  # « Fabrex prévoit d'ouvrir son usine »: the subject of the
+            places = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubj:pass")]  # verb that governs it
+        places += [c for c in cue.children if c.dep_ == "obj"]
         if cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN"):
             places.append(cue.head)
     for root in places:
@@ -145,12 +152,43 @@ def _event_object(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
     thing = next((c for c in kids if c.pos_ == "NOUN" and fold(c.lemma_) not in ctx.lex.date_words and
                   (c.dep_ in ("obj", "nsubj:pass") or
                    c.dep_ == "nsubj" and (passive or fold(c.lemma_) in ctx.lex.unit_words))), None)
-    if thing is None or any(x.start <= s.offset + thing.idx < x.end for x in ctx.spans):
+    if thing is None:
         return None
+    pos = s.offset + thing.idx
+    span = next((x for x in ctx.spans if x.start <= pos < x.end), None)
+    if span is not None and not (span.how == "description" and fold(thing.text) in ctx.lex.unit_words
+                                 and fold(ctx.source.text[span.start:pos]).strip() in _POSSESSIVES):
+        return None  # a name, not a thing; but « son usine » is a thing its owner has
     word = fold(thing.lemma_ or thing.text)
     if word in ctx.lex.light_nouns or ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(thing.text)):
         return None
     return word
+
+
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"}
+
+
+def event_unit(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
+    """Which one of its kind an event verb acts on, when its object or subject is a unit named by a
+    place or a name (« fermer son usine de Vierzon », « l'usine de Montclar a ouvert »): « usine de
+    Vierzon ». Two plants of one company are two openings, two closures."""
+    toks = tokens_in(s, a, b)
+    if not toks:
+        return None
+    cue = span_root(toks)
+    for c in cue.children:
+        if c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.pos_ == "NOUN" and fold(c.lemma_) in ctx.lex.unit_words:
+            # « son usine de Vierzon »: the name after « de », whether the parser hung it on the noun or
+            # (« fermer son usine de Vierzon le 20 mars ») on the verb, right after the noun
+            named = next((n for n in list(c.children) + list(cue.children)
+                          if n.dep_ in ("nmod", "obl:arg", "obl:mod") and n.pos_ == "PROPN" and
+                          (n.head is c or n.i == c.i + 2) and
+                          any(fold(x.text) in ("de", "d'", "du") for x in n.children if x.dep_ == "case")), None)
+            if named is not None:
+                words = [t.text for t in named.subtree if t.dep_ != "case" and t.pos_ != "PUNCT"
+                         and t.i >= named.i and t.i - named.i < 4]
+                return f"{c.lemma_} de {' '.join(words)}"
+    return None
 
 
 def _head_phrase(root, depth: int = 2) -> list:

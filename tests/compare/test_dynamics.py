@@ -260,9 +260,6 @@ def test_plant_due_to_open_against_its_later_opening_is_plan_vs_outcome(compare)
     assert out.quotes(f) == {"ouvrir en juin 2025", "ouvert en septembre 2025"}
 
 
-@pytest.mark.xfail(strict=True, reason="in « Fabrex prévoit d'ouvrir son usine de Montclar en juin 2025 » the "
-                   "opening is about « Montclar » (the name in « usine de Montclar »), in « Fabrex a ouvert son "
-                   "usine de Montclar en septembre 2025 » about « Fabrex »: two slots, no finding")
 def test_planned_opening_of_a_plant_named_by_its_town_is_plan_vs_outcome(compare):
     out = compare(("plan-e", "2025-01-10", "Fabrex prévoit d'ouvrir son usine de Montclar en juin 2025."),
                   ("plan-f", "2025-10-01", "Fabrex a ouvert son usine de Montclar en septembre 2025."))

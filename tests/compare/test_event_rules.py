@@ -163,3 +163,19 @@ def test_counts_under_different_event_words_are_not_compared(compare):
                   ("shops-h", "2025-03-04", "L'entreprise Fabrex a annoncé la fermeture de quinze magasins."))
     assert sorted(dict(c.scope).get("event") for c in out.on("count:magasin")) == ["closure", "opening"], out.told()
     assert not out.findings_on("count:magasin"), out.told()
+
+
+def test_the_closures_of_two_plants_of_one_company_are_two_events(compare):
+    """« son usine de Vierzon » and « son usine de Montclar »: one verb, one company, two plants."""
+    out = compare(("two-a", "2025-03-04", "Fabrex a fermé son usine de Vierzon le 3 mars 2025."),
+                  ("two-b", "2025-03-21", "Fabrex a fermé son usine de Montclar le 20 mars 2025."))
+    closed = out.on("closure:usine")
+    assert {c.scope_dict().get("unit") for c in closed} == {"usine de Vierzon", "usine de Montclar"}, out.told()
+    assert not out.findings_on("closure:usine"), out.told()
+
+
+def test_the_closure_of_one_plant_given_two_dates_conflicts(compare):
+    out = compare(("one-a", "2025-03-04", "Fabrex a fermé son usine de Vierzon le 3 mars 2025."),
+                  ("one-b", "2025-03-21", "Le groupe Fabrex va fermer son usine de Vierzon le 20 mars 2025."))
+    [f] = out.flagged
+    assert f.attribute == "closure:usine" and out.quotes(f) >= {"fermé son usine de Vierzon le 3 mars 2025"}, out.told()
