@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..normalize.text import fold
 
 # Dependency labels that lead from a figure up to the word it belongs to.
-_UP = {"nummod", "det", "nmod", "obj", "obl", "obl:arg", "obl:mod", "obl:agent", "conj", "appos", "dep",
+_UP = {"nummod", "det", "nmod", "obj", "obl", "obl:arg", "obl:mod", "obl:agent", "conj", "appos", "dep", "xcomp",
        "nsubj", "nsubj:pass", "fixed", "flat", "iobj", "amod", "advmod"}
 _SUBJECT = {"nsubj", "nsubj:pass"}
 _PLACE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod", "advcl", "dep", "conj"}
@@ -67,6 +67,8 @@ def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset 
             break
         if cur.dep_ not in _UP and not cur.dep_.startswith(("obl", "nmod", "acl")):
             break
+        if cur.dep_ == "xcomp" and (cur.pos_ != "NOUN" or cur.head.pos_ != "VERB"):
+            break  # only a counted noun the parser took for a verb's complement (« emploie 1 480 salariés »)
         if cur.dep_ == "nummod" and cur.head.pos_ in ("NUM", "PRON"):
             break  # « 49 400 dans le Finistère, 17 000 dans … » hung on the number before: a figure of its own
         if cur.head.pos_ == "NOUN" and cur.dep_ == "nmod" and cur.head.lemma_ in noun_predicates:

@@ -98,9 +98,6 @@ def test_stock_plant_headcount_a_few_days_apart_conflicts(compare):
     assert out.quotes(f) == {"1 480 salariés", "1 530 salariés"}
 
 
-@pytest.mark.xfail(strict=True, reason="« L'usine Fabrex de Montclar emploie 1 480 salariés » gets no scope while "
-                   "the same sentence with 1 530 gets scope unit=« usine de Fabrex » (the parse differs with the "
-                   "number): the two claims fall in different slots and are never compared")
 def test_stock_plant_with_its_town_a_few_days_apart_conflicts(compare):
     out = compare(("plant-town-a", "2025-03-03", "L'usine Fabrex de Montclar emploie 1 480 salariés."),
                   ("plant-town-b", "2025-03-07", "L'usine Fabrex de Montclar emploie 1 530 salariés."))
