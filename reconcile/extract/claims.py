@@ -143,6 +143,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             attr, attr_rule = f"duration:{m.unit}", "attr:duration"
         if attr is None and m.type == "quantity" and R.elided(fr, m):
             attr, attr_rule = _elided_attribute(ctx, s, m, resolved)
+            if attr is None and _people_were(fr):
+                attr, attr_rule = _crowd_attribute(ctx)
         if attr is None:
             if m.type == "money":
                 attr, attr_rule = "amount", "attr:money"
@@ -156,7 +158,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if tag:
             attr, attr_rule = f"{attr}:{tag}", attr_rule + "+referent"
         resolved.append((m, fr, attr, attr_rule))
-        origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins, figures=figures)
+        origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins, figures=figures,
+                                                         attribute=attr)
         framed = fronted_topic(ctx, s, m.start)
         parsed = (framed.name, "frame", "cue:fronted-topic") if framed else R.subject(ctx, s, fr, origin_span)
         if parsed:
@@ -261,6 +264,29 @@ def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved):
         if re.match(r"\s*(?:selon|d'apres|de source|a |au |aux |en |dans |pour |chez |,)", after):
             return last[0], "window:elided-previous"
     return None, None
+
+
+def _people_were(fr) -> bool:
+    """« Ils étaient 14 500 selon la préfecture »: a number that a personal pronoun « was »: people."""
+    if fr is None:
+        return False
+    for p in (fr.head, fr.predicate):
+        if p is None:
+            continue
+        subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "PRON"
+                     and fold(c.text) in ("ils", "elles")), None)
+        if subj is not None and any(fold(c.lemma_) == "etre" for c in p.children if c.dep_.startswith(("aux", "cop"))):
+            return True
+    return False
+
+
+def _crowd_attribute(ctx: Context):
+    """What people a pronoun counts (« Ils étaient 14 500 »): the crowd or toll the article counted
+    last (frames.toml [counting] counted), else people."""
+    for c in reversed(ctx.claims):
+        if c.attribute in ctx.lex.counted_attributes:
+            return c.attribute, "window:elided-crowd"
+    return "count:personne", "window:elided-people"
 
 
 _COORDINATED = re.compile(r"^[^.;:]{0,40}(?:\bcontre\b|\bpuis\b|\bet\b|\bou\b|,)[^.;:]{0,20}$")

@@ -121,6 +121,19 @@ def lemma_of(tok) -> str:
     return tok.lemma_
 
 
+def verb_form(tok, verbs) -> str | None:
+    """The verb of `verbs` a word the tagger took for an adjective or a noun conjugates (« revendique »
+    -> revendiquer): the longest whose stem (the infinitive less its ending, five letters at least)
+    begins the word."""
+    word = fold(tok.text)
+    best = None
+    for v in verbs:
+        stem = fold(v)[:-2] if fold(v).endswith(("er", "ir", "re")) else fold(v)
+        if len(stem) >= 5 and word.startswith(stem) and (best is None or len(v) > len(best)):
+            best = v
+    return best
+
+
 def subject_token(frame: Frame):
     """(token, rule id) of what the figure is about, from the predicate's subject."""
     in_figure = {t.i for t in frame.chain} | {frame.head.i}
@@ -142,6 +155,8 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
     for p in frame.predicates:
         lemma = lemma_of(p)
         subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
+        if subj is not None and p.pos_ in ("ADJ", "NOUN") and p.dep_ == "ROOT":
+            lemma = verb_form(p, say | count | ambiguous) or lemma  # « La CGT revendique … » tagged ADJ
         if subj is not None and subj.dep_ == "nsubj:pass":
             # « la facture est estimée par la SGP à 36 milliards »: the agent counts, the subject is counted
             subj = next((c for c in p.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and

@@ -46,6 +46,7 @@ class Lexicon:
     say_verbs: frozenset[str] = frozenset()
     count_verbs: frozenset[str] = frozenset()
     ambiguous_count_verbs: frozenset[str] = frozenset()
+    counted_attributes: frozenset[str] = frozenset()  # what « compter » counts rather than owns
     place_prepositions: frozenset[str] = frozenset()
     place_not_after: frozenset[str] = frozenset()
     place_levels: dict = None
@@ -141,6 +142,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         say_verbs=frozenset(frames["speech"]["verbs"]),
         count_verbs=frozenset(frames["counting"]["verbs"]),
         ambiguous_count_verbs=frozenset(frames["counting"].get("ambiguous", [])),
+        counted_attributes=frozenset(frames["counting"].get("counted", [])),
         place_prepositions=frozenset(fold(w) for w in frames["place"]["prepositions"]),
         place_not_after=frozenset(frames["place"].get("not_after", [])),
         place_levels={fold(k): v for k, v in frames["place"].get("levels", {}).items()},
@@ -159,7 +161,9 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
 
 
 def _comparison_fields(comp: dict) -> dict:
-    counters = {fold(name): cls for cls, names in comp.get("counters", {}).items() for name in names}
+    # an acronym (« SUD », « FO ») keeps its capitals and matches only as written; other names are folded
+    counters = {(name if any(ch.isupper() for ch in name) else fold(name)): cls
+                for cls, names in comp.get("counters", {}).items() for name in names}
     dyn = comp.get("dynamics", {})
     dynamics = {a: cls for cls in ("stock", "running", "fixed") for a in dyn.get(cls, [])}
     ev = comp.get("events", {})
@@ -181,9 +185,10 @@ def counter_class(name: str | None, lex: "Lexicon") -> str | None:
     if not name or not lex.counters:
         return None
     padded = f" {fold(name)} "
+    raw = " " + " ".join(re.sub(r"[^\w-]+", " ", name).split()) + " "
     best = None
     for key, cls in lex.counters.items():
-        if f" {key} " in padded:  # the name is the counter's name, or contains it as whole words
+        if f" {key} " in (raw if key != key.lower() else padded):  # the counter's name, or it as whole words
             if best is None or len(key) > len(best[0]):
                 best = (key, cls)
     return best[1] if best else None

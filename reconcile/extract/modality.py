@@ -9,6 +9,7 @@ from .entities import clause_bounds
 from .lexicon import Lexicon
 
 
+_DIGIT = re.compile(r"\d")
 # « ne … plus que », « ne … guère que »: the figure after « que » is what remains, asserted.
 _RESTRICTIVE = re.compile(r"\s+qu(?:e\b|')")
 
@@ -75,7 +76,9 @@ def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, 
             skip = lex.attribution_skip.match(rest.lstrip())
             cue_end = s.start + hit.end()
             start = cue_end + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
-            span = next((x for x in ctx.spans if cue_end <= x.start <= start + 25 and x.start < s.end), None)
+            span = next((x for x in ctx.spans if cue_end <= x.start <= start + 25 and x.start < s.end
+                         and not (pattern is lex.attribution_after and _DIGIT.search(ctx.source.text, cue_end, x.start))),
+                        None)  # « a compté 11 000 manifestants ; les syndicats »: who follows a figure counts another
             if span:
                 out.append((s.start + hit.start(), span.name, (span.start, span.end)))
             elif pattern is lex.attribution_before:

@@ -83,8 +83,8 @@ def elided(fr: Frame | None, m: Mention) -> bool:
         return False
     # a number the parser hung on another number (« 49 400 dans le Finistère, 17 000 dans … ») or on a
     # verb (« Parmi les 45 blessés, 12 sont … ») as if it modified it counts nothing of it
-    return fr.noun is None and fr.head.pos_ in ("NUM", "PRON", "NOUN", "ADJ") and (
-        fr.head.dep_ != "nummod" or fr.head.head.pos_ not in ("NOUN", "PROPN"))
+    return fr.noun is None and (fr.head.pos_ in ("NUM", "PRON", "NOUN", "ADJ") or fr.head.like_num) and (
+        fr.head.dep_ != "nummod" or fr.head.head.pos_ not in ("NOUN", "PROPN"))  # « 20 000 » tagged VERB too
 
 
 def event_of(ctx: Context, fr: Frame | None) -> str | None:
@@ -103,7 +103,8 @@ def event_of(ctx: Context, fr: Frame | None) -> str | None:
 
 # ---------------------------------------------------------------- attribution
 
-def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_origins, figures=()):
+def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_origins, figures=(),
+                attribute: str | None = None):
     """(who says or counts the figure, its span or None, rule id), or (None, None, None).
 
     The window fallback never reaches a « selon X » across another figure of the sentence
@@ -113,8 +114,9 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
     if same:
         return same[0][1], same[0][2], "cue:selon"
     if fr is not None:
+        counted = attribute in ctx.lex.counted_attributes or ctx.lex.dynamics.get(attribute or "") == "running"
         tok, rule = speaker_token(fr, ctx.lex.say_verbs, ctx.lex.count_verbs, ctx.lex.ambiguous_count_verbs,
-                                  lambda t: counter_class(phrase(t), ctx.lex) is not None)
+                                  lambda t: counted or counter_class(phrase(t), ctx.lex) is not None)
         if tok is not None:
             # "Le préfet des Landes, Jean Dupont, a annoncé": every subject of the verb speaks
             sub = sorted((t for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") or c is tok

@@ -274,22 +274,18 @@ ELIDED = [
     ("Samedi, 45 000 manifestants ont marché pour le climat. "
      "Ils étaient 6 000 à Grenoble selon la police, 15 000 selon les organisateurs.",
      "Grenoble", (6000, {"police"}), (15000, {"organisateurs", "syndicats"})),
-    xfail("Jeudi, 80 000 manifestants ont défilé contre la réforme. "
-          "Ils étaient 5 000 à Bordeaux selon la police, 14 000 selon la CGT.",
-          "Bordeaux", (5000, {"police"}), (14000, {"CGT"}),
-          reason="the elided « 14 000 selon la CGT » gives no claim at all (the Lyon sentence with 10 000 does)"),
-    xfail("Samedi, 120 000 manifestants ont défilé pour le climat. "
-          "Ils étaient 4 200 à Rennes selon la police, 9 000 selon la CGT.",
-          "Rennes", (4200, {"police"}), (9000, {"CGT"}),
-          reason="the elided « 9 000 selon la CGT » gives no claim"),
-    xfail("Mercredi, 30 000 manifestants ont défilé dans toute la France. "
-          "Ils étaient 1 800 à Toulouse selon la police, 5 000 selon la FSU.",
-          "Toulouse", (1800, {"police"}), (5000, {"FSU"}),
-          reason="the elided « 5 000 selon la FSU » gives no claim"),
-    xfail("Jeudi, 65 000 manifestants ont défilé contre la réforme. "
-          "Ils étaient 7 000 à Marseille selon la police, 25 000 selon l'intersyndicale.",
-          "Marseille", (7000, {"police"}), (25000, {"intersyndicale", "syndicats"}),
-          reason="neither « 7 000 à Marseille » nor the elided « 25 000 » gives a claim"),
+    ("Jeudi, 80 000 manifestants ont défilé contre la réforme. "
+     "Ils étaient 5 000 à Bordeaux selon la police, 14 000 selon la CGT.",
+     "Bordeaux", (5000, {"police"}), (14000, {"CGT"})),
+    ("Samedi, 120 000 manifestants ont défilé pour le climat. "
+     "Ils étaient 4 200 à Rennes selon la police, 9 000 selon la CGT.",
+     "Rennes", (4200, {"police"}), (9000, {"CGT"})),
+    ("Mercredi, 30 000 manifestants ont défilé dans toute la France. "
+     "Ils étaient 1 800 à Toulouse selon la police, 5 000 selon la FSU.",
+     "Toulouse", (1800, {"police"}), (5000, {"FSU"})),
+    ("Jeudi, 65 000 manifestants ont défilé contre la réforme. "
+     "Ils étaient 7 000 à Marseille selon la police, 25 000 selon l'intersyndicale.",
+     "Marseille", (7000, {"police"}), (25000, {"intersyndicale", "syndicats"})),
 ]
 
 
