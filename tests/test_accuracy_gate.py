@@ -78,3 +78,19 @@ def test_accuracy_numeric_and_dated_claims_at_or_above_baseline(reports, name):
     res = ce.score(gold, ce.read_texts(Path(src)), report)
     assert res["precision"] >= BASELINE[name]["claims_precision"], res["precision"]
     assert res["recall"] >= BASELINE[name]["claims_recall"], res["recall"]
+
+
+FRAME_MEASURES = ("entity_over_gold", "attribute_over_gold", "scope_over_gold", "attribution_precision",
+                  "attribution_recall")
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_accuracy_claim_frames_at_or_above_baseline(reports, name):
+    """Issue 9's measures over every gold claim (a missed claim counts as wrong): who or what a figure
+    is about, its attribute, its scope, and who says or counts it."""
+    _, src, claims_gold = CORPORA[name]
+    ce = _claims_eval()
+    res = ce.score(json.loads(claims_gold.read_text("utf-8")), ce.read_texts(Path(src)),
+                   json.loads(reports[name].read_text("utf-8")))
+    got = {k: round(res[k] or 0.0, 3) for k in FRAME_MEASURES}
+    assert all(got[k] >= BASELINE[name][k] for k in FRAME_MEASURES), (got, {k: BASELINE[name][k] for k in FRAME_MEASURES})
