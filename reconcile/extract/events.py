@@ -9,7 +9,7 @@ from .context import Context, Sentence
 from .entities import clause_bounds
 from .frames import event_noun, phrase, span_root, tokens_in
 from .modality import modality_of
-from .resolvers import place_as_scope
+from .resolvers import place_as_scope, unit_name
 from .subjects import STORY, event_subject, find_subject, participle_head
 
 
@@ -187,7 +187,7 @@ def event_unit(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
             if named is not None:
                 words = [t.text for t in named.subtree if t.dep_ != "case" and t.pos_ != "PUNCT"
                          and t.i >= named.i and t.i - named.i < 4]
-                return f"{c.lemma_} de {' '.join(words)}"
+                return unit_name(c.lemma_, " ".join(words))
     return None
 
 

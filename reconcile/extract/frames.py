@@ -96,12 +96,14 @@ def _raised(pred, raising_verbs: frozenset) -> tuple:
 def antecedent(p):
     """The noun a relative clause headed by `p` is about ("l'usine de Vierzon, qui emploie…"):
     its head when the parser attached it to the noun, else the noun just before « qui »."""
-    if p.dep_ != "acl:relcl":
-        return None
     subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
     if subj is None or subj.pos_ != "PRON":
         return None
+    if p.dep_ != "acl:relcl" and not (fold(subj.text) == "qui" and subj.i > 0 and p.doc[subj.i - 1].text == ","):
+        return None  # « son usine de Vierzon, qui emploie … » the parser may hang on the main verb
     if p.head.pos_ in ("NOUN", "PROPN"):
+        if p.head.pos_ == "PROPN" and p.head.dep_ in ("nmod", "flat:name") and p.head.head.pos_ == "NOUN":
+            return p.head.head  # « son usine d'Audincourt, qui … »: the noun the name completes
         return p.head
     i = subj.i - 1
     while i >= 0 and p.doc[i].pos_ == "PUNCT":

@@ -184,8 +184,9 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
     part = re.search(r"\bdont\s*$", fold(ctx.source.text[max(s.start, m.start - 8):m.start])) is not None
     if fr is not None:
         for t in place_tokens(fr, lex.place_prepositions):
-            if t.head.lemma_ in lex.place_not_after or any(c.dep_ == "conj" for c in t.children):
-                continue  # "relier A à B" is a link; "à Lyon, Nantes et Lille" enumerates the items counted
+            if t.head.lemma_ in lex.place_not_after or any(c.dep_ in ("conj", "cc") for c in t.children):
+                continue  # "relier A à B" is a link; "à Lyon, Nantes et Lille" enumerates the items counted;
+                # « …, ou à Laval » is the second item of a list the parser hung here
             if part and _pos(s, t) < m.start:
                 continue  # « 1 500 personnes dans le département, dont 900 … »: the whole's place, not the part's
             name = _place_name(ctx, s, t)
@@ -193,6 +194,10 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
                 out.setdefault("place", name)
                 rules.append("parse:place")
                 break
+        where = None if "place" in out else _where_place(ctx, s, m)
+        if where:  # « à Andrézieux-Bouthéon, dans la Loire, où travaillent 640 personnes »: unless the
+            out["place"] = where  # relative clause names its own place (« où une rafale … à la pointe du Raz »)
+            rules.append("parse:relative-where")
         for t in ([fr.noun] if fr.noun is not None else []) + list(fr.chain):
             for c in t.children:
                 if c.dep_ == "amod" and fold(c.lemma_ or c.text) in lex.demonyms and "place" not in out:
@@ -204,7 +209,7 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
                         out["place"] = lex.place_levels[fold(c.lemma_)]
                         rules.append("parse:level")
         measured = _measured_noun(ctx, s, m, fr)
-        unit = None if measured else _unit(ctx, s, fr)
+        unit = None if measured else _unit(ctx, s, fr, m)
         if measured:
             out["unit"] = measured  # « une boucle de 75 kilomètres »: the length of the loop
             rules.append("parse:measured-noun")
@@ -233,6 +238,32 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
         out["part"] = "dont"  # "1,2 million de foyers, dont 780 000 …": a part, never its whole
         rules.append("cue:dont")
     return out, rules
+
+
+_WHERE = re.compile(r"(?:^|[\s,])ou\s+(?:\w+\s+){0,3}$")
+_IN_DEPT = re.compile(r",\s*(?:dans|en)\s+(?:le |la |les |l'|l’)?$")
+
+
+def _where_place(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    """The place a relative « où » before the figure is about (« Andrézieux-Bouthéon, dans la Loire, où
+    travaillent 640 personnes »): the last place named before « où », or the one before it when the
+    last only locates it (« , dans la Loire, »). None when a unit noun sits between (the unit's business)."""
+    text = ctx.source.text
+    lead = fold(text[max(s.start, m.start - 40):m.start])
+    hit = _WHERE.search(lead)
+    if hit is None:
+        return None
+    at = m.start - len(lead) + hit.start()
+    places = [x for x in ctx.spans if x.type == "LOC" and s.start <= x.start and x.end <= at and at - x.end < 80]
+    if not places:
+        return None
+    last = places[-1]
+    if len(places) > 1 and _IN_DEPT.search(fold(text[max(s.start, last.start - 14):last.start])):
+        last = places[-2]
+    if any(fold(w) in ctx.lex.unit_words for w in re.findall(r"\w+", text[last.end:at] + " " +
+                                                             text[max(s.start, last.start - 12):last.start])):
+        return None  # « son usine d'Audincourt, …, où »: the unit's business, not a place's
+    return last.name
 
 
 _LIST_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|et|ou)\s+(?:à |a |au |en )?[A-ZÉÈÎÔ]")
@@ -272,8 +303,16 @@ def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
     return None
 
 
-def _unit(ctx: Context, s: Sentence, fr: Frame) -> str | None:
+def unit_name(noun: str, name: str) -> str:
+    """« usine » + « Vierzon » -> « usine de Vierzon »; « usine » + « Audincourt » -> « usine d'Audincourt »."""
+    return f"{noun} d'{name}" if fold(name[:1]) in "aeiouyh" else f"{noun} de {name}"
+
+
+def _unit(ctx: Context, s: Sentence, fr: Frame, m: Mention | None = None) -> str | None:
     """ "l'usine de Vierzon", "le site de Caudry": a unit around the figure, with its place or name."""
+    text = ctx.source.text
+    dont = re.search(r"\bdont\b", fold(text[m.end:s.end])) if m is not None else None
+    part_from = m.end + dont.start() if dont else None  # « 575 postes, dont 163 dans son usine d'Audincourt »
     cands = list(fr.chain) + list(fr.predicates)
     subj, _ = subject_token(fr)
     if subj is not None:
@@ -282,9 +321,16 @@ def _unit(ctx: Context, s: Sentence, fr: Frame) -> str | None:
         if antecedent(p) is not None:
             cands.append(antecedent(p))
         cands.extend(c for c in p.children if c.dep_.startswith("obl"))
+        where = next((c for c in p.children if fold(c.text) == "ou" and c.i < p.i and c.pos_ in ("ADV", "PRON")), None)
+        if where is not None:  # « son usine d'Audincourt, dans le Doubs, où travaillent 860 salariés »:
+            # the unit the relative « où » is about, the nearest before it (past a place set off by commas)
+            cands.extend(t for t in reversed(list(p.doc[max(where.i - 12, p.sent.start):where.i]))
+                         if t.pos_ == "NOUN" and t.lemma_ in ctx.lex.unit_nouns)
     for t in cands:
         if t.pos_ != "NOUN" or t.lemma_ not in ctx.lex.unit_nouns:
             continue
+        if part_from is not None and _pos(s, t) > part_from:
+            continue  # the unit of a part named after « dont », not the whole's
         x = span_at(ctx, _pos(s, t))
         if x is not None and x.how == "numbered":
             continue  # « la ligne 15 Sud » is a name, not the unit « ligne de Sud »
@@ -293,7 +339,7 @@ def _unit(ctx: Context, s: Sentence, fr: Frame) -> str | None:
         # « l'usine de Vierzon » names the unit; « un site … dans la Sarthe » only places it
         if names:
             name = " ".join(x.text for x in [names[0]] + [c for c in names[0].children if c.dep_ == "flat:name"])
-            return f"{t.lemma_} de {name}"
+            return unit_name(t.lemma_, name)
         if t is subj or t.dep_.startswith("nsubj") or any(antecedent(p) is t for p in fr.predicates):
             return t.lemma_  # « le site, qui compte 194 salariés »: one site, not the whole company
         if t in fr.chain[1:] and fr.chain[fr.chain.index(t) - 1].dep_ == "nmod":

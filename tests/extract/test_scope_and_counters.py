@@ -1,0 +1,68 @@
+"""Scope read from relative clauses and lists, and counters read from verbs of counting: our own
+sentences for each construction (issue 9, items 2, 3 and 6)."""
+from __future__ import annotations
+
+import pytest
+
+
+def figure(cs, quote):
+    found = [c for c in cs if c.quote == quote]
+    assert found, [(c.quote, c.attribute) for c in cs]
+    return found[0]
+
+
+SCOPES = [
+    # text, the figure's quote, the scope fields expected (other fields may be present)
+    pytest.param("Le groupe Fabrex va fermer son usine de Vierzon, qui emploie 420 salariés.", "420 salariés",
+                 {"unit": "usine de Vierzon"}, id="qui-after-a-comma-names-the-unit"),
+    pytest.param("Le groupe Fabrex a fermé son usine d'Audincourt, qui employait 860 salariés.", "860 salariés",
+                 {"unit": "usine d'Audincourt"}, id="unit-name-with-elision"),
+    pytest.param("Le groupe prévoit de supprimer 575 postes en France, dont 163 dans son usine d'Audincourt.",
+                 "575 postes", {"place": "France"}, id="the-whole-does-not-take-the-unit-of-its-part"),
+    pytest.param("Le groupe garde son usine d'Arlempdes, dans la Haute-Loire, où travaillent 300 salariés.",
+                 "300 salariés", {"unit": "usine d'Arlempdes"}, id="ou-after-a-unit-and-its-departement"),
+    pytest.param("Les salariés iront à Andrézieux-Bouthéon, dans la Loire, où travaillent 640 personnes, ou à Laval.",
+                 "640 personnes", {"place": "Andrézieux-Bouthéon"}, id="ou-after-a-town-and-its-departement"),
+    pytest.param("Des équipes ont travaillé dans le Finistère, où une rafale de 190 km/h a été mesurée à Brest.",
+                 "190 km/h", {"place": "Brest"}, id="a-relative-clause-naming-its-own-place"),
+]
+
+
+@pytest.mark.parametrize("text,quote,expected", SCOPES)
+def test_scope_from_relative_clauses_and_lists(claims, text, quote, expected):
+    c = figure(claims(text), quote)
+    got = c.scope_dict()
+    assert {k: got.get(k) for k in expected} == expected, (c.scope, c.rules)
+    if "unit" not in expected:
+        assert "unit" not in got, c.scope
+
+
+COUNTERS = [
+    # text, the figure's quote, its attribute, who counts it
+    pytest.param("Enedis comptait encore 4 000 foyers sans électricité mardi matin.", "4 000 foyers",
+                 "without_power", "Enedis", id="compter-a-toll-counts"),
+    pytest.param("Le ministère de l'Intérieur retient sept morts.", "sept morts", "deaths", "ministère de l'Intérieur",
+                 id="retenir-a-toll-counts"),
+    pytest.param("La CGT revendique de son côté 1,3 million de manifestants.", "1,3 million de manifestants",
+                 "protesters", "CGT", id="a-counting-verb-tagged-as-an-adjective"),
+    pytest.param("La préfecture a compté 11 000 manifestants ; les syndicats en revendiquent 85 000.",
+                 "11 000 manifestants", "protesters", "préfecture", id="an-inverted-cue-never-reaches-past-a-figure"),
+    pytest.param("Samedi, 8 000 manifestants ont défilé. Ils étaient 2 400 selon la police, 6 500 selon les "
+                 "organisateurs.", "6 500", "protesters", "organisateurs", id="ils-etaient-n-selon-x"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute,counter", COUNTERS)
+def test_who_counts_a_figure_is_read_from_the_verb(claims, text, quote, attribute, counter):
+    c = figure(claims(text), quote)
+    assert (c.attribute, c.attributed_to) == (attribute, counter), (c.attribute, c.attributed_to, c.rules)
+    assert c.entity != counter  # the counter is never what the figure is about
+
+
+@pytest.mark.parametrize("text,quote", [
+    pytest.param("Fabrex compte 1 900 salariés en France.", "1 900 salariés", id="compter-a-workforce-owns"),
+    pytest.param("La ligne 15 Sud compte 37 km de voies.", "37 km", id="an-acronym-counter-matches-only-as-written"),
+])
+def test_compter_what_one_has_is_no_count_by_anyone(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert c.attributed_to is None, (c.attributed_to, c.rules)
