@@ -183,6 +183,7 @@ class Claim:
     # whole), « breakdown:<cue> » (the parts make the whole) or « addition:<cue> » (two additions, no whole).
     part_of: str | None = None
     relation: str | None = None
+    corrects: str | None = None  # the claim id of the figure of the same sentence this one corrects
 
     def scope_dict(self) -> dict[str, str]:
         return dict(self.scope)
@@ -215,6 +216,7 @@ class Claim:
             "rules": dict(self.rules),
             "part_of": self.part_of,
             "relation": self.relation,
+            "corrects": self.corrects,
         }
 
 

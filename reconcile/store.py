@@ -168,7 +168,7 @@ def claim_from_dict(d: dict, src: Source | None = None) -> Claim:
         published=src.published if src else None,
         scope=tuple(sorted((str(k), str(v)) for k, v in (d.get("scope") or {}).items())),
         rules=tuple((str(k), str(v)) for k, v in (d.get("rules") or {}).items()),
-        part_of=d.get("part_of"), relation=d.get("relation"))
+        part_of=d.get("part_of"), relation=d.get("relation"), corrects=d.get("corrects"))
 
 
 # ---------------------------------------------------------------- claim base

@@ -89,7 +89,7 @@ def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
     if lex is not None:
         cumulative = frozenset(cumulative) | {a for a, d in lex.dynamics.items() if d == "running"}
     for slot in slots(claims, story=story_entity(claims)):
-        if len({c.source for c in slot.claims}) < 2:
+        if len({c.source for c in slot.claims}) < 2 and not any(c.corrects for c in slot.claims):
             continue
         for f in _slot_findings(slot, exclusions, cumulative, lex):
             (flagged if f.kind in FLAGGED or f.rule == "cumulative" else noted).append(f)
@@ -116,8 +116,8 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
     # their own clause gives are compared, since a wrong merge is worse than a missed one.
     pairs: dict[tuple, list[tuple[Claim, Claim, V.Verdict]]] = defaultdict(list)
     for a, b in combinations(slot.claims, 2):
-        if a.source == b.source or group[a.id] == group[b.id]:
-            continue
+        if a.source == b.source and not _corrected(a, b) or group[a.id] == group[b.id]:
+            continue  # one article's figures are compared only when it reports that one corrects the other
         if _weak(a) and _weak(b) and (_crowded(slot, group, a, b) or lex is not None and (
                 generic_event(slot.attribute, lex) and not _parsed_event(a, b)
                 or slot.attribute in lex.vague_attributes)):
@@ -154,6 +154,10 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
         fid = "f-" + hashlib.sha1(f"{kind}|{slot.key}|{'|'.join(sorted(ids))}".encode()).hexdigest()[:10]
         outliers = tuple(c.id for c in involved if c.id not in members)
         rule, told = worst[2].rule, _explain(kind, slot, worst, len(ps)) + _values(involved, group)
+        fixes = [(a, b) for a, b, _ in ps if _corrected(a, b)]
+        if fixes:
+            a, b = fixes[0] if fixes[0][1].corrects == fixes[0][0].id else fixes[0][::-1]
+            told += f" {b.source} itself reports that «{b.quote}» corrects «{a.quote}» (line {b.line})."
         if rule == "cumulative" and (_weak(worst[0]) or _weak(worst[1])):
             # a toll that falls is flagged only between claims whose subject their own clause gives:
             # with an inherited one, the lower figure is as likely a part (a country of a continent)
@@ -164,6 +168,11 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
             consensus=value_to_json(consensus.value) if consensus else None, support=support,
             outliers=outliers))
     return out
+
+
+def _corrected(a: Claim, b: Claim) -> bool:
+    """True when one claim corrects the other, as their article reports (extract/relations.py)."""
+    return a.corrects == b.id or b.corrects == a.id
 
 
 def _disagreements(pairs: dict) -> list[tuple[str, bool, list]]:

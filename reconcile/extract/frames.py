@@ -203,7 +203,12 @@ def phrase(tok, *, max_words: int = 6) -> str:
 
 def place_tokens(frame: Frame, preps: frozenset) -> list:
     """Proper nouns introduced by a place preposition around the figure: « en France », « à Lyon »."""
-    around = list(frame.chain) + ([frame.noun] if frame.noun is not None else []) + list(frame.predicates)
+    chain = list(frame.chain)
+    conj = next((i for i, t in enumerate(chain) if t.dep_ == "conj"), None)
+    if conj is not None:  # « 54 000 personnes dans l'Hexagone et plus de 150 000 salariés dans … »: the places
+        around = chain[:conj + 1] + ([frame.noun] if frame.noun is not None else [])  # of the first item are its own
+    else:
+        around = chain + ([frame.noun] if frame.noun is not None else []) + list(frame.predicates)
     seen, out = set(), []
     for t in around:
         for c in t.children:

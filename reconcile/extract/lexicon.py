@@ -76,6 +76,7 @@ class Lexicon:
     same_event_days: int = 7
     # cues.toml [parts]: words that make a figure a part, a whole or an addition (relations.py)
     parts: dict = None  # cue class -> tuple of folded phrases
+    corrections: re.Pattern | None = None  # cues.toml [corrections]: a figure corrects another
 
 
 def _read(name: str) -> dict:
@@ -129,6 +130,7 @@ def load() -> Lexicon:
         measure_synonyms={fold(k): v for k, v in attrs.get("measures", {}).get("synonyms", {}).items()},
         parts={k: tuple(sorted({fold(p).strip() for p in v}, key=len, reverse=True))
                for k, v in cues.get("parts", {}).items()},
+        corrections=phrase_pattern(cues.get("corrections", {}).get("words", [])),
         **_frame_fields(frames, attrs),
         **_comparison_fields(comp),
     )

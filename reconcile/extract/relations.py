@@ -69,6 +69,7 @@ def _same_measure(a: Claim, b: Claim) -> bool:
 
 def link(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: Lexicon) -> list[Claim]:
     """`claims` (one article's, in any order) with their parts and wholes linked, sentence by sentence."""
+    claims = _corrections(text, claims, sentences, lex)
     cues = lex.parts or {}
     if not cues:
         return claims
@@ -231,3 +232,38 @@ def _as_whole(c: Claim, lex: Lexicon) -> Claim:
     if not attribute or attribute == c.attribute:
         return c
     return replace(c, attribute=attribute, rules=tuple(sorted(dict(c.rules, attribute="cue:total-noun").items())))
+
+
+def _corrections(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: Lexicon) -> list[Claim]:
+    """Figures that correct an earlier figure of one fact in their sentence (« rappelait qu'« Auchan emploie
+    54 000 salariés en France », le dirigeant l'a aussitôt corrigée : « 52 127 salariés » »): the later
+    takes the place and unit of the one it corrects when it names none, and records which it corrects."""
+    if lex.corrections is None:
+        return claims
+    figs = sorted((c for c in claims if c.kind in ("quantity", "money", "percent") and
+                   isinstance(c.value, (float, Bounds))), key=lambda c: c.start)
+    fixed: dict[tuple[int, int, str], Claim] = {}  # (start, end, attribute) of a correction -> what it corrects
+    for a, b in sentences:
+        here = [c for c in figs if a <= c.start < b]
+        for j, later in enumerate(here):
+            for earlier in reversed(here[:j]):
+                if earlier.attribute == later.attribute and earlier.kind == later.kind and \
+                        (earlier.unit or "") == (later.unit or "") and earlier.end <= later.start and \
+                        lex.corrections.search(fold(text[earlier.end:later.start])):
+                    fixed.setdefault((later.start, later.end, later.attribute), earlier)
+                    break
+    if not fixed:
+        return claims
+    out = []
+    for c in claims:
+        old = fixed.get((c.start, c.end, c.attribute))
+        if old is not None and old.value != c.value:
+            scope = dict(c.scope)
+            for k in ("place", "unit"):
+                if k in old.scope_dict() and k not in scope:
+                    scope[k] = old.scope_dict()[k]
+            c = replace(c, corrects=old.id, scope=tuple(sorted(scope.items())),
+                        rules=tuple(sorted(dict(c.rules, correction="cue:correction").items())))
+        out.append(c)
+    return out
+

@@ -184,7 +184,8 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
     part = re.search(r"\bdont\s*$", fold(ctx.source.text[max(s.start, m.start - 8):m.start])) is not None
     if fr is not None:
         for t in place_tokens(fr, lex.place_prepositions):
-            if t.head.lemma_ in lex.place_not_after or any(c.dep_ in ("conj", "cc") for c in t.children):
+            if t.head.lemma_ in lex.place_not_after or any(c.dep_ == "cc" or c.dep_ == "conj" and c.pos_ == "PROPN"
+                                                           for c in t.children):
                 continue  # "relier A à B" is a link; "à Lyon, Nantes et Lille" enumerates the items counted;
                 # « …, ou à Laval » is the second item of a list the parser hung here
             if part and _pos(s, t) < m.start:
@@ -295,9 +296,9 @@ def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
         if x.type != "LOC":
             return None
         return x.name if gazetteer().lookup(x.text) or len(x.text.split()) > 1 or "-" in x.text else None
-    if tok.pos_ == "NOUN":
-        lemma = fold(tok.lemma_ or tok.text)
-        return ctx.lex.place_levels.get(lemma)
+    if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and fold(tok.text) in ctx.lex.place_levels:
+        lemma = fold(tok.lemma_ or tok.text) if tok.pos_ == "NOUN" else fold(tok.text)
+        return ctx.lex.place_levels.get(lemma)  # « dans l'Hexagone » is France
     if tok.ent_type_ == "LOC":
         return " ".join(t.text for t in [tok] + [c for c in tok.children if c.dep_ == "flat:name"])
     return None

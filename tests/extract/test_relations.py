@@ -161,3 +161,31 @@ def test_a_part_is_never_compared_with_a_whole_of_another_article(nlp, first, se
     assert any(c.relation for c in cs)  # the first article does give a part
     flagged, _ = compare_all(cs, lex=load())
     assert not flagged, [f.explanation for f in flagged]
+
+
+# ------------------------------------------------------------ 4. a figure the article reports as corrected
+
+CORRECTIONS = [
+    pytest.param("Alors que la députée rappelait que « Fabrex emploie 9 000 salariés en France », le patron "
+                 "l'a aussitôt corrigée : « 8 412 salariés ».", "9 000 salariés", "8 412 salariés", id="corrigee"),
+    pytest.param("Le préfet a d'abord annoncé 4 morts, avant de rectifier le bilan à 3 morts.",
+                 "4 morts", "3 morts", id="rectifier"),
+]
+
+
+@pytest.mark.parametrize("text,first,second", CORRECTIONS)
+def test_a_correction_in_one_article_is_a_finding_that_says_so(claims, text, first, second):
+    got = by_quote(claims(text))
+    assert got[second].corrects == got[first].id and got[first].corrects is None
+    # the correction holds where the corrected figure did
+    assert got[first].scope_dict().get("place") == got[second].scope_dict().get("place")
+    flagged, _ = compare_all(list(got.values()), lex=load())
+    (f,) = flagged
+    assert set(f.claims) == {got[first].id, got[second].id} and "corrects" in f.explanation, f.explanation
+
+
+def test_two_figures_of_one_article_without_a_correction_are_not_compared(claims):
+    """« employait 1 200 salariés en 2020 » and « 1 000 aujourd'hui »: a history, not a disagreement."""
+    cs = claims("Fabrex employait 1 200 salariés en 2020, contre 1 000 salariés cette année.")
+    assert not any(c.corrects for c in cs)
+    assert not compare_all(cs, lex=load())[0]
