@@ -265,10 +265,13 @@ def _state_subject(ctx: Context, s: Sentence, a: int, b: int):
     carries it, as a name when one covers it, else as its noun phrase (« l'état de catastrophe
     naturelle était reconnu » -> « état de catastrophe naturelle »)."""
     toks = tokens_in(s, a, b)
-    verb = next((t for t in toks if t.pos_ in ("VERB", "ADJ", "AUX")), None)
+    verb = next((t for t in reversed(toks) if t.pos_ in ("VERB", "ADJ")), None) or \
+        next((t for t in toks if t.pos_ == "AUX"), None)  # « avait relancé »: the participle, not its auxiliary
     if verb is None:
         return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    subj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None) if verb.pos_ == "VERB" \
+        else None  # « Nestlé a relancé la fabrication des pizzas »: the state is the object's, not who acts
+    subj = subj or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subj is None:  # a parse cut in two (« Promis par le ministre, l'état de … n'est pas reconnu »):
         lo, _ = clause_bounds(ctx.source.text, s.start, s.end, a)  # the first noun of the state's clause
         subj = next((t for t in s.tokens if lo <= s.offset + t.idx < a and t.pos_ == "NOUN"
@@ -279,7 +282,9 @@ def _state_subject(ctx: Context, s: Sentence, a: int, b: int):
     x = next((x for x in ctx.spans if x.start <= pos < x.end), None)
     if x is not None and (x.type == "OUTLET" or x.start < s.offset + subj.idx - 20):
         return None  # a parse that ties the state to the source that reports it: leave it to the window rules
-    for t in subj.children:  # « la société Zorbex SA serait liquidée »: the name in apposition
+    # « la société Zorbex SA serait liquidée »: the name in apposition; « la fabrication des pizzas
+    # Fraîch'Up »: the name that completes the noun phrase, two levels down
+    for t in [c for c in subj.children] + [g for c in subj.children if c.dep_ == "nmod" for g in c.children]:
         y = next((y for y in ctx.spans if y.start <= s.offset + t.idx < y.end and y.how == "name"), None)
         if y is not None and t.dep_ in ("appos", "flat:name", "nmod", "dep") and y.type != "OUTLET":
             return y.name, "clause"

@@ -179,3 +179,21 @@ def test_the_closure_of_one_plant_given_two_dates_conflicts(compare):
                   ("one-b", "2025-03-21", "Le groupe Fabrex va fermer son usine de Vierzon le 20 mars 2025."))
     [f] = out.flagged
     assert f.attribute == "closure:usine" and out.quotes(f) >= {"fermé son usine de Vierzon le 3 mars 2025"}, out.told()
+
+
+# ------------------------------------------------------------------ statuses with polarity
+
+def test_a_line_restarted_against_a_line_still_stopped_conflicts(nlp, tmp_path):
+    """« reste à l'arrêt » and « a relancé la ligne » on one line at overlapping times: a conflict of
+    polarity; the state of « relancer » is the object's (the line), not who acts (Fabrex)."""
+    from reconcile.pipeline import Options, run
+
+    (tmp_path / "a.md").write_text("---\npublished: 2025-03-20\n---\n"
+                                   "La ligne Zenith de l'usine Fabrex reste à l'arrêt depuis le 2 mars.\n", "utf-8")
+    (tmp_path / "b.md").write_text("---\npublished: 2025-03-21\n---\n"
+                                   "Fabrex a relancé la ligne Zenith de son usine le 10 mars.\n", "utf-8")
+    report = run(options=Options(paths=[str(tmp_path)]), nlp=nlp)
+    states = {c.value: c for c in report.claims if c.attribute == "state"}
+    assert set(states) == {"stopped", "restarted"} and states["restarted"].entity != "Fabrex", report.claims
+    (f,) = report.findings
+    assert f.kind == "conflict" and set(f.claims) == {c.id for c in states.values()}, f.explanation
