@@ -16,16 +16,13 @@ from .compare.slots import compare_all, story_entity
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
-from .extract.lexicon import load as load_lexicon
-from .errors import InputError
+from .extract.lexicon import Lexicon, load as load_lexicon
 from .model import Claim, Entity, Finding, Report, Source, latest_decision
 from .normalize import places
-from .normalize.entities import Registry, default_registry, unify
+from . import settings as settings_mod
+from .normalize.entities import Registry, unify
 from .normalize.entities import key as key_of
 from .sources import load as load_sources
-
-ENTITIES_FILE = "entities.toml"
-
 
 @dataclass
 class Options:
@@ -40,34 +37,15 @@ class Options:
 
 
 def registry_for(paths: Iterable[str | Path], extra: Iterable[str | Path] = ()) -> tuple[Registry, list[str]]:
-    """The packaged registry, plus `entities.toml` beside the sources, plus extra files.
-
-    Also returns the texts of the user files read (they shape claims, so they key the cache).
-    """
-    reg = default_registry()
-    texts: list[str] = []
-    seen = set()
-    folders = []
-    for p in paths:
-        p = Path(p)
-        folders.append(p if p.is_dir() else p.parent)
-    for f in [d / ENTITIES_FILE for d in folders] + [Path(x) for x in extra]:
-        if f.resolve() in seen or not f.is_file():
-            continue
-        seen.add(f.resolve())
-        text = f.read_text("utf-8")
-        try:
-            reg.extend_from_toml(text)
-        except (ValueError, KeyError) as exc:
-            raise InputError(f"entity registry {f} is not valid: {exc}") from None
-        texts.append(text)
-    return reg, texts
+    """The packaged registry, plus `entities.toml` beside the sources, plus extra files (and the
+    texts of the user files read)."""
+    return settings_mod.registry_for(settings_mod.folders_of(paths), extra)
 
 
-def claims_of(source: Source, gazetteer: Gazetteer, *, nlp=None) -> list[Claim]:
-    """The claims of one source (parses it with spaCy)."""
+def claims_of(source: Source, gazetteer: Gazetteer, *, nlp=None, lex: Lexicon | None = None) -> list[Claim]:
+    """The claims of one source (parses it with spaCy); `lex`: the run's settings' lexicon."""
     lines = nlp_mod.parse(source.text, start=source.body_start, nlp=nlp)
-    return extract_claims.extract(source, lines, gazetteer)
+    return extract_claims.extract(source, lines, gazetteer, lex=lex)
 
 
 def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report:
@@ -79,36 +57,36 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     extracted = Path(opts.out_dir) / "extracted"
     sources = tuple(replace(s, extracted_path=str(extracted / f"{s.id}.txt")) if s.kind == "html" else s
                     for s in loaded.sources)
-    registry, registry_texts = registry_for(opts.paths, opts.aliases)
+    conf = settings_mod.load(opts.paths, opts.aliases)  # the three layers of data, for this corpus
+    registry, lex = conf.registry, conf.lexicon
     gazetteer = Gazetteer(registry)
     cache = None
     if opts.cache_dir:
         from .store import ClaimCache, data_fingerprint
 
-        cache = ClaimCache(Path(opts.cache_dir), data_fingerprint(registry_texts))
+        cache = ClaimCache(Path(opts.cache_dir), data_fingerprint(list(conf.corpus_texts)))
     claims: list[Claim] = []
     for src in sources:
         if opts.progress:
             opts.progress(src.id)
         got = cache.get(src) if cache else None
         if got is None:
-            got = claims_of(src, gazetteer, nlp=nlp)
+            got = claims_of(src, gazetteer, nlp=nlp, lex=lex)
             if cache:
                 cache.put(src, got)
         claims.extend(got)
-    claims, entities = canonicalize(claims, registry)
+    claims, entities = canonicalize(claims, registry, lex)
     story = story_entity(claims)
     if story:  # what a claim about nothing named in its sentence is about: the story's own subject
         claims = [replace(c, entity=story) if c.entity.startswith("(") or c.entity == "story" else c
                   for c in claims]
-    lex = load_lexicon()
     flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex)
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
     return Report(__version__, sources, tuple(claims), tuple(flagged), loaded.warnings,
                   tuple(stale), tuple(noted), tuple(entities))
 
 
-def canonicalize(claims: list[Claim], registry: Registry) -> tuple[list[Claim], list[Entity]]:
+def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = None) -> tuple[list[Claim], list[Entity]]:
     """One display name per entity across the corpus ("Ampère" and "Ampere" are one), and the
     entities with the surface forms each was written as and the evidence of every merge."""
     names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
@@ -116,7 +94,7 @@ def canonicalize(claims: list[Claim], registry: Registry) -> tuple[list[Claim], 
     unified: dict[str, set[str]] = {}
     for n in names:
         unified.setdefault(mapping[n], set()).add(n)
-    resolved, evidence = resolve_entities([mapping[n] for n in names], titles=load_lexicon().titles, forms=unified,
+    resolved, evidence = resolve_entities([mapping[n] for n in names], titles=(lex or load_lexicon()).titles, forms=unified,
                                           is_place=lambda n: places.gazetteer().lookup(n) is not None,
                                           sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))
     full = {n: resolved.get(mapping[n], mapping[n]) for n in names}

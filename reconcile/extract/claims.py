@@ -134,7 +134,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue
         if any(x.how == "numbered" and x.start < m.end and m.start < x.end for x in ctx.spans):
             continue  # « la ligne 15 », « le CAC 40 »: the number names, it does not count
-        if m.type == "percent" and _adjective_follows(s, m):
+        if m.type == "percent" and _adjective_follows(s, m, ctx.lex.date_words):
             continue  # "100 % électriques" qualifies, it does not count
         fr = frame_of(s, m.start, m.end, m.unit, noun_predicates=ctx.lex.noun_predicates,
                       raising_verbs=ctx.lex.raising_verbs)
@@ -301,9 +301,11 @@ def _elided_share(text: str, m: Mention, resolved):
     return None
 
 
-def _adjective_follows(s: Sentence, m: Mention) -> bool:
+def _adjective_follows(s: Sentence, m: Mention, date_words: frozenset = frozenset()) -> bool:
+    """« 100 % électriques »: an adjective right after a percentage; not a day the tagger took for one
+    (« 54,3 % dimanche »)."""
     nxt = [t for t in s.tokens if s.offset + t.idx >= m.end]
-    return bool(nxt) and nxt[0].pos_ == "ADJ"
+    return bool(nxt) and nxt[0].pos_ == "ADJ" and fold(nxt[0].text) not in date_words
 
 
 _PLACE_AFTER = re.compile(r"^\s*(?:dans|en|à|a|au|aux|sur)\s+(?:le |la |les |l'|l’)?$")

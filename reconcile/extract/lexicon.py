@@ -79,15 +79,47 @@ class Lexicon:
     corrections: re.Pattern | None = None  # cues.toml [corrections]: a figure corrects another
 
 
-def _read(name: str) -> dict:
-    return tomllib.loads((files("reconcile") / "data" / name).read_text("utf-8"))
+LANGUAGE_FILES = ("attributes.toml", "cues.toml", "frames.toml", "comparison.toml")  # tables do not overlap
+
+
+def packaged_layers() -> tuple[str, ...]:
+    """The texts of the packaged layers, in the order they are merged: French language knowledge
+    (data/*.toml), then the domain vocabularies (data/domains/*.toml, by file name)."""
+    data = files("reconcile") / "data"
+    domains = sorted((p for p in (data / "domains").iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
+    return tuple((data / n).read_text("utf-8") for n in LANGUAGE_FILES) + tuple(p.read_text("utf-8") for p in domains)
+
+
+def merge(base: dict, extra: dict) -> dict:
+    """`extra` laid over `base`: tables merged key by key, lists extended (no repeats), values replaced."""
+    out = dict(base)
+    for k, v in extra.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = merge(out[k], v)
+        elif isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = out[k] + [x for x in v if x not in out[k]]
+        else:
+            out[k] = v
+    return out
 
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    """Compile the packaged data files once."""
-    attrs, cues, frames, comp = _read("attributes.toml"), _read("cues.toml"), _read("frames.toml"), \
-        _read("comparison.toml")
+    """The packaged layers compiled once (a corpus's own layer: `compile_layers`, via reconcile.settings)."""
+    return compile_layers(packaged_layers())
+
+
+@lru_cache(maxsize=8)
+def compile_layers(texts: tuple[str, ...]) -> Lexicon:
+    """Compile TOML layers, merged in order (a later layer extends or overrides an earlier one)."""
+    merged: dict = {}
+    for text in texts:
+        merged = merge(merged, tomllib.loads(text))
+    return _compile(merged)
+
+
+def _compile(data: dict) -> Lexicon:
+    attrs = cues = frames = comp = data
     nouns: dict[str, str] = {}
     heads, events, labels, qualifiers = [], [], {}, []
     for name, spec in attrs["attribute"].items():

@@ -1,0 +1,85 @@
+"""What extraction and comparison know, in three layers of data, gathered into one Settings object.
+
+1. French language knowledge, packaged: reconcile/data/*.toml (cues of modality and attribution,
+   frames of the parse, counters, dynamics, statuses, the attributes every story has).
+2. Domain vocabularies, packaged: reconcile/data/domains/*.toml (labour, disasters, protests,
+   finance, industry, elections): the attributes, nouns and predicate frames of kinds of stories.
+3. A corpus's own additions: `reconcile.toml` beside its sources (any table of the files above:
+   an attribute, a frame, a counter, a state word…) and `entities.toml` (names and aliases).
+
+A later layer extends an earlier one: tables merge key by key, lists grow, single values are
+replaced. The pipeline builds one Settings per run and passes it to extraction and comparison;
+nothing here is a module-level singleton, so that two corpora never share their additions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .errors import InputError
+from .extract.lexicon import Lexicon, compile_layers, packaged_layers
+from .normalize.entities import Registry, default_registry
+
+CORPUS_FILE = "reconcile.toml"
+ENTITIES_FILE = "entities.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    lexicon: Lexicon
+    registry: Registry
+    corpus_texts: tuple[str, ...] = ()  # the corpus layer's files as read: they shape claims, so they key the cache
+
+
+def folders_of(paths: Iterable[str | Path]) -> list[Path]:
+    """The folders whose files are a corpus's layer: each source folder, or a source file's folder."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        d = p if p.is_dir() else p.parent
+        if d.resolve() not in {x.resolve() for x in out}:
+            out.append(d)
+    return out
+
+
+def load(paths: Iterable[str | Path] = (), extra_entities: Iterable[str | Path] = ()) -> Settings:
+    """The three layers for the sources at `paths` (and extra entity registries)."""
+    import tomllib
+
+    folders = folders_of(paths)
+    corpus: list[str] = []
+    for f in (d / CORPUS_FILE for d in folders):
+        if f.is_file():
+            text = f.read_text("utf-8")
+            try:
+                tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                raise InputError(f"corpus settings {f} are not valid TOML: {exc}") from None
+            corpus.append(text)
+    try:
+        lexicon = compile_layers(packaged_layers() + tuple(corpus))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"corpus settings ({', '.join(str(d / CORPUS_FILE) for d in folders)}) "
+                         f"do not fit the packaged tables: {exc}") from None
+    registry, texts = registry_for(folders, extra_entities)
+    return Settings(lexicon, registry, tuple(corpus) + tuple(texts))
+
+
+def registry_for(folders: Iterable[Path], extra: Iterable[str | Path] = ()) -> tuple[Registry, list[str]]:
+    """The packaged registry, plus `entities.toml` in each folder, plus extra files; and the texts
+    of the user files read."""
+    reg = default_registry()
+    texts: list[str] = []
+    seen = set()
+    for f in [Path(d) / ENTITIES_FILE for d in folders] + [Path(x) for x in extra]:
+        if f.resolve() in seen or not f.is_file():
+            continue
+        seen.add(f.resolve())
+        text = f.read_text("utf-8")
+        try:
+            reg.extend_from_toml(text)
+        except (ValueError, KeyError) as exc:
+            raise InputError(f"entity registry {f} is not valid: {exc}") from None
+        texts.append(text)
+    return reg, texts
