@@ -44,7 +44,7 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
     mod = modality or modality_of(ctx, s, a)
     if origin and mod == "assertion" and not rules.get("attribution", "").startswith("parse:"):
         mod = "reported"  # "selon X": hearsay; a speaker named as subject of a verb of saying is an assertion
-    if kind != "status" and "at" not in (scope or {}):
+    if kind != "status" and "at" not in (scope or {}) and (scope or {}).get("moment") != "peak":
         at = clock_for(ctx, s, a, b)
         if at:  # « À 7 heures, 1,2 million de foyers… »: the moment of the day the figure holds
             scope = dict(scope or {}, at=at)

@@ -215,6 +215,11 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 and (fr is None or fr.predicate is None):
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         time, time_origin = time_for(ctx, s, m, periods, figures)
+        if _peak(ctx, s, m):  # « Au plus fort de l'épisode, 70 000 foyers… »: the episode's peak, not the day
+            scope["moment"] = "peak"  # the article is published; compared with other peaks only
+            scope_rules.append("cue:peak")
+            if time_origin == "published":
+                time, time_origin = None, "unknown"
         if time_origin == "explicit":  # « passera en septembre »: the coming September; « employait en mars »: the last
             named = next((p for p in periods if p.time == time), None)
             time = by_tense(ctx, s, m.start, named.text if named else "0000", time)
@@ -301,6 +306,24 @@ def _elided_share(text: str, m: Mention, resolved):
     return None
 
 
+def _peak(ctx: Context, s: Sentence, m: Mention) -> bool:
+    """True when a peak word (frames.toml [peak]) is the figure's: before it in its sentence (« Au plus fort
+    de l'épisode, 70 000 foyers »), or right after it (« contre 45 000 au plus fort de la crue »,
+    « 45 000 foyers … dimanche matin, au plus fort de l'épisode »), with no other figure in between."""
+    if ctx.lex.peak_words is None:
+        return False
+    text = ctx.source.text
+    before = fold(text[s.start:m.start])
+    hit = None
+    for hit in ctx.lex.peak_words.finditer(before):
+        pass
+    if hit is not None and not _DIGIT.search(before, hit.end()):
+        return True
+    after = fold(text[m.end:min(s.end, m.end + 60)])
+    hit = ctx.lex.peak_words.search(after)
+    return hit is not None and not _DIGIT.search(after, 0, hit.start())
+
+
 def _adjective_follows(s: Sentence, m: Mention, date_words: frozenset = frozenset()) -> bool:
     """« 100 % électriques »: an adjective right after a percentage; not a day the tagger took for one
     (« 54,3 % dimanche »)."""
@@ -308,6 +331,7 @@ def _adjective_follows(s: Sentence, m: Mention, date_words: frozenset = frozense
     return bool(nxt) and nxt[0].pos_ == "ADJ" and fold(nxt[0].text) not in date_words
 
 
+_DIGIT = re.compile(r"\d")
 _PLACE_AFTER = re.compile(r"^\s*(?:dans|en|à|a|au|aux|sur)\s+(?:le |la |les |l'|l’)?$")
 
 

@@ -60,6 +60,7 @@ class Lexicon:
     raising_verbs: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
     reached_verbs: frozenset[str] = frozenset()
+    peak_words: re.Pattern | None = None  # frames.toml [peak]: the figure is an episode's peak
     change_verbs: frozenset[str] = frozenset()
     referent_modifiers: dict = None  # folded adjective -> tag (« ancien » -> « former »)
     # comparison.toml
@@ -189,6 +190,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         raising_verbs=frozenset(frames["raising"]["verbs"]),
         date_words=frozenset(fold(w) for w in frames.get("dates", {}).get("words", [])),
         reached_verbs=frozenset(fold(w) for w in frames.get("bounds", {}).get("reached_verbs", [])),
+        peak_words=phrase_pattern(frames.get("peak", {}).get("words", [])),
         change_verbs=frozenset(fold(w) for w in frames.get("change", {}).get("verbs", [])),
         referent_modifiers={fold(k): v for k, v in frames.get("referent", {}).get("modifiers", {}).items()},
     )

@@ -156,7 +156,8 @@ def lexicon() -> Lexicon:
         ),
         cue_rx=re.compile(rf"(?<![\w])(?P<c>{_ci(pre)}){WS}*$"),
         cue_kind=cue_kind,
-        post_cue_rx=re.compile(rf"{WS}+(?P<c>{_ci(post)})(?![\w])"),
+        # « 45 000 au plus » is at most 45 000; « 45 000 au plus fort de la crue » is the peak, not a bound
+        post_cue_rx=re.compile(rf"{WS}+(?P<c>{_ci(post)})(?![\w])(?!{WS}*(?:fort|haut|bas|tard|t[oô]t|pr[eè]s|vite)\b)"),
         between_rx=re.compile(rf"(?<![\w])(?P<c>{_ci(phrase_rx(rng['between']))}){WS}+$"),
         from_rx=re.compile(rf"(?<![\w])(?P<c>{_ci(phrase_rx(rng['from']))}){WS}+$"),
         join_rx=re.compile(

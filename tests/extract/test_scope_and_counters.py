@@ -66,3 +66,22 @@ def test_who_counts_a_figure_is_read_from_the_verb(claims, text, quote, attribut
 def test_compter_what_one_has_is_no_count_by_anyone(claims, text, quote):
     c = figure(claims(text), quote)
     assert c.attributed_to is None, (c.attributed_to, c.rules)
+
+
+@pytest.mark.parametrize("text,quote", [
+    pytest.param("Au plus fort de l'épisode, 70 000 foyers ont été privés de courant dans le Gard.", "70 000 foyers",
+                 id="fronted"),
+    pytest.param("Selon Enedis, 12 000 foyers étaient encore privés d'électricité lundi soir, contre 45 000 au plus "
+                 "fort de la crue.", "45 000", id="after-an-elided-figure"),
+    pytest.param("Selon Enedis, 45 000 foyers étaient privés d'électricité dimanche matin, au plus fort de "
+                 "l'épisode.", "45 000 foyers", id="after-its-clause"),
+])
+def test_a_peak_is_a_moment_of_its_own(claims, text, quote):
+    """« au plus fort de … »: the figure is the episode's peak, compared only with peaks, at no hour of the
+    day it is reported; « 45 000 au plus fort » is no upper bound."""
+    cs = claims(text)
+    c = figure(cs, quote)
+    assert c.scope_dict().get("moment") == "peak" and "at" not in c.scope_dict(), c.scope
+    assert c.value == 45000.0 or c.value == 70000.0  # a figure, not « at most »
+    others = [x for x in cs if x.kind == "quantity" and x is not c]
+    assert all(x.scope_dict().get("moment") != "peak" for x in others), [(x.quote, x.scope) for x in others]
