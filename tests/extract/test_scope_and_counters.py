@@ -85,3 +85,13 @@ def test_a_peak_is_a_moment_of_its_own(claims, text, quote):
     assert c.value == 45000.0 or c.value == 70000.0  # a figure, not « at most »
     others = [x for x in cs if x.kind == "quantity" and x is not c]
     assert all(x.scope_dict().get("moment") != "peak" for x in others), [(x.quote, x.scope) for x in others]
+
+
+def test_a_place_description_names_the_place_the_article_is_about(claims):
+    """« le département » in a paragraph that names none: the département the article names most, not
+    the one named last in passing (« à Lunel, dans l'Hérault voisin »)."""
+    text = ("Les pluies ont frappé le Gard samedi. Dans le Gard, les secours sont mobilisés.\n"
+            "Un automobiliste est mort à Lunel, dans l'Hérault voisin.\n"
+            "Au total, 3 400 foyers sont privés de courant dans le département.\n")
+    c = figure(claims(text), "3 400 foyers")
+    assert c.scope_dict().get("place") == "Gard", c.scope
