@@ -90,8 +90,8 @@ def test_a_peak_is_a_moment_of_its_own(claims, text, quote):
 def test_a_place_description_names_the_place_the_article_is_about(claims):
     """« le département » in a paragraph that names none: the département the article names most, not
     the one named last in passing (« à Lunel, dans l'Hérault voisin »)."""
-    text = ("Les pluies ont frappé le Gard samedi. Dans le Gard, les secours sont mobilisés.\n"
+    text = ("Les pluies ont frappé le Gard samedi. Les secours du Gard sont mobilisés à Nîmes, dans le Gard.\n"
             "Un automobiliste est mort à Lunel, dans l'Hérault voisin.\n"
-            "Au total, 3 400 foyers sont privés de courant dans le département.\n")
+            "Dans le département, 3 400 foyers sont privés de courant.\n")
     c = figure(claims(text), "3 400 foyers")
     assert c.scope_dict().get("place") == "Gard", c.scope
