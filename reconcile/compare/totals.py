@@ -4,7 +4,9 @@ Only parts that the article itself presents as parts of that total are added up 
 extract/relations.py): « 640 suppressions, dont 410 … et 300 … » (the parts add up to at most the
 whole: 710 is too many), « 90 000 foyers : 52 000 …, 21 000 … et 9 000 … » (a breakdown: the parts
 make the whole, so 82 000 is too few as well). Each side is taken with the range its wording allows
-(« environ », a round figure), so that a breakdown of rounded figures is not a finding.
+(« environ », a round figure), so that a breakdown of rounded figures is not a finding. Three parts
+or more after « dont » that cover nine tenths of the total or more are read as its itemized breakdown
+(« un coût de 4,2 millions, dont 2,1 …, 1,3 … et 0,6 … »): falling short of it is a finding of low severity.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from ..model import Claim, Finding, value_to_json
 from .tolerance import Range, fmt, range_of
 
 KIND = "inconsistent_total"
+ITEMIZED_PARTS = 3  # parts listed after « dont » from which a list that covers ITEMIZED_SHARE of its total
+ITEMIZED_SHARE = 0.9  # is read as the total's itemized breakdown
 
 
 def inconsistent_totals(claims: list[Claim]) -> list[Finding]:
@@ -41,11 +45,18 @@ def _check(whole: Claim, parts: list[Claim]) -> Finding | None:
     low = sum(r.low for r in ranges)
     high = sum(r.high for r in ranges)
     breakdown = any(p.relation.startswith("breakdown:") for p in parts)
+    # « 4,2 millions d'euros, dont 2,1 millions …, 1,3 million … et 0,6 million … »: three parts or more
+    # after « dont » that cover nearly all the total are its itemized breakdown, as a reader takes it
+    itemized = not breakdown and len(parts) >= ITEMIZED_PARTS and \
+        sum(float(p.value) for p in parts if isinstance(p.value, float)) >= ITEMIZED_SHARE * rw.low
     if low > rw.high:
         why = f"add up to {_sum(parts, low, high)}, more than the total allows ({_range(rw)})"
     elif breakdown and high < rw.low:
         why = (f"add up to {_sum(parts, low, high)}, less than the total ({_range(rw)}), though the article "
                "gives them as its breakdown")
+    elif itemized and high < rw.low:
+        why = (f"add up to {_sum(parts, low, high)}, less than the total ({_range(rw)}); {len(parts)} parts that "
+               f"cover {ITEMIZED_SHARE:.0%} of it or more read as its itemized breakdown".replace("%", " %"))
     else:
         return None
     cue = parts[0].relation.split(":", 1)[1]
@@ -54,7 +65,7 @@ def _check(whole: Claim, parts: list[Claim]) -> Finding | None:
             f"parts the article lists after «{cue}» ({listed}) {why}.")
     ids = (whole.id,) + tuple(p.id for p in parts)
     fid = "f-" + hashlib.sha1(f"{KIND}|{'|'.join(ids)}".encode()).hexdigest()[:10]
-    return Finding(id=fid, kind=KIND, severity="medium", entity=whole.entity, attribute=whole.attribute,
+    return Finding(id=fid, kind=KIND, severity="low" if itemized and low <= rw.high else "medium", entity=whole.entity, attribute=whole.attribute,
                    claims=ids, explanation=told, rule="sum-of-parts",
                    consensus=value_to_json(whole.value) if isinstance(whole.value, float) else None,
                    support=1, outliers=())

@@ -57,6 +57,13 @@ def _figures(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _elided_money(c: Claim, first: Claim) -> bool:
+    """« 2,1 millions pour …, 1,3 million de pertes d'activité »: a sum of money whose currency the list
+    leaves out (a number of millions after a first part in euros), read as a count of its noun."""
+    return first.kind == "money" and c.kind == "quantity" and \
+        re.search(r"\b(?:millions?|milliards?)\b", fold(c.quote)) is not None
+
+
 def _same_measure(a: Claim, b: Claim) -> bool:
     """Two figures that can add up: both counts or both sums in one currency, in one unit of measure."""
     if a.kind != b.kind:
@@ -114,7 +121,7 @@ def _sentence(text: str, start: int, figs: list[Claim], cues: dict, found: dict,
         """The parts of one list that `first` opens: « dont 410 dans les magasins et 230 au siège »."""
         run = [first]
         k = figs.index(first) + 1
-        while k < len(figs) and _same_measure(figs[k], first) and \
+        while k < len(figs) and (_same_measure(figs[k], first) or _elided_money(figs[k], first)) and \
                 _NEXT_PART.match(fold_gap(run[-1].end, figs[k].start)) and not _cued(before(figs[k]), cues):
             run.append(figs[k])
             k += 1

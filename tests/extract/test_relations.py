@@ -115,6 +115,12 @@ TOTALS = [
                  True, id="soit-au-total-that-does-not-add-up"),
     pytest.param("Ces 200 suppressions de postes chez Fabrex s'ajoutent aux 480 annoncées en janvier, soit 680 au total.",
                  False, id="soit-au-total-that-adds-up"),
+    pytest.param("Le chantier du pont de Montclar coûtera 212 millions d'euros, dont 150 millions pour l'ouvrage, "
+                 "31 millions d'études et 18 millions d'euros d'accès.", True, id="dont-itemized-short-of-its-total"),
+    pytest.param("Le chantier du pont de Montclar coûtera 212 millions d'euros, dont 150 millions pour l'ouvrage, "
+                 "44 millions d'études et 18 millions d'euros d'accès.", False, id="dont-itemized-that-adds-up"),
+    pytest.param("Le chantier du pont de Montclar coûtera 212 millions d'euros, dont 150 millions pour l'ouvrage "
+                 "et 18 millions d'euros d'accès.", False, id="dont-two-parts-are-no-itemized-list"),
 ]
 
 
