@@ -71,7 +71,7 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 st = before[1] if before else status
                 lo, hi = (min(a, q.start), max(b, q.end)) if q is p else (before[0], q.end)
                 when = by_tense(ctx, s, a, q.text, event_time(ctx, q))
-                past = _past_participle(s, a) and ctx.source.published is not None and when.end < ctx.source.published
+                past = _past_participle(s, a, b) and ctx.source.published is not None and when.end < ctx.source.published
                 if st == "planned" and past and not dict(ctx.lex.statuses)["planned"].search(
                         fold(ctx.source.text[max(s.start, a - 45):b])):
                     st = None  # « conclu le 14 mars 2025, prévoit des primes »: the plan word is another verb's
@@ -152,6 +152,13 @@ def _event_object(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
     thing = next((c for c in kids if c.pos_ == "NOUN" and fold(c.lemma_) not in ctx.lex.date_words and
                   (c.dep_ in ("obj", "nsubj:pass") or
                    c.dep_ == "nsubj" and (passive or fold(c.lemma_) in ctx.lex.unit_words))), None)
+    if thing is None and cue.pos_ == "VERB":  # « a déposé vendredi 27 mars une protestation »: the object the
+        thing = next((t for c in kids if fold(c.lemma_) in ctx.lex.date_words for t in c.subtree  # parser hung
+                      if t.pos_ == "NOUN" and t.i > cue.i and fold(t.lemma_) not in ctx.lex.date_words  # on the date
+                      and any(d.dep_ == "det" for d in t.children)), None)
+    if thing is None and cue.dep_ == "acl:relcl" and cue.head.pos_ == "NOUN" and \
+            any(c.dep_ == "obj" and c.pos_ == "PRON" for c in kids):
+        thing = cue.head  # « le recours qu'il a déposé lundi »: what the relative pronoun stands for
     if thing is None:
         return None
     pos = s.offset + thing.idx
@@ -162,7 +169,7 @@ def _event_object(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
     word = fold(thing.lemma_ or thing.text)
     if word in ctx.lex.light_nouns or ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(thing.text)):
         return None
-    return word
+    return (ctx.lex.event_objects or {}).get(word, word)  # « protestation » (électorale) is an appeal
 
 
 _POSSESSIVES = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"}
@@ -350,7 +357,7 @@ def _noun_near(ctx: Context, s: Sentence, p: Mention):
     return fold(tok.lemma_ or tok.text), a, a + len(tok.text)
 
 
-def _past_participle(s: Sentence, a: int) -> bool:
-    """True when the event word at `a` is a past participle (« conclu », « signé », « inaugurée »)."""
-    tok = next((t for t in s.tokens if s.offset + t.idx == a), None)
-    return tok is not None and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+def _past_participle(s: Sentence, a: int, b: int | None = None) -> bool:
+    """True when the event words at [a, b) hold a past participle (« conclu », « a déposé », « inaugurée »)."""
+    toks = tokens_in(s, a, b if b is not None else a + 1)
+    return any("Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") for t in toks)

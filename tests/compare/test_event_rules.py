@@ -197,3 +197,18 @@ def test_a_line_restarted_against_a_line_still_stopped_conflicts(nlp, tmp_path):
     assert set(states) == {"stopped", "restarted"} and states["restarted"].entity != "Fabrex", report.claims
     (f,) = report.findings
     assert f.kind == "conflict" and set(f.claims) == {c.id for c in states.values()}, f.explanation
+
+
+@pytest.mark.parametrize("second", [
+    "Le recours que Fabrex a déposé le 6 mars 2025 devant le Conseil d'État vise l'arrêté préfectoral.",
+    "Fabrex a déposé le 6 mars 2025 une requête devant le Conseil d'État.",
+])
+def test_one_appeal_filed_on_two_dates_conflicts(compare, second):
+    """« a déposé un recours », « le recours qu'il a déposé », « une requête »: one filing (filing:recours),
+    whichever noun and construction name it, even when the parser hangs the object on the date."""
+    out = compare(("appeal-a", "2025-03-10", "Fabrex a déposé le 3 mars 2025 un recours devant le Conseil d'État."),
+                  ("appeal-b", "2025-03-12", second))
+    filed = out.on("filing:recours")
+    assert len(filed) == 2, out.told()
+    [f] = out.findings_on("filing:recours")
+    assert f.kind == "conflict", out.told()
