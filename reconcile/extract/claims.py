@@ -24,7 +24,9 @@ from .modality import _attributions
 from .relations import link as link_parts
 from .subjects import STORY, find_subject, fronted_topic
 
-_CONNECTOR = re.compile(r"^[\s\w'’]{0,28}$")
+# Between a head phrase and its figure: a few words (« coût de la crise »), then maybe a colon that
+# announces the figure (« le coût de la crise : 4,2 millions d'euros »).
+_CONNECTOR = re.compile(r"^[\s\w'’]{0,28}(?:\s:\s*)?$")
 
 
 # « l'atelier de distillation, où travaillait une trentaine de personnes »: the noun before « , où ».

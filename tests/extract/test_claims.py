@@ -139,3 +139,12 @@ def test_extract_lines_and_ids_are_stable(claims):
 def test_restriction_is_no_negation_and_a_verb_of_change_is_read(claims, text, modality, change):
     (c,) = [c for c in claims(text) if c.attribute == "headcount"]
     assert c.modality == modality and dict(c.rules).get("change") == change, (c.modality, c.rules)
+
+
+@pytest.mark.parametrize("text,quote,attribute", [
+    ("La mairie a présenté une estimation du coût des travaux : 12 millions d'euros.", "12 millions d'euros", "cost"),
+    ("Le budget de la saison : 3,5 millions d'euros, selon le club.", "3,5 millions d'euros", "budget"),
+])
+def test_a_head_phrase_then_a_colon_names_what_the_figure_is(claims, text, quote, attribute):
+    (c,) = [c for c in claims(text) if c.quote == quote]
+    assert c.attribute == attribute, (c.attribute, c.rules)
