@@ -217,7 +217,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 and (fr is None or fr.predicate is None):
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         time, time_origin = time_for(ctx, s, m, periods, figures)
-        if _peak(ctx, s, m):  # « Au plus fort de l'épisode, 70 000 foyers… »: the episode's peak, not the day
+        if _peak(ctx, s, m, figures):  # « Au plus fort de l'épisode, 70 000 foyers… »: the episode's peak, not the day
             scope["moment"] = "peak"  # the article is published; compared with other peaks only
             scope_rules.append("cue:peak")
             if time_origin == "published":
@@ -308,7 +308,7 @@ def _elided_share(text: str, m: Mention, resolved):
     return None
 
 
-def _peak(ctx: Context, s: Sentence, m: Mention) -> bool:
+def _peak(ctx: Context, s: Sentence, m: Mention, figures=()) -> bool:
     """True when a peak word (frames.toml [peak]) is the figure's: before it in its sentence (« Au plus fort
     de l'épisode, 70 000 foyers »), or right after it (« contre 45 000 au plus fort de la crue »,
     « 45 000 foyers … dimanche matin, au plus fort de l'épisode »), with no other figure in between."""
@@ -319,11 +319,12 @@ def _peak(ctx: Context, s: Sentence, m: Mention) -> bool:
     hit = None
     for hit in ctx.lex.peak_words.finditer(before):
         pass
-    if hit is not None and not _DIGIT.search(before, hit.end()):
+    between = lambda a, b: any(a <= f.start < b for f in figures if f is not m)  # noqa: E731
+    if hit is not None and not between(s.start + hit.end(), m.start):  # (a date in between is no other figure)
         return True
     after = fold(text[m.end:min(s.end, m.end + 60)])
     hit = ctx.lex.peak_words.search(after)
-    return hit is not None and not _DIGIT.search(after, 0, hit.start())
+    return hit is not None and not between(m.end, m.end + hit.start())
 
 
 def _adjective_follows(s: Sentence, m: Mention, date_words: frozenset = frozenset()) -> bool:

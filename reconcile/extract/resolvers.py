@@ -295,6 +295,8 @@ def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
             return level
         if x.type != "LOC":
             return None
+        if _names_a_unit(ctx, x.text) and not gazetteer().lookup(x.text):
+            return None  # « la ligne B », « la gare Centrale »: a unit named, not a place where a fact holds
         return x.name if gazetteer().lookup(x.text) or len(x.text.split()) > 1 or "-" in x.text else None
     if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and fold(tok.text) in ctx.lex.place_levels:
         lemma = fold(tok.lemma_ or tok.text) if tok.pos_ == "NOUN" else fold(tok.text)
@@ -368,8 +370,8 @@ def _fronted_place(ctx: Context, s: Sentence, m: Mention) -> str | None:
     for x in ctx.spans:
         if x.type == "LOC" and s.start <= x.start < m.start and x.start - s.start < 30 and \
                 _FRONTED.match(ctx.source.text[s.start:x.start]) and \
-                re.match(r"\s*,", ctx.source.text[x.end:x.end + 3]):
-            return x.name
+                re.match(r"\s*(?:même|seul|seule|uniquement|notamment)?\s*,", ctx.source.text[x.end:x.end + 14]):
+            return x.name  # « À Lyon, … », « Sur Orlandes même, … »
     return None
 
 
@@ -391,7 +393,13 @@ def place_as_scope(ctx: Context, entity: str, *, known: bool = False) -> str | N
     from ..normalize.places import gazetteer
     for x in ctx.spans:
         if x.name == entity and x.type == "LOC" and x.how == "name":
-            if known and gazetteer().lookup(x.name) is None:
-                return None
+            if gazetteer().lookup(x.name) is None and (known or _names_a_unit(ctx, x.text)):
+                return None  # « la ligne B » is what the figure is about, not where it holds
             return x.name  # the NER marks it as a place; a place the gazetteer does not know is still one
     return None
+
+
+def _names_a_unit(ctx: Context, text: str) -> bool:
+    """True for a name that opens on a unit noun (« ligne B », « gare Centrale », « usine Nord »)."""
+    words = text.split()
+    return bool(words) and fold(words[0]).strip("'’") in ctx.lex.unit_words

@@ -95,3 +95,19 @@ def test_a_place_description_names_the_place_the_article_is_about(claims):
             "Dans le département, 3 400 foyers sont privés de courant.\n")
     c = figure(claims(text), "3 400 foyers")
     assert c.scope_dict().get("place") == "Gard", c.scope
+
+
+@pytest.mark.parametrize("text,quote,place", [
+    pytest.param("Longue de 11,4 km, la ligne B reliera la gare au campus.", "11,4 km", None,
+                 id="a-line-named-by-a-letter-is-no-place"),
+    pytest.param("Sur Montclar même, le tracé mesure 7,2 km.", "7,2 km", "Montclar", id="fronted-place-with-meme"),
+])
+def test_places_and_units_named_like_places(claims, text, quote, place):
+    c = figure(claims(text), quote)
+    assert c.scope_dict().get("place") == place, c.scope
+
+
+def test_a_peak_with_a_date_between_is_still_the_peak(claims):
+    c = figure(claims("Au plus fort du chantier, prévu au second semestre 2026, quelque 600 ouvriers travailleront "
+                      "sur le site."), "quelque 600 ouvriers")
+    assert c.scope_dict().get("moment") == "peak", c.scope
