@@ -48,6 +48,8 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                                                and s.start <= x.start < s.end for x in ctx.spans):
             entity, how = STORY, "story"  # « l'enquête ouverte par le parquet de Paris »: not about Paris
         head = participle_head(ctx, s, a)
+        if head and head[1] == "noun phrase" and any(w.startswith(head[0]) for w in fold(ctx.source.text[a:b]).split()):
+            head = None  # « les premiers coups de pelle »: the noun of the event's own name, not a thing qualified
         if head and head[1] == "noun phrase":  # "les travaux, lancés en 2024": the works' launch
             attr = f"{attr}:{head[0]}"
             rules["attribute"] = "parse:participle-noun"
@@ -159,8 +161,8 @@ def _event_object(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
     if thing is None and cue.dep_ == "acl:relcl" and cue.head.pos_ == "NOUN" and \
             any(c.dep_ == "obj" and c.pos_ == "PRON" for c in kids):
         thing = cue.head  # « le recours qu'il a déposé lundi »: what the relative pronoun stands for
-    if thing is None:
-        return None
+    if thing is None or thing.i in {t.i for t in toks}:
+        return None  # « les premiers coups de pelle … »: a word of the event's own name is no object
     pos = s.offset + thing.idx
     span = next((x for x in ctx.spans if x.start <= pos < x.end), None)
     if span is not None and not (span.how == "description" and fold(thing.text) in ctx.lex.unit_words

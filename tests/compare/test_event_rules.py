@@ -212,3 +212,15 @@ def test_one_appeal_filed_on_two_dates_conflicts(compare, second):
     assert len(filed) == 2, out.told()
     [f] = out.findings_on("filing:recours")
     assert f.kind == "conflict", out.told()
+
+
+def test_the_start_of_works_under_its_several_names_conflicts(compare):
+    """« les premiers coups de pelle » and « le lancement des travaux »: one start of works (a word of the
+    event's own name is no object of it), so two dates conflict."""
+    out = compare(("dig-a", "2025-03-12", "Pour la ligne C du tramway de Montclar, les premiers coups de pelle "
+                                          "ont été donnés mardi 11 mars 2025."),
+                  ("dig-b", "2025-06-02", "Pour la ligne C du tramway de Montclar, le lancement des travaux "
+                                          "a eu lieu le 2 avril 2025."))
+    starts = out.on("construction_start")
+    assert len(starts) == 2, out.told()
+    assert [f.kind for f in out.findings_on("construction_start")] == ["conflict"], out.told()
