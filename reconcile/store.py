@@ -96,17 +96,24 @@ def record_decision(claims_dir: Path, finding, *, status: str, note: str, review
 
 # ---------------------------------------------------------------- claim cache
 
-_SHAPERS = ("data", "normalize", "extract")  # what decides the claims of a source
+_SHAPERS = ("data", "data/domains", "normalize", "extract")  # what decides the claims of a source
+
+
+def shaping_files() -> list[str]:
+    """The package files (code and data) whose content decides the claims of a source."""
+    out = []
+    for folder in _SHAPERS:
+        root = files("reconcile").joinpath(*folder.split("/"))
+        out += [f"{folder}/{n}" for n in sorted(p.name for p in root.iterdir() if p.name.endswith((".toml", ".py")))]
+    return out
 
 
 def data_fingerprint(extra_texts: list[str] = ()) -> str:
     """A hash of the tool version, the code and data that extract claims, and user data that shapes them."""
     h = hashlib.sha256(__version__.encode())
-    for folder in _SHAPERS:
-        root = files("reconcile") / folder
-        for name in sorted(p.name for p in root.iterdir() if p.name.endswith((".toml", ".py"))):
-            h.update(f"{folder}/{name}".encode())
-            h.update((root / name).read_bytes())
+    for name in shaping_files():
+        h.update(name.encode())
+        h.update(files("reconcile").joinpath(*name.split("/")).read_bytes())
     for t in extra_texts:
         h.update(t.encode())
     return h.hexdigest()[:16]

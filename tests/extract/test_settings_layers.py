@@ -67,3 +67,12 @@ def test_compiled_layers_are_shared_only_by_equal_texts():
     b = compile_layers(packaged_layers() + ('[attribute.zz]\nnouns = ["zz"]\n',))
     assert "zz" in b.labels and "zz" not in a.labels
     assert json.dumps(sorted(a.labels)) != json.dumps(sorted(b.labels))
+
+
+def test_the_claim_cache_is_keyed_by_every_layer():
+    """A change to a domain file, or to a corpus's reconcile.toml, changes the cache key."""
+    from reconcile.store import data_fingerprint, shaping_files
+
+    names = shaping_files()
+    assert "data/domains/labour.toml" in names and "data/attributes.toml" in names
+    assert data_fingerprint(['[attribute.zz]\nnouns = ["zz"]\n']) != data_fingerprint([])
