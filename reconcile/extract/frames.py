@@ -157,9 +157,12 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
     for p in frame.predicates:
         lemma = lemma_of(p)
         subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
-        if subj is not None and p.pos_ in ("ADJ", "NOUN") and p.dep_ == "ROOT":
-            lemma = verb_form(p, say | count | ambiguous) or lemma  # « La CGT revendique … » tagged ADJ
-        if subj is not None and subj.dep_ == "nsubj:pass":
+        if subj is not None and p.pos_ in ("ADJ", "NOUN") and p.dep_ == "ROOT" and \
+                not any(c.dep_ in ("cop", "aux:pass") for c in p.children):  # « avait été estimé »: a passive,
+            lemma = verb_form(p, say | count | ambiguous) or lemma  # its subject is counted; « La CGT revendique »
+        passive = subj is not None and (subj.dep_ == "nsubj:pass" or "Part" in p.morph.get("VerbForm") and any(
+            c.dep_ in ("cop", "aux:pass") and c.lemma_ == "être" for c in p.children))  # « avait été estimé »
+        if passive:
             # « la facture est estimée par la SGP à 36 milliards »: the agent counts, the subject is counted
             subj = next((c for c in p.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and
                          any(x.dep_ == "case" and fold(x.text) == "par" for x in c.children)), None)

@@ -49,6 +49,8 @@ COUNTERS = [
                  "11 000 manifestants", "protesters", "préfecture", id="an-inverted-cue-never-reaches-past-a-figure"),
     pytest.param("Samedi, 8 000 manifestants ont défilé. Ils étaient 2 400 selon la police, 6 500 selon les "
                  "organisateurs.", "6 500", "protesters", "organisateurs", id="ils-etaient-n-selon-x"),
+    pytest.param("Selon la Cour des comptes, le projet avait été estimé à 380 millions d'euros en 2019.",
+                 "380 millions d'euros", "cost", "Cour des comptes", id="the-subject-of-a-passive-is-what-is-counted"),
 ]
 
 
