@@ -19,10 +19,11 @@ from .extract.entities import Gazetteer
 from .extract.lexicon import Lexicon, load as load_lexicon
 from .model import Claim, Entity, Finding, Report, Source, latest_decision
 from .normalize import places
-from . import settings as settings_mod
 from .normalize.entities import Registry, unify
 from .normalize.entities import key as key_of
 from .sources import load as load_sources
+from . import settings as settings_mod
+
 
 @dataclass
 class Options:

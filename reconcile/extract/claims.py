@@ -18,7 +18,7 @@ from .context import Context, Sentence
 from .entities import Gazetteer, main_entity
 from .events import dated, events, states
 from . import resolvers as R
-from .frames import frame_of, span_root, tokens_in
+from .frames import frame_of, span_root, tokens_in, verb_form
 from .lexicon import Lexicon, load as load_lexicon
 from .modality import _attributions
 from .relations import link as link_parts
@@ -334,7 +334,6 @@ def _adjective_follows(s: Sentence, m: Mention, date_words: frozenset = frozense
     return bool(nxt) and nxt[0].pos_ == "ADJ" and fold(nxt[0].text) not in date_words
 
 
-_DIGIT = re.compile(r"\d")
 _PLACE_AFTER = re.compile(r"^\s*(?:dans|en|à|a|au|aux|sur)\s+(?:le |la |les |l'|l’)?$")
 
 
@@ -389,9 +388,8 @@ def _change(ctx: Context, s: Sentence, m: Mention, value):
     if not fold(ctx.source.text[m.start:m.end]).startswith("de "):
         return None
     before = [t for t in s.tokens if s.offset + t.idx < m.start][-3:]
-    stems = {v[:-2] for v in ctx.lex.change_verbs if len(v) > 5}  # « grimpera » tagged as an adjective
-    if not any(fold(t.lemma_) in ctx.lex.change_verbs or
-               t.pos_ in ("VERB", "AUX", "ADJ") and any(fold(t.text).startswith(x) for x in stems) for t in before):
+    if not any(fold(t.lemma_) in ctx.lex.change_verbs or  # « grimpera » tagged as an adjective: read by its stem
+               t.pos_ in ("VERB", "AUX", "ADJ") and verb_form(t, ctx.lex.change_verbs, min_stem=4) for t in before):
         return None
     return float(value.low), float(value.high)
 

@@ -6,10 +6,9 @@ filiale", "le groupe") resolved to an entity named earlier.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..normalize.entities import Registry

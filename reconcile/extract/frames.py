@@ -123,15 +123,15 @@ def lemma_of(tok) -> str:
     return tok.lemma_
 
 
-def verb_form(tok, verbs) -> str | None:
+def verb_form(tok, verbs, *, min_stem: int = 5) -> str | None:
     """The verb of `verbs` a word the tagger took for an adjective or a noun conjugates (« revendique »
-    -> revendiquer): the longest whose stem (the infinitive less its ending, five letters at least)
-    begins the word."""
+    -> revendiquer): the longest whose stem (the infinitive less its ending, `min_stem` letters at
+    least) begins the word."""
     word = fold(tok.text)
     best = None
     for v in verbs:
         stem = fold(v)[:-2] if fold(v).endswith(("er", "ir", "re")) else fold(v)
-        if len(stem) >= 5 and word.startswith(stem) and (best is None or len(v) > len(best)):
+        if len(stem) >= min_stem and word.startswith(stem) and (best is None or len(v) > len(best)):
             best = v
     return best
 
@@ -206,12 +206,11 @@ def phrase(tok, *, max_words: int = 6) -> str:
 
 def place_tokens(frame: Frame, preps: frozenset) -> list:
     """Proper nouns introduced by a place preposition around the figure: « en France », « à Lyon »."""
-    chain = list(frame.chain)
+    chain, noun = list(frame.chain), [frame.noun] if frame.noun is not None else []
     conj = next((i for i, t in enumerate(chain) if t.dep_ == "conj"), None)
-    if conj is not None:  # « 54 000 personnes dans l'Hexagone et plus de 150 000 salariés dans … »: the places
-        around = chain[:conj + 1] + ([frame.noun] if frame.noun is not None else [])  # of the first item are its own
-    else:
-        around = chain + ([frame.noun] if frame.noun is not None else []) + list(frame.predicates)
+    # « 54 000 personnes dans l'Hexagone et plus de 150 000 salariés dans … »: the places of the first
+    # item of a list are its own
+    around = chain[:conj + 1] + noun if conj is not None else chain + noun + list(frame.predicates)
     seen, out = set(), []
     for t in around:
         for c in t.children:

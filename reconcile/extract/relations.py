@@ -28,23 +28,22 @@ from .lexicon import Lexicon, attribute_for_noun
 _NEXT_PART = re.compile(r"^[^.;:!?()\n]{0,60}?(?:,|\bet\b|\bainsi que\b|\bou\b)\s*$")
 
 
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """One regex alternative per phrase, its words separated by any spaces."""
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+
+
 @lru_cache(maxsize=8)
 def _ending(phrases: tuple[str, ...]) -> re.Pattern | None:
     """A pattern for folded text that ends on one of `phrases` (the article, where one may follow the
     cue, is part of the phrase: « dont les 11 000 salariés » is a relative clause, not a part)."""
-    if not phrases:
-        return None
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-    return re.compile(rf"(?:^|(?<=[\s,;(]))(?:{body})\s*$")
+    return re.compile(rf"(?:^|(?<=[\s,;(]))(?:{_alternation(phrases)})\s*$") if phrases else None
 
 
 @lru_cache(maxsize=8)
 def _opening(phrases: tuple[str, ...]) -> re.Pattern | None:
     """A pattern for folded text that opens on one of `phrases`."""
-    if not phrases:
-        return None
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-    return re.compile(rf"^\s*(?:{body})(?![\w])")
+    return re.compile(rf"^\s*(?:{_alternation(phrases)})(?![\w])") if phrases else None
 
 
 def _figures(claims: list[Claim]) -> list[Claim]:
@@ -74,6 +73,19 @@ def _same_measure(a: Claim, b: Claim) -> bool:
     return ma == mb and (not ma or a.attribute == b.attribute)
 
 
+def _by_sentence(figs: list[Claim], sentences: list[tuple[int, int]]):
+    """(sentence start, its figures) for each sentence that holds some; `figs` sorted by start."""
+    i = 0
+    for a, b in sentences:
+        here = []
+        while i < len(figs) and figs[i].start < b:
+            if figs[i].start >= a:
+                here.append(figs[i])
+            i += 1
+        if here:
+            yield a, here
+
+
 def link(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: Lexicon) -> list[Claim]:
     """`claims` (one article's, in any order) with their parts and wholes linked, sentence by sentence."""
     claims = _corrections(text, claims, sentences, lex)
@@ -83,15 +95,8 @@ def link(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: 
     figs = sorted(_figures(claims), key=lambda c: c.start)
     found: dict[str, tuple[str | None, str]] = {}  # part claim id -> (whole claim id, relation)
     wholes: set[str] = set()  # claims named as the whole after « sur un total de »
-    i = 0
-    for a, b in sentences:
-        here = []
-        while i < len(figs) and figs[i].start < b:
-            if figs[i].start >= a:
-                here.append(figs[i])
-            i += 1
-        if here:
-            _sentence(text, a, here, cues, found, wholes)
+    for a, here in _by_sentence(figs, sentences):
+        _sentence(text, a, here, cues, found, wholes)
     if not found:
         return claims
     by_span: dict[tuple[int, int], tuple[str | None, str]] = {}
@@ -103,7 +108,7 @@ def link(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: 
     for c in claims:
         rel = by_span.get((c.start, c.end)) if c.kind in ("quantity", "money") else None
         if rel is not None:
-            c = _as_part(c, rel, lex)
+            c = _as_part(c, rel)
         if (c.start, c.end) in whole_spans and c.kind == "quantity":
             c = _as_whole(c, lex)
         out.append(c)
@@ -159,10 +164,10 @@ def _sentence(text: str, start: int, figs: list[Claim], cues: dict, found: dict,
                 if _cue(m).endswith("total de"):
                     wholes.add(c.id)
                 continue
-        if whole is not None and (re.match(r"^[^.;!?\n\d]{0,50}:\s*$", fold_gap(whole.end, c.start)) or
-                                  breakdown and breakdown.search(fold_gap(whole.end, c.start))):
-            cue = ":" if ":" in fold_gap(whole.end, c.start) else _cue(breakdown.search(fold_gap(whole.end, c.start)))
-            run = follow(c, whole.id, "breakdown:" + cue)
+        gap = fold_gap(whole.end, c.start) if whole is not None else ""
+        listed = breakdown.search(gap) if breakdown is not None and whole is not None else None
+        if whole is not None and (re.match(r"^[^.;!?\n\d]{0,50}:\s*$", gap) or listed):
+            run = follow(c, whole.id, "breakdown:" + (":" if ":" in gap else _cue(listed)))
             if len(run) < 2:  # « Le bilan : 4 morts »: one figure after a colon restates, it breaks nothing down
                 for p in run:
                     found.pop(p.id, None)
@@ -198,7 +203,7 @@ def _cue(m: re.Match) -> str:
 
 def _cued(lead: str, cues: dict) -> bool:
     """True when a cue of another relation sits right before a figure (it opens a list of its own)."""
-    return any(_ending(cues.get(k, ())) is not None and _ending(cues.get(k, ())).search(lead)
+    return any((p := _ending(cues.get(k, ()))) is not None and p.search(lead)
                for k in ("whole_after", "addition", "total_before"))
 
 
@@ -220,7 +225,7 @@ def _whole_of(part: Claim, whole: Claim, cue: str) -> bool:
     return not _noun(whole) or whole.attribute == part.attribute
 
 
-def _as_part(c: Claim, rel: tuple[str | None, str], lex: Lexicon) -> Claim:
+def _as_part(c: Claim, rel: tuple[str | None, str]) -> Claim:
     whole, relation = rel
     scope = dict(c.scope)
     rules = dict(c.rules, relation=f"cue:{relation}")
@@ -250,8 +255,7 @@ def _corrections(text: str, claims: list[Claim], sentences: list[tuple[int, int]
     figs = sorted((c for c in claims if c.kind in ("quantity", "money", "percent") and
                    isinstance(c.value, (float, Bounds))), key=lambda c: c.start)
     fixed: dict[tuple[int, int, str], Claim] = {}  # (start, end, attribute) of a correction -> what it corrects
-    for a, b in sentences:
-        here = [c for c in figs if a <= c.start < b]
+    for _, here in _by_sentence(figs, sentences):
         for j, later in enumerate(here):
             for earlier in reversed(here[:j]):
                 if earlier.attribute == later.attribute and earlier.kind == later.kind and \
