@@ -23,6 +23,10 @@ PUBLISHED_ORIGINS = ("metadata", "inferred", "unknown")
 # the previous sentence, a topic noun, a name elsewhere in the sentence, a common noun the window
 # took for a subject): such a claim is compared as being about the story, and its findings are
 # at most of low severity.
+# Subject origins of a claim about the story's incident (extract/incidents.py): from its own clause,
+# from around it, from the article. Such claims are compared as being about one incident of the corpus
+# (their days tell occurrences apart); only the first is evidence from the claim's own clause.
+INCIDENT_SUBJECTS = frozenset({"incident", "incident nearby", "story incident"})
 INHERITED_SUBJECTS = frozenset({"main entity", "previous sentence", "topic noun", "unknown", "story", "sentence",
                                 "noun subject"})
 

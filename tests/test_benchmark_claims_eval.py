@@ -199,3 +199,19 @@ def test_claims_eval_a_wrong_counter_or_a_missing_place_counts_against():
 ])
 def test_claims_eval_attribute_ids_spelled_two_ways_are_one_id(gold, pred, equal):
     assert claims_eval.attributes_equal(gold, pred) is equal
+
+
+@pytest.mark.parametrize("gold,pred,equal", [
+    ("préfecture", "préfecture du Gard", True),  # one's words among the other's, same first word
+    ("inondations du Gard (octobre 2025)", "inondations dans le Gard", True),
+    ("inondations du Gard (octobre 2025)", "Gard", False),  # a place inside an incident's name is not it
+    ("accident de l'usine Sylvachim", "Sylvachim", False),
+    ("usine Sylvachim (Castelbrune)", "Sylvachim", True),  # « usine » introduces the plant's own name
+    ("grève du 12 février 2026", "grève du 5 février", False),
+    ("Jean-Marc Lefèvre", "Lefèvre", True),  # a person by the surname
+    ("Premier ministre (Philippe Lambertin)", "Philippe Lambertin", True),  # the name in parentheses
+    ("Tessandier Industries", "Vierzon", False),
+    ("police", "préfecture de police", False),
+])
+def test_claims_eval_entities_resolve_by_content_words_not_substring(gold, pred, equal):
+    assert claims_eval.entities_equal(gold, pred) is equal

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..model import INHERITED_SUBJECTS, SEVERITY_RANK, Claim, Finding, Interval, value_to_json
+from ..model import INCIDENT_SUBJECTS, INHERITED_SUBJECTS, SEVERITY_RANK, Claim, Finding, Interval, value_to_json
 from ..normalize.entities import key as entity_key
 from ..extract.lexicon import generic_event
 from . import verdicts as V
@@ -44,8 +44,18 @@ def story_entity(claims: list[Claim]) -> str | None:
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else None
 
 
-def subject_of(c: Claim, story: str | None) -> str:
-    """The entity a claim is compared under: its own, or the story's when it was inherited."""
+def story_incident(claims: list[Claim]) -> str | None:
+    """The incident a corpus's tolls and crowds are about: the name its claims give it most often,
+    without the day that names one occurrence (« la grève du 5 février » is « la grève »)."""
+    names = Counter(c.entity for c in claims if c.subject_origin in INCIDENT_SUBJECTS)
+    return sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if names else None
+
+
+def subject_of(c: Claim, story: str | None, incident: str | None = None) -> str:
+    """The entity a claim is compared under: its own, the corpus's incident for a toll or a crowd
+    (their days tell occurrences apart), or the story's when it was inherited."""
+    if c.subject_origin in INCIDENT_SUBJECTS:
+        return incident or c.entity
     if c.subject_origin in INHERITED_SUBJECTS:
         return story or c.entity
     return c.entity
@@ -60,10 +70,11 @@ def slots(claims: list[Claim], *, story: str | None = None) -> list[Slot]:
     """Group claims by (resolved entity, attribute, scope), in a stable order."""
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     names: dict[tuple[str, str, str], str] = {}
+    incident = story_incident(claims)
     for c in claims:
         if c.modality == "negated" and c.kind != "status":
             continue  # "n'est jamais arrivé" states no value to compare
-        subject = subject_of(c, story)
+        subject = subject_of(c, story, incident)
         k = (entity_key(subject), c.attribute, scope_key(c))
         groups[k].append(c)
         names.setdefault(k, subject)
@@ -258,7 +269,7 @@ def _vagueness(c: Claim) -> float:
 
 def _weak(c: Claim) -> bool:
     """A claim whose subject was inherited or whose parts came from a window fallback rule."""
-    return c.subject_origin in INHERITED_SUBJECTS or any(
+    return c.subject_origin in INHERITED_SUBJECTS or c.subject_origin in INCIDENT_SUBJECTS - {"incident"} or any(
         rule.startswith("window:") for what, rule in c.rules if what in ("subject", "attribute"))
 
 

@@ -111,6 +111,11 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
         best = min(near, key=lambda p: abs(p.start - m.start))
         s.used.add(id(best))  # the others may date another figure of the clause (« 12 % jeudi, contre 34,5 % le 5 »)
         return best.time, "explicit"
+    text = ctx.source.text
+    fronted = [p for p in periods if p.time is not None and p.end <= m.start and not text[s.start:p.start].strip(" \t*-–•")
+               and text[p.end:p.end + 2].lstrip().startswith(",") and not figure_between(m, p.end, figures)]
+    if fronted:  # « Jeudi 12 février, lors de la grève, 3 000 personnes ont défilé »: a fronted day frames its
+        return fronted[0].time, "explicit"  # sentence, even when an event of the sentence took it too
     lead = _lead_date(ctx, s)
     if lead is not None:
         return lead, "lead"

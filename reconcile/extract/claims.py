@@ -17,6 +17,7 @@ from .assemble import add_claim, by_tense, sentence_clocks, time_for
 from .context import Context, Sentence
 from .entities import Gazetteer, main_entity
 from .events import dated, events, states
+from . import incidents as I
 from . import resolvers as R
 from .frames import frame_of, span_root, tokens_in, verb_form
 from .lexicon import Lexicon, load as load_lexicon
@@ -43,6 +44,7 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     spans = gazetteer.article_spans(lines)
     headline_end = lines[0].start + len(lines[0].text) if lines else -1
     ctx = Context(source, lex, spans, main_entity(spans, headline_end=headline_end))
+    ctx.incidents = I.mentions(lines, lex)
     previous: list[Sentence] = []
     bounds: list[tuple[int, int]] = []
     for line in lines:
@@ -225,6 +227,12 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if time_origin == "explicit":  # « passera en septembre »: the coming September; « employait en mars »: the last
             named = next((p for p in periods if p.time == time), None)
             time = by_tense(ctx, s, m.start, named.text if named else "0000", time)
+        if I.is_outcome(attr, ctx.lex) or not parsed and I.from_parse(ctx, s, fr):
+            # « l'explosion a fait trois morts »: a toll, a crowd, a turnout is about the story's incident
+            incident = I.resolve(ctx, s, fr, m.start, previous, time,
+                                 dated=time_origin not in ("published", "unknown"))
+            if incident:
+                entity, how, subject_rule = incident
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)

@@ -31,3 +31,4 @@ class Context:
     claims: list[Claim] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)
     last_attribute: tuple[str, int] | None = None  # (attribute, sentence start) of the last figure read
+    incidents: list = field(default_factory=list)  # incidents.Incident named in the article, in text order

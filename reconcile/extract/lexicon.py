@@ -63,12 +63,17 @@ class Lexicon:
     peak_words: re.Pattern | None = None  # frames.toml [peak]: the figure is an episode's peak
     change_verbs: frozenset[str] = frozenset()
     referent_modifiers: dict = None  # folded adjective -> tag (« ancien » -> « former »)
+    # frames.toml [incident] (and the domains'): the story's incident a toll or a crowd is about
+    incident_nouns: tuple = ()  # folded phrases, each a tuple of words, longest first
+    outcomes: frozenset[str] = frozenset()  # attributes whose figures are about the incident
+    by_day: frozenset[str] = frozenset()  # folded incident phrases named by their day
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
     stock_days: int = 45
     change_words: re.Pattern | None = None
     titles: frozenset[str] = frozenset()
+    offices: frozenset[str] = frozenset()  # folded nouns of a place's offices that speak for it
     measure_synonyms: dict = None
     stock_monthly_change: float = 0.01
     generic_events: tuple[str, ...] = ()
@@ -194,6 +199,10 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         peak_words=phrase_pattern(frames.get("peak", {}).get("words", [])),
         change_verbs=frozenset(fold(w) for w in frames.get("change", {}).get("verbs", [])),
         referent_modifiers={fold(k): v for k, v in frames.get("referent", {}).get("modifiers", {}).items()},
+        incident_nouns=tuple(sorted({tuple(fold(n).split()) for n in frames.get("incident", {}).get("nouns", [])},
+                                    key=lambda w: (-len(w), w))),
+        outcomes=frozenset(frames.get("incident", {}).get("outcomes", [])),
+        by_day=frozenset(fold(n) for n in frames.get("incident", {}).get("by_day", [])),
     )
 
 
@@ -210,7 +219,8 @@ def _comparison_fields(comp: dict) -> dict:
                 event_objects={fold(k): v for k, v in ev.get("objects", {}).items()},
                 stock_monthly_change=float(dyn.get("stock_monthly_change", 0.01)),
                 change_words=phrase_pattern(dyn.get("change_words", [])),
-                titles=frozenset(fold(t) for t in comp.get("entities", {}).get("titles", [])))
+                titles=frozenset(fold(t) for t in comp.get("entities", {}).get("titles", [])),
+                offices=frozenset(fold(t) for t in comp.get("entities", {}).get("offices", [])))
 
 
 def generic_event(attribute: str, lex: "Lexicon") -> bool:

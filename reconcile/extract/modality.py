@@ -10,6 +10,8 @@ from .lexicon import Lexicon
 
 
 _DIGIT = re.compile(r"\d")
+_ARTICLES = re.compile(r"^(?:(?:le|la|les)\s+|l')")
+_ARTICLE_WORD = re.compile(r"^(?:(?:le|la|les)\s+|l['’])(?=\w)", re.I)  # « selon la gendarmerie » -> gendarmerie
 # « ne … plus que », « ne … guère que »: the figure after « que » is what remains, asserted.
 _RESTRICTIVE = re.compile(r"\s+qu(?:e\b|')")
 
@@ -73,6 +75,8 @@ def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, 
     for pattern in (lex.attribution_before, lex.attribution_after):
         for hit in pattern.finditer(folded):
             rest = folded[hit.end():]
+            if rest.startswith("-"):
+                continue  # « d'après-midi » is no « d'après »
             skip = lex.attribution_skip.match(rest.lstrip())
             cue_end = s.start + hit.end()
             start = cue_end + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
@@ -80,9 +84,21 @@ def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, 
                          and not (pattern is lex.attribution_after and _DIGIT.search(ctx.source.text, cue_end, x.start))),
                         None)  # « a compté 11 000 manifestants ; les syndicats »: who follows a figure counts another
             if span:
+                lead = _ARTICLES.sub("", fold(ctx.source.text[start:span.start]))
+                office = re.fullmatch(r"([^\W\d]{3,}(?:-[^\W\d]+)?)\s+(?:de|du|des|d')\s*(?:la |l')?", lead)
+                if span.type == "LOC" and office and (office.group(1) in lex.titles or office.group(1) in lex.offices):
+                    # « selon la préfète des Landes »: the prefect speaks, not the Landes
+                    name = " ".join((ctx.source.text[start:span.start] + span.name).split())
+                    name = _ARTICLE_WORD.sub("", name)
+                    end = span.end
+                    appos = next((x for x in ctx.spans if x.type == "PER" and x.start > end
+                                  and re.fullmatch(r"\s*,\s*", ctx.source.text[end:x.start])), None)
+                    out.append((s.start + hit.start(), name, (start, appos.end if appos else end)))
+                    continue  # « la préfète des Landes, Hélène Vasseur »: her name is no subject either
                 out.append((s.start + hit.start(), span.name, (span.start, span.end)))
             elif pattern is lex.attribution_before:
                 phrase = re.match(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$)", ctx.source.text[start:s.end])
                 if phrase and phrase.group().strip():
-                    out.append((s.start + hit.start(), " ".join(phrase.group().split()[:6]), None))
+                    out.append((s.start + hit.start(), _ARTICLE_WORD.sub("", " ".join(phrase.group().split()[:6])),
+                                (start, start + len(phrase.group().rstrip()))))
     return sorted(out, key=lambda f: f[0])

@@ -129,15 +129,39 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
             if named:
                 return named[0].name, whole, rule
             words = phrase(tok)
-            if words and tok.pos_ in ("NOUN", "PROPN"):
-                return words, whole, rule
+            if words and tok.pos_ in ("NOUN", "PROPN") and not any(h.fullmatch(fold(tok.text)) for h, _ in ctx.lex.heads):
+                return words, whole, rule  # « le bilan fait état de deux morts »: a head noun counts nothing
+        if counted:
+            # « À Lyon, la préfecture est passée de 14 500 à 9 800 manifestants »: a counter as the subject
+            # of a crowd or a toll, whatever the verb, gives its own count
+            for p in fr.predicates:
+                subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+                x = span_at(ctx, _pos(s, subj)) if subj is not None else None
+                if x is not None and counter_class(x.name, ctx.lex):
+                    return x.name, (x.start, x.end), "parse:counter-subject"
     reachable = [f for f in cue_origins if not figure_between(m, f[0], figures)]
     after = [f for f in reachable if f[0] >= m.end]
     before = [f for f in reachable if f[0] < m.start]
     if after or before:  # the nearest « selon » after the figure, else the one before it
         found = after[0] if after else before[-1]
         return found[1], found[2], "window:selon"
+    incises = [f for f in cue_origins if _incise(ctx.source.text, s, f)]
+    if len({f[1] for f in incises}) == 1:
+        # « Le bilan s'est alourdi à cinq morts, a annoncé la préfecture, tandis que 19 blessés ont été
+        # recensés »: a speech clause set off by commas speaks for the whole sentence
+        return incises[0][1], incises[0][2], "window:incise"
     return None, None, None
+
+
+def _incise(text: str, s: Sentence, cue) -> bool:
+    """True when an attribution cue opens a clause set off by a comma that ends at a comma or the
+    sentence's end (« …, a annoncé la préfecture, … », « …, selon la CGT. »)."""
+    pos, _, span = cue
+    if not text[s.start:pos].rstrip().endswith(","):
+        return False
+    end = span[1] if span else pos
+    rest = text[end:s.end].lstrip()
+    return not rest or rest[0] in ",.;"
 
 
 # ---------------------------------------------------------------- subject

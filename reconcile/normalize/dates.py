@@ -70,6 +70,14 @@ class _Hit:
         return self.m.group(name)
 
 
+def day_name(d: dt.date) -> str:
+    """A day as French writes it in a name: « 5 février », « 1er mai » (month names from periods.toml)."""
+    names = [k for k, v in P.lexicon()["months"].items() if v["month"] == d.month and "." not in k
+             and v.get("needs") != "year"]
+    month = max(names, key=len)
+    return f"{'1er' if d.day == 1 else d.day} {month}"
+
+
 def parse(text: str, *, ref: dt.date | None = None) -> list[Mention]:
     """French dates and periods in `text`, resolved against `ref` when given."""
     f = fold(text)  # same length as text: offsets found in f are offsets in text

@@ -1,0 +1,195 @@
+"""The story's incident: what a toll, a crowd or a turnout is about.
+
+« Le préfet a annoncé que l'explosion avait fait trois morts »: the three deaths are the
+explosion's, not the prefect's (who says) nor the firemen's (who count). Two stages, pure:
+
+- `mentions` reads once per article every phrase that names an incident (frames.toml [incident]
+  `nouns`, extended by the domains): the phrase, its complement of its own (« l'incendie de
+  l'usine Sylvachim ») and whether that complement is only a date (« la grève du 5 février »),
+  which a name leaves to the claim's time;
+- `resolve` gives a figure its incident by the first rule that answers, and names the rule:
+
+  parse:incident-subject     the subject or an oblique of the figure's predicate names one
+                             (« la tempête a privé 200 000 foyers d'électricité »)
+  parse:incident-complement  the counted noun's complement does (« les victimes de la tempête »)
+  window:incident-sentence   one is named in the figure's sentence (figures of `outcomes` only)
+  window:incident-before     one is named in the two sentences before
+  article:incident           the article's most named incident
+
+An incident of `by_day` (« grève », « manifestation ») is named with the claim's day when the
+claim has one: « la grève du 12 février » is not « la grève du 5 février ».
+"""
+from __future__ import annotations
+
+from collections import Counter
+import datetime as dt
+from dataclasses import dataclass
+
+from ..model import Interval
+from ..normalize import dates
+from ..normalize.text import fold
+from .context import Context, Sentence
+from .frames import Frame
+from .lexicon import Lexicon, singular
+
+_SUBJECT = ("nsubj", "nsubj:pass")
+_COMPLEMENT_CASES = {"de", "du", "des", "d'", "a", "au", "aux", "dans"}
+_MAX_COMPLEMENT = 7
+_ANY_DAY = dt.date(2000, 1, 1)
+_INDEFINITE = {"un", "une", "tel", "telle", "certaine", "certain", "grande", "grand", "rare", "extreme"}
+
+# subject origins of claims about an incident: from the figure's own clause, from around it, from the article
+INCIDENT = "incident"
+INCIDENT_NEARBY = "incident nearby"
+STORY_INCIDENT = "story incident"
+
+
+@dataclass(frozen=True)
+class Incident:
+    start: int  # absolute offsets of the phrase and its complement
+    end: int
+    key: str  # the folded incident phrase (« explosion », « premier tour »)
+    name: str  # as written, without determiner nor a complement that is only a date
+    own: bool  # it has a complement of its own (« de l'usine Sylvachim »)
+
+
+def _word(tok) -> set[str]:
+    text = fold(tok.text)
+    return {text, singular(text), fold(tok.lemma_ or "")}
+
+
+def _complement(doc, last) -> tuple[int, int] | None:
+    """Token range [i, j) of the complement right after the phrase ending with token `last`:
+    « de l'usine Sylvachim », « à l'hôpital de Roncelles », « du 5 février »."""
+    nxt = last.i + 1
+    if nxt >= len(doc) or fold(doc[nxt].text) not in _COMPLEMENT_CASES or doc[nxt].pos_ not in ("ADP", "DET"):
+        return None  # « l'accident a désormais… »: « a » is a verb
+    if nxt + 1 < len(doc) and fold(doc[nxt + 1].text) in _INDEFINITE:
+        return None  # « un épisode d'une violence rare »: a quality, not a name
+    j = nxt + 1
+    while j < len(doc) and j - nxt < _MAX_COMPLEMENT:
+        t = doc[j]
+        if t.pos_ in ("PUNCT", "VERB", "AUX", "PRON", "CCONJ", "SCONJ") or t.pos_ == "ADP" and \
+                fold(t.text) not in _COMPLEMENT_CASES or t.pos_ == "ADJ" and doc[j - 1].pos_ == "PROPN":
+            break  # « la crue de la Loire inquiète »: a name takes no adjective after it
+        j += 1
+    return (nxt, j) if j > nxt + 1 and doc[j - 1].pos_ not in ("DET", "ADP") else None
+
+
+def _only_date(text: str) -> bool:
+    body = text.split(" ", 1)[1] if " " in text else ""
+    found = dates.parse(body, ref=_ANY_DAY)  # a day without its year needs some reference to be read
+    return bool(found) and sum(m.end - m.start for m in found) >= len(body.strip()) - 2
+
+
+def mentions(lines, lex: Lexicon) -> list[Incident]:
+    """Every incident named in an article, in text order (`lines`: its parsed lines)."""
+    out = []
+    phrases = lex.incident_nouns
+    if not phrases:
+        return out
+    for line in lines:
+        doc = line.doc
+        i = 0
+        while i < len(doc):
+            hit = None
+            for words in phrases:
+                toks = doc[i:i + len(words)]
+                if len(toks) == len(words) and all(w in _word(t) for w, t in zip(words, toks)) and \
+                        any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+                    hit = words
+                    break
+            if hit is None:
+                i += 1
+                continue
+            last = doc[i + len(hit) - 1]
+            comp = _complement(doc, last)
+            end_tok = doc[comp[1] - 1] if comp else last
+            # the incident in its dictionary form (« les journées de mobilisation » -> « journée de mobilisation »),
+            # then its complement as written
+            head = " ".join((t.lemma_ if t.pos_ == "NOUN" and t.lemma_ else t.text.lower()) for t in doc[i:last.i + 1])
+            own = bool(comp) and not _only_date(doc[comp[0]:comp[1]].text)
+            written = head + (doc.text[last.idx + len(last.text):end_tok.idx + len(end_tok.text)] if own else "")
+            out.append(Incident(line.start + doc[i].idx, line.start + end_tok.idx + len(end_tok.text),
+                                " ".join(hit), written, own))
+            i += len(hit) + (comp[1] - comp[0] if comp else 0)
+    return out
+
+
+def dominant(incidents: list[Incident]) -> Incident | None:
+    """The article's most named incident (ties: the first named)."""
+    if not incidents:
+        return None
+    counts = Counter(x.key for x in incidents)
+    best = max(counts.values())
+    return next(x for x in incidents if counts[x.key] == best)
+
+
+def _name(ctx: Context, x: Incident, time: Interval | None, dated: bool = True) -> str:
+    """What a claim calls its incident: its own words when they have a complement, else the
+    article's fullest name for that incident; with the claim's day for an incident of `by_day`."""
+    base = x.name
+    if not x.own:
+        named = Counter(y.name for y in ctx.incidents if y.key == x.key and y.own)
+        if named:
+            base = max(named.items(), key=lambda kv: (kv[1], -_first(ctx, kv[0])))[0]
+    if dated and x.key in ctx.lex.by_day and not x.own and time is not None and time.start == time.end:
+        base = f"{base} du {dates.day_name(time.start)}"
+    return base
+
+
+def _first(ctx: Context, written: str) -> int:
+    return next(y.start for y in ctx.incidents if y.name == written)
+
+
+def _at(ctx: Context, s: Sentence, tok) -> Incident | None:
+    pos = s.offset + tok.idx
+    return next((x for x in ctx.incidents if x.start <= pos < x.end), None)
+
+
+def from_parse(ctx: Context, s: Sentence, fr: Frame | None) -> tuple[Incident, str] | None:
+    """(incident, rule) the parse ties a figure to: its predicate's subject or oblique, its noun's complement."""
+    if fr is None or not ctx.incidents:
+        return None
+    in_figure = {t.i for t in fr.chain} | {fr.head.i}
+    for p in fr.predicates:
+        for c in p.children:
+            if c.i not in in_figure and (c.dep_ in _SUBJECT or c.dep_.startswith("obl")):
+                x = _at(ctx, s, c)
+                if x is not None:
+                    return x, "parse:incident-subject"
+    for t in [*fr.chain, *([fr.noun] if fr.noun is not None else [])]:
+        for c in t.children:
+            if c.dep_ == "nmod" and c.i > t.i:
+                x = _at(ctx, s, c)
+                if x is not None:
+                    return x, "parse:incident-complement"
+    return None
+
+
+def resolve(ctx: Context, s: Sentence, fr: Frame | None, a: int, previous: list[Sentence],
+            time: Interval | None, dated: bool = True) -> tuple[str, str, str] | None:
+    """(incident name, subject origin, rule id) of a figure at `a` about the story's incident, or None
+    (`dated`: the claim's time was read from the text, not taken from the publication date)."""
+    if not ctx.incidents:
+        return None
+    name = lambda x, t: _name(ctx, x, t, dated)  # noqa: E731
+    parsed = from_parse(ctx, s, fr)
+    if parsed:
+        return name(parsed[0], time), INCIDENT, parsed[1]
+    here = [x for x in ctx.incidents if s.start <= x.start < s.end]
+    if here:
+        before = [x for x in here if x.start < a]
+        return name((before or here)[-1 if before else 0], time), INCIDENT_NEARBY, "window:incident-sentence"
+    for p in reversed(previous[-2:]):
+        near = [x for x in ctx.incidents if p.start <= x.start < p.end]
+        if near:
+            return name(near[-1], time), INCIDENT_NEARBY, "window:incident-before"
+    top = dominant(ctx.incidents)
+    return name(top, time), STORY_INCIDENT, "article:incident"
+
+
+def is_outcome(attribute: str, lex: Lexicon) -> bool:
+    """True when figures of `attribute` are about the story's incident (a toll, a crowd, a turnout)."""
+    base = attribute.split(":")[0] if not attribute.startswith("count:") else ":".join(attribute.split(":")[:2])
+    return base in lex.outcomes or fold(base) in {fold(o) for o in lex.outcomes}

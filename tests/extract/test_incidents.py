@@ -1,0 +1,135 @@
+"""A toll, a crowd or a turnout is about the story's incident, never about who says or counts it
+(issue 9, row 1 and item 2): our own sentences for each way the incident is found, and for the
+attribution rules that come with it."""
+from __future__ import annotations
+
+import pytest
+
+from reconcile.model import INCIDENT_SUBJECTS
+
+
+def figure(cs, quote):
+    found = [c for c in cs if c.quote == quote]
+    assert found, [(c.quote, c.attribute, c.entity) for c in cs]
+    return found[0]
+
+
+PARSED = [
+    # text, quote, attribute, the incident's name expected
+    pytest.param("Le préfet des Landes, Jean Dupont, a annoncé que l'accident avait fait trois morts.", "trois morts",
+                 "deaths", "accident", id="row-1-the-accident-not-the-prefect"),
+    pytest.param("L'explosion de l'entrepôt Norvex a fait deux morts, selon les pompiers.", "deux morts",
+                 "deaths", "explosion de l'entrepôt Norvex", id="incident-with-its-complement"),
+    pytest.param("Les inondations ont fait quatre blessés dans l'Aude.", "quatre blessés",
+                 "injured", "inondation", id="plural-incident-in-dictionary-form"),
+    pytest.param("Le séisme a fait douze blessés légers, a indiqué la mairie.", "douze blessés",
+                 "injured", "séisme", id="incident-subject-and-a-speaker-after"),
+    pytest.param("Les journées de mobilisation ont réuni 3 000 personnes à Rennes.", "3 000 personnes",
+                 "protesters", "journée de mobilisation", id="a-crowd-of-a-protest"),
+    pytest.param("Un épisode cévenol d'une violence rare a fait deux morts.", "deux morts",
+                 "deaths", "épisode cévenol", id="a-quality-is-no-part-of-the-name"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute,incident", PARSED)
+def test_the_incident_is_what_a_toll_or_a_crowd_is_about(claims, text, quote, attribute, incident):
+    c = figure(claims(text), quote)
+    assert (c.attribute, c.entity, c.subject_origin) == (attribute, incident, "incident"), c.rules
+    assert dict(c.rules)["subject"].startswith("parse:incident")
+
+
+def test_the_speaker_of_a_toll_is_its_attribution_not_its_subject(claims):
+    c = figure(claims("Le préfet des Landes, Jean Dupont, a annoncé que l'accident avait fait trois morts."),
+                      "trois morts")
+    assert c.attributed_to in ("Jean Dupont", "préfet des Landes") and c.entity == "accident"
+
+
+NEARBY = [
+    pytest.param("Au lendemain de la tempête, 2 000 personnes ont été évacuées selon la préfecture.",
+                 "2 000 personnes", "tempête", "window:incident-sentence", id="named-in-the-sentence"),
+    pytest.param("L'incendie de la scierie Vallon a repris dimanche. Quelque 300 riverains ont été évacués.",
+                 "Quelque 300 riverains", "incendie de la scierie Vallon", "window:incident-before",
+                 id="named-in-the-sentence-before"),
+    pytest.param("La crue de la Loire inquiète. Les secours redoutent le pire. Le maire reste prudent. "
+                 "Les écoles restent fermées. Huit personnes restent portées disparues.", "Huit personnes", "crue de la Loire", "article:incident",
+                 id="the-article-s-incident"),
+    pytest.param("La grève a été très suivie. Les syndicats se félicitent. La direction minimise. "
+                 "Les usagers s'organisent. Selon la police, 4 000 manifestants ont défilé.", "4 000 manifestants", "grève", "article:incident",
+                 id="the-article-s-protest"),
+]
+
+
+@pytest.mark.parametrize("text,quote,incident,rule", NEARBY)
+def test_an_incident_named_around_a_toll(claims, text, quote, incident, rule):
+    c = figure(claims(text), quote)
+    assert c.entity == incident and c.subject_origin in INCIDENT_SUBJECTS, (c.entity, c.rules)
+    assert dict(c.rules)["subject"] == rule
+
+
+def test_a_figure_that_is_no_toll_keeps_its_own_subject(claims):
+    """An incident named nearby does not take over a workforce or a price."""
+    cs = claims("Après l'incendie, l'usine Corvat, qui emploie 240 salariés, reste fermée.")
+    c = figure(cs, "240 salariés")
+    assert c.attribute == "headcount" and c.subject_origin not in INCIDENT_SUBJECTS, (c.entity, c.rules)
+
+
+def test_a_recurring_incident_is_named_by_its_day(claims):
+    cs = claims("Jeudi 12 février, lors de la grève, 3 000 personnes ont défilé à Lille selon la police.")
+    c = figure(cs, "3 000 personnes")
+    assert c.entity == "grève du 12 février", (c.entity, c.time, c.rules)
+
+
+def test_a_day_written_in_the_name_is_left_to_the_claim_s_time(claims):
+    """« la grève du 5 février » counted on the 12th is not named by the 5th."""
+    cs = claims("Après la grève du 5 février, une nouvelle journée a eu lieu jeudi 12 février : "
+                "2 500 personnes ont défilé à Lille lors de la grève, selon la police.")
+    c = figure(cs, "2 500 personnes")
+    assert "5 février" not in c.entity, (c.entity, c.rules)
+
+
+def test_the_incident_of_a_toll_without_day_has_no_day(claims):
+    """A crowd dated only by the publication day is not named after that day."""
+    cs = claims("Selon la police, la manifestation rassemble 5 000 personnes.")
+    c = figure(cs, "5 000 personnes")
+    assert c.entity == "manifestation", (c.entity, c.time_origin)
+
+
+# ---------------------------------------------------------------- attribution around tolls
+
+ATTRIBUTIONS = [
+    pytest.param("Le bilan s'est alourdi lundi à cinq morts, a annoncé la préfecture, tandis que deux personnes "
+                 "restent portées disparues et que 19 blessés ont été recensés.", "19 blessés", "préfecture",
+                 id="a-speech-clause-between-commas-speaks-for-the-sentence"),
+    pytest.param("L'orage a fait deux morts et sept blessés, selon la gendarmerie.", "deux morts", "gendarmerie",
+                 id="selon-after-two-coordinated-figures"),
+    pytest.param("Le bilan s'est alourdi mardi à quatre morts, a indiqué la préfète des Landes, Hélène Vasseur.",
+                 "quatre morts", "préfète des Landes", id="the-prefect-of-a-place-not-the-place"),
+    pytest.param("À Lyon, la préfecture est passée de 14 500 à 9 800 manifestants.", "9 800 manifestants",
+                 "préfecture", id="a-counter-as-the-subject-of-a-crowd"),
+    pytest.param("Le syndicat prévoit 45 % de grévistes chez les enseignants.", "45 %", "syndicat",
+                 id="a-forecast-by-a-counter"),
+    pytest.param("La préfecture attend 5 000 manifestants samedi à Nantes.", "5 000 manifestants", "préfecture",
+                 id="a-crowd-expected-by-a-counter"),
+]
+
+
+@pytest.mark.parametrize("text,quote,speaker", ATTRIBUTIONS)
+def test_who_says_or_counts_a_toll(claims, text, quote, speaker):
+    c = figure(claims(text), quote)
+    assert c.attributed_to == speaker, (c.attributed_to, c.rules)
+
+
+NO_SPEAKER = [
+    pytest.param("Le bilan provisoire fait état de deux morts et de neuf blessés.", "deux morts",
+                 id="a-head-noun-counts-nothing"),
+    pytest.param("Le feu a parcouru 150 hectares dans l'après-midi.", "150 hectares",
+                 id="apres-midi-is-no-d-apres"),
+    pytest.param("Fabrex prévoit 300 embauches en 2026.", "300 embauches", id="a-company-s-plan-is-no-forecast"),
+    pytest.param("Les terrains d'après-guerre couvrent 40 hectares.", "40 hectares", id="apres-guerre-is-no-d-apres"),
+]
+
+
+@pytest.mark.parametrize("text,quote", NO_SPEAKER)
+def test_no_speaker_where_nobody_speaks(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert c.attributed_to is None, (c.attributed_to, c.rules)
