@@ -16,6 +16,7 @@ from .compare.slots import compare_all, story_entity
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
+from .extract.incidents import corpus_names as incident_names
 from .extract.lexicon import Lexicon, load as load_lexicon
 from .model import Claim, Entity, Finding, Report, Source, latest_decision
 from .normalize import places
@@ -77,6 +78,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
                 cache.put(src, got)
         claims.extend(got)
     claims, entities = canonicalize(claims, registry, lex)
+    claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
     story = story_entity(claims)
     if story:  # what a claim about nothing named in its sentence is about: the story's own subject
         claims = [replace(c, entity=story) if c.entity.startswith("(") or c.entity == "story" else c

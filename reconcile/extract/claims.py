@@ -44,6 +44,7 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     spans = gazetteer.article_spans(lines)
     headline_end = lines[0].start + len(lines[0].text) if lines else -1
     ctx = Context(source, lex, spans, main_entity(spans, headline_end=headline_end))
+    ctx.headline_end = headline_end
     ctx.incidents = I.mentions(lines, lex)
     previous: list[Sentence] = []
     bounds: list[tuple[int, int]] = []

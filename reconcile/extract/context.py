@@ -31,4 +31,5 @@ class Context:
     claims: list[Claim] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)
     last_attribute: tuple[str, int] | None = None  # (attribute, sentence start) of the last figure read
+    headline_end: int = -1  # where the article's first line (its headline) ends
     incidents: list = field(default_factory=list)  # incidents.Incident named in the article, in text order

@@ -33,7 +33,8 @@ from .frames import Frame
 from .lexicon import Lexicon, singular
 
 _SUBJECT = ("nsubj", "nsubj:pass")
-_COMPLEMENT_CASES = {"de", "du", "des", "d'", "a", "au", "aux", "dans"}
+_NAMING_CASES = {"de", "du", "des", "d'"}  # what opens a complement that names: « l'incendie de l'usine X »
+_COMPLEMENT_CASES = _NAMING_CASES | {"a", "au", "aux", "dans"}  # inside it: « des municipales à Lorvannes »
 _MAX_COMPLEMENT = 7
 _ANY_DAY = dt.date(2000, 1, 1)
 _INDEFINITE = {"un", "une", "tel", "telle", "certaine", "certain", "grande", "grand", "rare", "extreme"}
@@ -62,8 +63,8 @@ def _complement(doc, last) -> tuple[int, int] | None:
     """Token range [i, j) of the complement right after the phrase ending with token `last`:
     « de l'usine Sylvachim », « à l'hôpital de Roncelles », « du 5 février »."""
     nxt = last.i + 1
-    if nxt >= len(doc) or fold(doc[nxt].text) not in _COMPLEMENT_CASES or doc[nxt].pos_ not in ("ADP", "DET"):
-        return None  # « l'accident a désormais… »: « a » is a verb
+    if nxt >= len(doc) or fold(doc[nxt].text) not in _NAMING_CASES or doc[nxt].pos_ not in ("ADP", "DET"):
+        return None  # « l'accident a désormais… »: « a » is a verb; « le cortège à Paris »: a place, no name
     if nxt + 1 < len(doc) and fold(doc[nxt + 1].text) in _INDEFINITE:
         return None  # « un épisode d'une violence rare »: a quality, not a name
     j = nxt + 1
@@ -116,11 +117,13 @@ def mentions(lines, lex: Lexicon) -> list[Incident]:
     return out
 
 
-def dominant(incidents: list[Incident]) -> Incident | None:
-    """The article's most named incident (ties: the first named)."""
+def dominant(incidents: list[Incident], headline_end: int = -1) -> Incident | None:
+    """The article's most named incident, a headline's naming counting three times (ties: the first named)."""
     if not incidents:
         return None
-    counts = Counter(x.key for x in incidents)
+    counts = Counter()
+    for x in incidents:
+        counts[x.key] += 3 if x.start < headline_end else 1
     best = max(counts.values())
     return next(x for x in incidents if counts[x.key] == best)
 
@@ -177,19 +180,64 @@ def resolve(ctx: Context, s: Sentence, fr: Frame | None, a: int, previous: list[
     parsed = from_parse(ctx, s, fr)
     if parsed:
         return name(parsed[0], time), INCIDENT, parsed[1]
+    # Around a figure, a word of the story's incident that names no incident of its own (« lors du
+    # cortège », « la mobilisation ») is the article's incident: one incident per article, by its most named word
+    top = dominant(ctx.incidents, ctx.headline_end)
+    named = lambda x: name(x if x.own else top, time)  # noqa: E731
     here = [x for x in ctx.incidents if s.start <= x.start < s.end]
     if here:
         before = [x for x in here if x.start < a]
-        return name((before or here)[-1 if before else 0], time), INCIDENT_NEARBY, "window:incident-sentence"
+        return named((before or here)[-1 if before else 0]), INCIDENT_NEARBY, "window:incident-sentence"
     for p in reversed(previous[-2:]):
         near = [x for x in ctx.incidents if p.start <= x.start < p.end]
         if near:
-            return name(near[-1], time), INCIDENT_NEARBY, "window:incident-before"
-    top = dominant(ctx.incidents)
+            return named(near[-1]), INCIDENT_NEARBY, "window:incident-before"
     return name(top, time), STORY_INCIDENT, "article:incident"
 
 
 def is_outcome(attribute: str, lex: Lexicon) -> bool:
     """True when figures of `attribute` are about the story's incident (a toll, a crowd, a turnout)."""
-    base = attribute.split(":")[0] if not attribute.startswith("count:") else ":".join(attribute.split(":")[:2])
-    return base in lex.outcomes or fold(base) in {fold(o) for o in lex.outcomes}
+    parts = attribute.split(":")
+    outcomes = {fold(o) for o in lex.outcomes}
+    # « headcount:former », « count:cas:new »: the attribute without the tag its referent added
+    return any(fold(":".join(parts[:n])) in outcomes for n in range(len(parts), 0, -1))
+
+
+def corpus_names(claims: list, lex: Lexicon) -> list:
+    """One name for the corpus's incident: claims whose incident was found around them or in their
+    article, and tolls and crowds whose subject was inherited, take the name the corpus's incident
+    claims give most often (with their own day for an incident of `by_day`); an incident the parse
+    tied to its figure with a complement of its own (« l'explosion de l'entrepôt Norvex ») keeps it."""
+    from dataclasses import replace
+
+    from ..model import INHERITED_SUBJECTS
+
+    def base(c) -> str:
+        if c.time is not None and c.time.start == c.time.end:
+            day = f" du {dates.day_name(c.time.start)}"
+            if c.entity.endswith(day):
+                return c.entity[:-len(day)]
+        return c.entity
+
+    mine = [c for c in claims if c.subject_origin in (INCIDENT, INCIDENT_NEARBY, STORY_INCIDENT)]
+    if not mine:
+        return claims
+    counts = Counter(base(c) for c in mine)
+    per_source: dict[str, Counter] = {}
+    for c in mine:
+        per_source.setdefault(c.source, Counter())[base(c)] += 1
+    votes = Counter(max(cs.items(), key=lambda kv: (kv[1], -len(kv[0])))[0] for cs in per_source.values())
+    # one vote per article, then the claims' own count
+    story = sorted(counts, key=lambda n: (-votes[n], -counts[n], n))[0]
+    out = []
+    for c in claims:
+        move = c.subject_origin in (INCIDENT_NEARBY, STORY_INCIDENT) or \
+            c.subject_origin in INHERITED_SUBJECTS and c.kind != "date" and is_outcome(c.attribute, lex)
+        if move:
+            dated = fold(story) in lex.by_day and c.time is not None and c.time.start == c.time.end and \
+                c.time_origin not in ("published", "unknown")
+            name = f"{story} du {dates.day_name(c.time.start)}" if dated else story
+            origin = c.subject_origin if c.subject_origin in (INCIDENT_NEARBY, STORY_INCIDENT) else STORY_INCIDENT
+            c = replace(c, entity=name, subject_origin=origin)
+        out.append(c)
+    return out

@@ -133,3 +133,41 @@ NO_SPEAKER = [
 def test_no_speaker_where_nobody_speaks(claims, text, quote):
     c = figure(claims(text), quote)
     assert c.attributed_to is None, (c.attributed_to, c.rules)
+
+
+# ---------------------------------------------------------------- one incident across a corpus
+
+def _corpus(tmp_path, nlp, articles: dict[str, str]):
+    from reconcile.pipeline import Options, run
+
+    for name, text in articles.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return run(options=Options(paths=[str(tmp_path)]), nlp=nlp)
+
+
+def test_one_name_for_the_corpus_s_incident(tmp_path, nlp):
+    """Articles that call one flood « la crue » and « les inondations » show one incident, and the
+    tolls whose subject was only inherited take it too."""
+    rep = _corpus(tmp_path, nlp, {
+        "a": "Inondations dans l'Hérault\n\nLes inondations ont frappé le département. Les secours sont à pied "
+             "d'oeuvre. Les routes restent coupées. Au total, 1 200 personnes ont été évacuées selon la préfecture.\n",
+        "b": "Inondations : le bilan\n\nLes inondations ont tout emporté. La crue a surpris les habitants. "
+             "Les écoles restent fermées. Quelque 900 personnes ont été évacuées, selon les pompiers.\n",
+        "c": "La crue inquiète\n\nLa crue de l'Orb a débuté dimanche. Les digues tiennent. Le maire reste prudent. "
+             "Les commerces ferment. On compte 1 500 personnes évacuées, a indiqué la mairie.\n",
+    })
+    evacuated = [c for c in rep.claims if c.attribute == "evacuated"]
+    assert len(evacuated) == 3, [(c.quote, c.entity) for c in rep.claims]
+    assert {c.entity for c in evacuated} == {"inondation"}, [(c.source, c.entity, c.subject_origin) for c in evacuated]
+
+
+def test_an_incident_with_its_own_complement_keeps_its_name(tmp_path, nlp):
+    rep = _corpus(tmp_path, nlp, {
+        "a": "Explosion à Corvat\n\nL'explosion de l'entrepôt Norvex a fait deux morts, selon les pompiers.\n",
+        "b": "Le bilan s'alourdit\n\nL'explosion inquiète les riverains. Les secours restent sur place. Le maire "
+             "appelle au calme. Les écoles ferment. Trois personnes sont mortes selon la préfecture.\n",
+    })
+    deaths = {c.source: c for c in rep.claims if c.attribute == "deaths"}
+    assert deaths["a"].entity == "explosion de l'entrepôt Norvex", deaths
+    assert deaths["b"].entity == "explosion", deaths
+    assert any(f.attribute == "deaths" for f in rep.findings), [f.explanation for f in rep.findings]
