@@ -20,7 +20,7 @@ from .events import dated, events, states
 from . import incidents as I
 from . import resolvers as R
 from .frames import frame_of, span_root, tokens_in, verb_form
-from .lexicon import Lexicon, load as load_lexicon
+from .lexicon import Lexicon, counter_class, load as load_lexicon
 from .modality import _attributions
 from .relations import link as link_parts
 from .subjects import STORY, find_subject, fronted_topic
@@ -165,6 +165,13 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         resolved.append((m, fr, attr, attr_rule))
         origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins, figures=figures,
                                                          attribute=attr)
+        if attr == "count:personne":  # people a counter counts at a protest are its crowd
+            counted = origin_rule in ("parse:counting-verb", "parse:counter-subject") or \
+                bool(origin) and counter_class(origin, ctx.lex) is not None  # counted, not merely said
+            crowd = I.people_attribute(ctx, counted)
+            if crowd:
+                attr, attr_rule = crowd, attr_rule + "+people-at-incident"
+                resolved[-1] = (m, fr, attr, attr_rule)
         framed = fronted_topic(ctx, s, m.start)
         parsed = (framed.name, "frame", "cue:fronted-topic") if framed else R.subject(ctx, s, fr, origin_span)
         if parsed:

@@ -241,3 +241,11 @@ def corpus_names(claims: list, lex: Lexicon) -> list:
             c = replace(c, entity=name, subject_origin=origin)
         out.append(c)
     return out
+
+
+def people_attribute(ctx: Context, counted: bool) -> str | None:
+    """The attribute of people a counter counts at the article's incident (« la police a dénombré
+    8 000 personnes » in a protest: protesters), or None (`counted`: a counter or a verb of counting
+    gives the figure)."""
+    top = dominant(ctx.incidents, ctx.headline_end)
+    return (ctx.lex.people_at or {}).get(top.key) if counted and top is not None else None

@@ -67,6 +67,9 @@ class Lexicon:
     incident_nouns: tuple = ()  # folded phrases, each a tuple of words, longest first
     outcomes: frozenset[str] = frozenset()  # attributes whose figures are about the incident
     by_day: frozenset[str] = frozenset()  # folded incident phrases named by their day
+    people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
+    money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
+    money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
@@ -167,6 +170,8 @@ def _compile(data: dict) -> Lexicon:
         state_exclusions=frozenset(frozenset(p) for p in cues["state_exclusions"]["pairs"]),
         topic_nouns=phrase_pattern(cues.get("topic_nouns", {}).get("nouns", []), inflect=True),
         measure_synonyms={fold(k): v for k, v in attrs.get("measures", {}).get("synonyms", {}).items()},
+        money_nouns={fold(n): name for name, spec in attrs["attribute"].items() for n in spec.get("money_nouns", [])},
+        money_transparent=frozenset(fold(n) for n in attrs.get("money", {}).get("transparent", [])),
         parts={k: tuple(sorted({fold(p).strip() for p in v}, key=len, reverse=True))
                for k, v in cues.get("parts", {}).items()},
         corrections=phrase_pattern(cues.get("corrections", {}).get("words", [])),
@@ -203,6 +208,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
                                     key=lambda w: (-len(w), w))),
         outcomes=frozenset(frames.get("incident", {}).get("outcomes", [])),
         by_day=frozenset(fold(n) for n in frames.get("incident", {}).get("by_day", [])),
+        people_at={fold(k): v for k, v in frames.get("incident", {}).get("people", {}).items()},
     )
 
 

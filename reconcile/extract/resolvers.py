@@ -41,6 +41,10 @@ def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualif
         q = qualifier(ctx, s, m)
         if q:
             return q, "attr:qualifier"
+    if fr is not None and m.type == "money":
+        found = money_noun(ctx, fr)
+        if found:
+            return found
     if fr is not None and (noun or m.type == "money"):
         lemmas = {lemma_of(p) for p in fr.predicates} | {p.lemma_ for p in fr.predicates}
         want = "$money" if m.type == "money" else noun
@@ -67,6 +71,28 @@ def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualif
     if head:
         return head, "window:head"
     return None, None
+
+
+def money_noun(ctx: Context, fr: Frame) -> tuple[str, str] | None:
+    """(attribute, rule id) of a sum of money from the noun it is the amount of (finance.toml
+    `money_nouns`): the noun it complements, else the noun after it, else its verb's subject."""
+    table = ctx.lex.money_nouns or {}
+    word = lambda t: fold(t.lemma_ or t.text)  # noqa: E731
+    for t in fr.chain[1:]:  # « une aide d'urgence de 5 millions d'euros »
+        if t.pos_ != "NOUN":
+            continue
+        if word(t) in table:
+            return table[word(t)], "parse:money-noun"
+        if word(t) not in ctx.lex.money_transparent:
+            break  # only the nearest noun above the sum, past « montant » or « somme »
+    for c in fr.head.children:  # « 23 millions d'euros de surcoûts »
+        if c.dep_ == "nmod" and c.i > fr.head.i and c.pos_ == "NOUN" and word(c) in table:
+            return table[word(c)], "parse:money-of"
+    for p in fr.predicates:  # « le budget de l'opération atteint 455 millions d'euros »
+        for c in p.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and word(c) in table:
+                return table[word(c)], "parse:money-subject"
+    return None
 
 
 def _noun_lemma(fr: Frame | None, m: Mention) -> str | None:

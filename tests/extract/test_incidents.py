@@ -171,3 +171,52 @@ def test_an_incident_with_its_own_complement_keeps_its_name(tmp_path, nlp):
     assert deaths["a"].entity == "explosion de l'entrepôt Norvex", deaths
     assert deaths["b"].entity == "explosion", deaths
     assert any(f.attribute == "deaths" for f in rep.findings), [f.explanation for f in rep.findings]
+
+
+# ---------------------------------------------------------------- what a sum of money is, from the parse
+
+MONEY = [
+    pytest.param("L'État a débloqué une aide d'urgence de 5 millions d'euros.", "5 millions d'euros", "budget",
+                 "parse:money-noun", id="the-noun-a-sum-complements"),
+    pytest.param("La région a voté une rallonge de 43 millions d'euros.", "43 millions d'euros", "budget",
+                 "parse:money-noun", id="a-top-up-is-budget"),
+    pytest.param("Les pirates exigent une rançon de 2 millions de dollars.", "2 millions de dollars", "price",
+                 "parse:money-noun", id="a-ransom-is-a-price"),
+    pytest.param("Le marché, d'un montant de 168 millions d'euros, a été attribué.", "168 millions d'euros", "price",
+                 "parse:money-subject", id="montant-passes-through"),
+    pytest.param("Le groupement réclame 23 millions d'euros de surcoûts.", "23 millions d'euros", "cost",
+                 "parse:money-of", id="the-noun-after-the-sum"),
+    pytest.param("Le budget de l'opération atteint désormais 455 millions d'euros.", "455 millions d'euros", "budget",
+                 "parse:money-subject", id="the-verb-s-subject"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute,rule", MONEY)
+def test_what_a_sum_of_money_is_the_amount_of(claims, text, quote, attribute, rule):
+    c = figure(claims(text), quote)
+    assert (c.attribute, dict(c.rules)["attribute"]) == (attribute, rule)
+
+
+def test_a_sum_no_noun_names_stays_an_amount(claims):
+    c = figure(claims("Le groupe a annoncé 40 millions d'euros pour la région."), "40 millions d'euros")
+    assert c.attribute != "budget" and dict(c.rules)["attribute"] != "parse:money-noun", c.rules
+
+
+# ---------------------------------------------------------------- people counted at a protest
+
+PEOPLE = [
+    pytest.param("La grève a été massive. La police a dénombré 8 000 personnes à Rouen.", "8 000 personnes",
+                 "protesters", id="counted-by-a-counting-verb"),
+    pytest.param("La manifestation a eu lieu samedi. On comptait 5 000 personnes selon la préfecture.",
+                 "5 000 personnes", "protesters", id="counted-by-a-counter"),
+    pytest.param("La grève a été massive. « Ce sont 450 personnes qui travaillent ici », souligne un délégué.",
+                 "450 personnes", "count:personne", id="said-is-not-counted"),
+    pytest.param("Les inondations ont frappé le village. La préfecture a dénombré 300 personnes.", "300 personnes",
+                 "count:personne", id="a-flood-s-people-are-no-crowd"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", PEOPLE)
+def test_people_a_counter_counts_at_a_protest_are_its_crowd(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute, (c.attribute, c.rules, c.attributed_to)
