@@ -151,10 +151,31 @@ def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "to
         return Verdict(EVOLUTION, "time",
                        f"{told}, but they describe different times "
                        f"({_when(a)} / {_when(b)}): a change over time, not a contradiction", gap)
+    longer = _counted_since(a, b) or _counted_since(b, a)
+    if longer is not None:
+        return Verdict(EVOLUTION, "period",
+                       f"{told}, but «{longer.quote}» counts over {_when(longer)}, which holds the other's day "
+                       f"and ends later: a count that grew over the period, not a contradiction", gap)
     if (a.modality == "plan") != (b.modality == "plan") and _plan_precedes(a, b):
         return Verdict(PLAN_VS_OUTCOME, "plan",
                        f"{told}; one is a plan or target, the other a later reported outcome", gap)
     return Verdict(CONFLICT, rule, told, gap)
+
+
+def _counted_since(a: Claim, b: Claim) -> Claim | None:
+    """`a` when it counts over a period running up to its own report (« 23 patients transférés depuis
+    mercredi ») that holds `b`'s one day before its end, and counts more: the later, longer count
+    includes the earlier one. A closed period of the past (« entre mars et mai ») is no running count."""
+    if not all(isinstance(c.value, (int, float, Bounds)) for c in (a, b)):
+        return None  # a state or a date holds, it does not grow
+    if a.time is None or b.time is None or a.time.start == a.time.end or b.time.start != b.time.end:
+        return None
+    if a.published is None or a.time.end < a.published:
+        return None
+    if not (a.time.start <= b.time.start < a.time.end):
+        return None
+    lo = lambda c: c.value if isinstance(c.value, (int, float)) else (c.value.low or c.value.high or 0)  # noqa: E731
+    return a if lo(a) > lo(b) else None
 
 
 def _plan_precedes(a: Claim, b: Claim) -> bool:

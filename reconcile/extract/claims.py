@@ -156,7 +156,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             elif m.type == "percent":
                 attr, attr_rule = _share_attribute(text, m), "attr:percent"
                 if attr == "percent":
-                    attr, attr_rule = _elided_share(text, m, resolved) or (attr, attr_rule)
+                    attr, attr_rule = _elided_share(text, m, resolved) or _share_of_count(text, m, resolved) or \
+                        (attr, attr_rule)
             else:
                 continue  # a bare number with nothing it counts is no claim
         tag = _referent(ctx, fr)
@@ -324,6 +325,18 @@ def _elided_share(text: str, m: Mention, resolved):
     return None
 
 
+_OF_COUNT = re.compile(r"^\s*(?:\(\s*|,?\s*soit\s+(?:environ\s+|pres\s+de\s+)?)$")
+
+
+def _share_of_count(text: str, m: Mention, resolved):
+    """A percentage in parentheses or after « soit » right after a count is that count's share of
+    its whole (« 5 176 voix (33,04 %) », « 437 voix, soit 3,30 % »): a share of what it counts."""
+    counts = [r for r in resolved if r[0].type in ("quantity", "money") and r[0].end <= m.start]
+    if counts and _OF_COUNT.match(fold(text[counts[-1][0].end:m.start])):
+        return f"share:{counts[-1][2].split(':')[-1]}", "parse:share-of-count"
+    return None
+
+
 def _peak(ctx: Context, s: Sentence, m: Mention, figures=()) -> bool:
     """True when a peak word (frames.toml [peak]) is the figure's: before it in its sentence (« Au plus fort
     de l'épisode, 70 000 foyers »), or right after it (« contre 45 000 au plus fort de la crue »,
@@ -462,5 +475,5 @@ def _qualifier_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
 
 
 def _share_attribute(text: str, m: Mention) -> str:
-    after = re.match(r"\s*(?:des|de|du|d')\s*([^\W\d_]+)", fold(text[m.end:m.end + 40]))
+    after = re.match(r"\s*(?:des|de la|de l'|du|de|d')\s*([^\W\d_]+)", fold(text[m.end:m.end + 40]))
     return f"share:{after.group(1)}" if after else "percent"

@@ -68,6 +68,7 @@ class Lexicon:
     outcomes: frozenset[str] = frozenset()  # attributes whose figures are about the incident
     by_day: frozenset[str] = frozenset()  # folded incident phrases named by their day
     people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
+    class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     # comparison.toml
@@ -208,6 +209,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
                                     key=lambda w: (-len(w), w))),
         outcomes=frozenset(frames.get("incident", {}).get("outcomes", [])),
         by_day=frozenset(fold(n) for n in frames.get("incident", {}).get("by_day", [])),
+        class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),
         people_at={fold(k): v for k, v in frames.get("incident", {}).get("people", {}).items()},
     )
 
@@ -272,4 +274,5 @@ def attribute_for_noun(noun: str | None, lex: Lexicon) -> str | None:
     first = singular(w.split()[0]) if w.split() else w
     if first in lex.nouns:
         return lex.nouns[first]
-    return f"count:{first}"
+    # « bulletin blanc » -> count:bulletin_blanc: a noun and the adjective that classes it, one id
+    return "count:" + "_".join(singular(x) for x in w.split()[:2]) if len(w.split()) > 1 else f"count:{first}"

@@ -60,7 +60,7 @@ def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualif
                     if fr.noun.lemma_ in preds and (inner in nouns or singular(inner) in nouns):
                         return attr, "attr:frame-noun"
     if m.type == "quantity" and noun:
-        attr = attribute_for_noun(noun, lex)
+        attr = attribute_for_noun(_classified(noun, fr, lex), lex)
         if attr and not attr.startswith("count:"):
             return attr, "attr:noun"
         head = head_window(ctx, s, m)
@@ -93,6 +93,23 @@ def money_noun(ctx: Context, fr: Frame) -> tuple[str, str] | None:
             if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and word(c) in table:
                 return table[word(c)], "parse:money-subject"
     return None
+
+
+def _classified(noun: str, fr: Frame | None, lex) -> str:
+    """The counted noun with the adjective right after it that says which of those things are counted
+    (« 212 bulletins blancs », « 28 000 voyageurs quotidiens »: frames.toml [counted] classes): a different
+    count from the noun alone. A participle tells what befell them (« les 24 rames commandées ») and a
+    relational adjective (« organisations syndicales ») which ones: both are still the noun's count."""
+    if fr is None or fr.noun is None:
+        return noun
+    nxt = fr.noun.i + 1
+    doc = fr.noun.doc
+    adj = doc[nxt] if nxt < len(doc) else None
+    if adj is not None and adj.head.i == fr.noun.i and adj.dep_ in ("amod", "acl") and adj.pos_ == "ADJ":
+        for word in (fold(adj.lemma_ or adj.text), singular(fold(adj.text))):
+            if word in lex.class_adjectives:
+                return f"{noun} {word}"
+    return noun
 
 
 def _noun_lemma(fr: Frame | None, m: Mention) -> str | None:

@@ -261,3 +261,34 @@ def test_planned_opening_of_a_plant_named_by_its_town_is_plan_vs_outcome(compare
     out = compare(("plan-e", "2025-01-10", "Fabrex prévoit d'ouvrir son usine de Montclar en juin 2025."),
                   ("plan-f", "2025-10-01", "Fabrex a ouvert son usine de Montclar en septembre 2025."))
     assert [f.kind for f in out.flagged] == ["plan_vs_outcome"], out.told()
+
+
+# ---------------------------------------------------------------- a count over a period up to its report
+
+def test_a_count_since_a_day_holds_that_day_s_count(compare):
+    """« 23 personnes relogées depuis lundi », reported on Thursday, holds the dozen of Monday."""
+    out = compare(
+        ("a", "2025-03-10", "Inondations à Redon. Une douzaine de familles ont été relogées lundi par la mairie."),
+        ("b", "2025-03-13", "Inondations à Redon. Au total, 23 familles ont été relogées depuis lundi par la mairie."),
+    )
+    found = out.findings_on("evacuated")
+    assert found and all(f.kind == "evolution" and f.rule == "period" for f in found), out.told()
+    assert not out.flagged_on("evacuated"), out.told()
+
+
+def test_a_count_since_a_day_lower_than_that_day_s_still_conflicts(compare):
+    out = compare(
+        ("a", "2025-03-10", "Inondations à Redon. Trente familles ont été relogées lundi par la mairie."),
+        ("b", "2025-03-13", "Inondations à Redon. Au total, 23 familles ont été relogées depuis lundi par la mairie."),
+    )
+    assert out.flagged_on("evacuated"), out.told()
+
+
+def test_a_closed_period_of_the_past_is_no_running_count(compare):
+    """« entre mars et mai 2022 » ended long before the report: 56 against 55 on a day inside it conflicts."""
+    out = compare(
+        ("a", "2022-05-13", "Intoxications. Les autorités sanitaires recensent 55 enfants malades."),
+        ("b", "2023-03-30", "Intoxications. Entre mars et mai 2022, 56 enfants sont tombés malades, selon "
+                            "les autorités sanitaires."),
+    )
+    assert out.flagged_on("count:enfant"), out.told()

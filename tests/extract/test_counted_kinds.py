@@ -1,0 +1,68 @@
+"""What a figure counts when the noun alone does not say it (issue 9, item 4): a percentage that
+is a count's share, an adjective that names a kind of the counted noun, ballots that are not votes.
+Our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+
+def figure(cs, quote):
+    found = [c for c in cs if c.quote == quote]
+    assert found, [(c.quote, c.attribute) for c in cs]
+    return found[0]
+
+
+SHARES = [
+    pytest.param("La liste de Paul Morin arrive en tête avec 5 176 voix (33,04 %).", "33,04 %", "share:votes",
+                 id="in-parentheses-after-votes"),
+    pytest.param("Le candidat écologiste obtient 1 302 voix, soit 9,82 %.", "9,82 %", "share:votes",
+                 id="soit-after-votes"),
+    pytest.param("Le site emploie 300 salariés (12 %).", "12 %", "share:headcount",
+                 id="in-parentheses-after-a-workforce"),
+    pytest.param("La grève a rassemblé 3 000 manifestants, soit environ 20 %.", "environ 20 %", "share:protesters",
+                 id="soit-environ-after-a-crowd"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", SHARES)
+def test_a_percentage_after_a_count_is_its_share(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute and dict(c.rules)["attribute"] == "parse:share-of-count", (c.attribute, c.rules)
+
+
+def test_a_share_that_names_its_whole_keeps_it(claims):
+    c = figure(claims("Le site emploie 300 salariés, 12 % de l'effectif du groupe."), "12 %")
+    assert c.attribute == "share:effectif", c.rules
+
+
+def test_a_percentage_far_from_a_count_is_no_share_of_it(claims):
+    c = figure(claims("Le groupe compte 300 salariés et vise une marge de 12 % en 2027."), "12 %")
+    assert c.attribute != "share:headcount", c.rules
+
+
+KINDS = [
+    pytest.param("Le dépouillement a compté 212 bulletins blancs.", "212 bulletins", "count:bulletin_blanc",
+                 id="blank-ballots"),
+    pytest.param("On a dénombré 174 bulletins nuls.", "174 bulletins", "count:bulletin_nul", id="null-ballots"),
+    pytest.param("La ligne transporte 28 000 voyageurs quotidiens.", "28 000 voyageurs", "count:voyageur_quotidien",
+                 id="daily-passengers"),
+    pytest.param("Le parc compte 450 logements vacants.", "450 logements", "count:logement_vacant",
+                 id="vacant-homes"),
+    pytest.param("La préfecture a recensé 14 blessés graves.", "14 blessés", "injured", id="a-known-noun-keeps-its-id"),
+    pytest.param("Les quatre organisations syndicales ont signé.", "quatre organisations", "count:organisation",
+                 id="a-relational-adjective-names-no-kind"),
+    pytest.param("La région a commandé 24 rames livrées en 2027.", "24 rames", "count:rame",
+                 id="a-participle-names-no-kind"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", KINDS)
+def test_an_adjective_of_kind_after_the_counted_noun(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute, (c.attribute, c.rules)
+
+
+def test_ballots_and_votes_cast_are_not_a_list_s_votes(claims):
+    cs = claims("La liste de Paul Morin a recueilli 5 000 suffrages ; on compte 13 262 suffrages exprimés.")
+    assert figure(cs, "5 000 suffrages").attribute == "votes"
+    assert figure(cs, "13 262 suffrages").attribute != "votes"
