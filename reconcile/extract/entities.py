@@ -130,6 +130,8 @@ class Gazetteer:
 
     def _org_noun_before(self, folded: str, a: int) -> str | None:
         m = self.org_noun_before.search(folded[max(0, a - 60):a]) if self.org_noun_before else None
+        if m and re.search(r"\b(?:de|du|des|a|au|aux|en|dans|pres de)\s+$", folded[max(0, a - 60):a]):
+            return None  # « son usine de Vierzon »: a place after a preposition is where the firm is
         return m.group(1) if m else None
 
     def _descriptions(self, text, folded, offset, names, taken, prior):

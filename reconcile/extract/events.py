@@ -7,7 +7,7 @@ from ..normalize.text import fold
 from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
-from .frames import event_noun, phrase, span_root, tokens_in
+from .frames import event_noun, phrase, span_root, tokens_in, verb_form
 from .modality import modality_of
 from .resolvers import place_as_scope, unit_name
 from .subjects import STORY, event_subject, find_subject, participle_head
@@ -32,8 +32,8 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 continue
             cues.append((a, b, attr))
     for a, b, attr in sorted(cues):
-        if _lasted(ctx, s, a, b):
-            continue  # « après neuf mois de fermeture »: how long it lasted, not when it happened
+        if _lasted(ctx, s, a, b) or _held(ctx, s, a, b):
+            continue  # « après neuf mois de fermeture », « reste fermée depuis »: how long, not when it happened
         near = [p for p in periods if id(p) not in used and _gap(a, b, p) <= _EVENT_WINDOW
                 and not _crosses_other_cue(a, b, p, cues)]
         status = status_near(ctx, s, a, b)
@@ -134,6 +134,19 @@ def _lasted(ctx: Context, s: Sentence, a: int, b: int) -> bool:
     head = cue.head
     return cue.pos_ == "NOUN" and cue.dep_ == "nmod" and head.pos_ == "NOUN" and \
         fold(head.lemma_) in ctx.lex.date_words and any(c.pos_ == "NUM" or c.dep_ == "nummod" for c in head.children)
+
+
+def _held(ctx: Context, s: Sentence, a: int, b: int) -> bool:
+    """An event word that a verb of holding carries, since a day (« l'usine reste fermée depuis le 1er
+    avril »): a state held since then (frames.toml [holding]), not the event on that day."""
+    toks = tokens_in(s, a, b)
+    if not toks:
+        return False
+    cue = span_root(toks)
+    if "depuis" not in fold(ctx.source.text[b:s.end]).split():
+        return False  # « les écoles resteront fermées mardi »: closed that day
+    return cue.dep_ == "xcomp" and (cue.head.lemma_ in ctx.lex.holding_verbs or
+                                    verb_form(cue.head, ctx.lex.holding_verbs, min_stem=4) is not None)  # « reste »
 
 
 def _event_object(ctx: Context, s: Sentence, a: int, b: int) -> str | None:

@@ -211,10 +211,15 @@ def place_tokens(frame: Frame, preps: frozenset) -> list:
     # « 54 000 personnes dans l'Hexagone et plus de 150 000 salariés dans … »: the places of the first
     # item of a list are its own
     around = chain[:conj + 1] + noun if conj is not None else chain + noun + list(frame.predicates)
+    last = max(t.i for t in chain[:conj + 1] + noun) if conj is not None else None
+    if conj is not None:  # « … et plus de 150 000 salariés dans une douzaine de pays »: a place the parser
+        around += list(frame.predicates)  # hung on the verb, after the last item, is that item's
     seen, out = set(), []
     for t in around:
         for c in t.children:
             if c.i in seen or c.dep_ not in _PLACE_DEPS or c.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if last is not None and t in frame.predicates and c.i < last:
                 continue
             case = [x for x in c.children if x.dep_ == "case"]
             if case and fold(case[0].text) in preps:

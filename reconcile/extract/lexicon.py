@@ -50,6 +50,8 @@ class Lexicon:
     place_prepositions: frozenset[str] = frozenset()
     place_not_after: frozenset[str] = frozenset()
     place_levels: dict = None
+    holding_verbs: frozenset[str] = frozenset()  # frames.toml [holding]: « reste fermée » is a state
+    plural_levels: dict = None  # frames.toml [place.plural_levels]: « dans 14 pays » is the world
     demonyms: dict = None
     unit_nouns: frozenset[str] = frozenset()
     unit_words: frozenset[str] = frozenset()  # the same, folded (« entrepot »), for folded text
@@ -193,6 +195,8 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         place_prepositions=frozenset(fold(w) for w in frames["place"]["prepositions"]),
         place_not_after=frozenset(frames["place"].get("not_after", [])),
         place_levels={fold(k): v for k, v in frames["place"].get("levels", {}).items()},
+        holding_verbs=frozenset(frames.get("holding", {}).get("verbs", [])),
+        plural_levels={fold(k): v for k, v in frames["place"].get("plural_levels", {}).items()},
         demonyms={fold(k): v for k, v in frames["place"].get("demonyms", {}).items()},
         unit_nouns=frozenset(frames["unit"]["nouns"]),
         unit_words=frozenset(fold(n) for n in frames["unit"]["nouns"]),

@@ -350,6 +350,10 @@ def enumerated(ctx: Context, s: Sentence, name: str) -> bool:
                for x in ctx.spans)
 
 
+_QUANTIFIERS = {"douzaine", "dizaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "centaine",
+               "millier", "plusieurs", "nombre", "série"}
+
+
 def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
     """A place's name, only for a span the NER marks as a place that the gazetteer knows or that
     is a compound name (« pointe du Raz »): « l'État » is no place."""
@@ -365,8 +369,14 @@ def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
         if _names_a_unit(ctx, x.text) and not gazetteer().lookup(x.text):
             return None  # « la ligne B », « la gare Centrale »: a unit named, not a place where a fact holds
         return x.name if gazetteer().lookup(x.text) or len(x.text.split()) > 1 or "-" in x.text else None
+    counted = tok.pos_ == "NOUN" and tok.lemma_ in _QUANTIFIERS
+    if counted:  # « dans une douzaine de pays »: the countries
+        tok = next((c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), tok)
     if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and fold(tok.text) in ctx.lex.place_levels:
         lemma = fold(tok.lemma_ or tok.text) if tok.pos_ == "NOUN" else fold(tok.text)
+        plural = counted or "Plur" in tok.morph.get("Number") or any(c.dep_ == "nummod" for c in tok.children)
+        if plural and lemma in (ctx.lex.plural_levels or {}):
+            return ctx.lex.plural_levels[lemma]
         return ctx.lex.place_levels.get(lemma)  # « dans l'Hexagone » is France
     if tok.ent_type_ == "LOC":
         return " ".join(t.text for t in [tok] + [c for c in tok.children if c.dep_ == "flat:name"])

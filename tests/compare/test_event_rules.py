@@ -224,3 +224,11 @@ def test_the_start_of_works_under_its_several_names_conflicts(compare):
     starts = out.on("construction_start")
     assert len(starts) == 2, out.told()
     assert [f.kind for f in out.findings_on("construction_start")] == ["conflict"], out.told()
+
+
+def test_a_plant_closed_since_a_day_is_no_closure_on_that_day(compare):
+    """« reste fermée depuis le 1er avril » holds a state since then; « resteront fermées mardi » closes that day."""
+    held = compare(("a", "2025-05-02", "L'usine de Caudry reste fermée par arrêté préfectoral depuis le 1er avril."))
+    assert not [c for c in held.claims if c.attribute.startswith("closure")], held.told()
+    closed = compare(("a", "2025-05-02", "Les écoles de la commune resteront fermées mardi."))
+    assert [c for c in closed.claims if c.attribute.startswith("closure")], closed.told()

@@ -113,3 +113,31 @@ def test_a_peak_with_a_date_between_is_still_the_peak(claims):
     c = figure(claims("Au plus fort du chantier, prévu au second semestre 2026, quelque 600 ouvriers travailleront "
                       "sur le site."), "quelque 600 ouvriers")
     assert c.scope_dict().get("moment") == "peak", c.scope
+
+
+# ---------------------------------------------------------------- places of lists, levels, plants
+
+LEVELS = [
+    pytest.param("Le groupe emploie 150 000 salariés dans une douzaine de pays.", "150 000 salariés", "monde",
+                 id="a-dozen-countries-is-the-world"),
+    pytest.param("L'entreprise compte 9 800 salariés dans 14 pays.", "9 800 salariés", "monde",
+                 id="fourteen-countries-is-the-world"),
+    pytest.param("Le groupe emploie 2 000 salariés dans le pays.", "2 000 salariés", "national",
+                 id="the-country-is-national"),
+    pytest.param("L'entreprise emploie 54 000 personnes dans l'Hexagone et plus de 150 000 salariés dans une "
+                 "douzaine de pays.", "plus de 150 000 salariés", "monde", id="the-last-item-s-place-on-the-verb"),
+    pytest.param("L'entreprise emploie 54 000 personnes dans l'Hexagone et plus de 150 000 salariés dans une "
+                 "douzaine de pays.", "54 000 personnes", "France", id="the-first-item-keeps-its-own"),
+]
+
+
+@pytest.mark.parametrize("text,quote,place", LEVELS)
+def test_levels_and_places_of_list_items(claims, text, quote, place):
+    found = [c for c in claims(text) if quote in c.quote or c.quote in quote]
+    assert found and found[0].scope_dict().get("place") == place, [(c.quote, c.scope) for c in found]
+
+
+def test_a_place_after_usine_de_is_where_the_plant_is_not_a_firm(claims):
+    cs = claims("Tessaro Industries va fermer son usine de Vierzon. Le groupe emploie 9 800 personnes.")
+    c = figure(cs, "9 800 personnes")
+    assert c.entity != "Vierzon" and "Vierzon" not in {x.entity for x in cs}, [(x.quote, x.entity) for x in cs]
