@@ -174,7 +174,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 attr, attr_rule = crowd, attr_rule + "+people-at-incident"
                 resolved[-1] = (m, fr, attr, attr_rule)
         framed = fronted_topic(ctx, s, m.start)
-        parsed = (framed.name, "frame", "cue:fronted-topic") if framed else R.subject(ctx, s, fr, origin_span)
+        parsed = (framed.name, "frame", "cue:fronted-topic") if framed else \
+            R.subject(ctx, s, fr, origin_span) or R.pronoun_subject(ctx, s, fr, previous)
         if parsed:
             entity, how, subject_rule = parsed
         else:

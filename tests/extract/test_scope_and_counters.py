@@ -141,3 +141,21 @@ def test_a_place_after_usine_de_is_where_the_plant_is_not_a_firm(claims):
     cs = claims("Tessaro Industries va fermer son usine de Vierzon. Le groupe emploie 9 800 personnes.")
     c = figure(cs, "9 800 personnes")
     assert c.entity != "Vierzon" and "Vierzon" not in {x.entity for x in cs}, [(x.quote, x.entity) for x in cs]
+
+
+PRONOUNS = [
+    pytest.param("La société Norvex a été rachetée par Paul Mercier. Elle emploie 300 salariés.", "300 salariés",
+                 "Norvex", id="elle-takes-up-the-company-not-its-buyer"),
+    pytest.param("Paul Mercier a racheté la société Norvex. Il emploie 300 salariés.", "300 salariés",
+                 "Paul Mercier", id="il-takes-up-the-buyer"),
+    pytest.param("Le groupe Tessaro a été fondé par Henri Tessandier. Il emploie 4 000 personnes.", "4 000 personnes",
+                 "Tessaro", id="il-takes-up-the-group-not-its-founder"),
+    pytest.param("L'entreprise Vexalis a été reprise par Jean Morel. Elle va supprimer 80 postes.", "80 postes",
+                 "Vexalis", id="elle-takes-up-the-firm-through-a-raising-verb"),
+]
+
+
+@pytest.mark.parametrize("text,quote,entity", PRONOUNS)
+def test_a_pronoun_subject_takes_up_the_previous_sentence_s_subject(claims, text, quote, entity):
+    c = figure(claims(text), quote)
+    assert c.entity == entity, (c.entity, c.rules)
