@@ -44,6 +44,7 @@ class Lexicon:
     topic_nouns: re.Pattern | None
     # frames.toml: reading a figure's frame from the parse
     say_verbs: frozenset[str] = frozenset()
+    quote_verbs: frozenset[str] = frozenset()  # say_verbs and those that say only after a quotation
     count_verbs: frozenset[str] = frozenset()
     ambiguous_count_verbs: frozenset[str] = frozenset()
     counted_attributes: frozenset[str] = frozenset()  # what « compter » counts rather than owns
@@ -189,6 +190,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
     verbs = {w for preds, _, _ in table for w in preds}
     return dict(
         say_verbs=frozenset(frames["speech"]["verbs"]),
+        quote_verbs=frozenset(frames["speech"]["verbs"]) | frozenset(frames["speech"].get("after_quote", [])),
         count_verbs=frozenset(frames["counting"]["verbs"]),
         ambiguous_count_verbs=frozenset(frames["counting"].get("ambiguous", [])),
         counted_attributes=frozenset(frames["counting"].get("counted", [])),

@@ -188,12 +188,48 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
     if after or before:  # the nearest « selon » after the figure, else the one before it
         found = after[0] if after else before[-1]
         return found[1], found[2], "window:selon"
+    quoted = next((q for q in quotes(ctx) if q[0] <= m.start and m.end <= q[1]), None)
+    if quoted:  # « Ce sont plus de 700 emplois qui sont menacés », affirme Sébastien Moreau
+        return quoted[2], quoted[3], "window:quote"
     incises = [f for f in cue_origins if _incise(ctx.source.text, s, f)]
     if len({f[1] for f in incises}) == 1:
         # « Le bilan s'est alourdi à cinq morts, a annoncé la préfecture, tandis que 19 blessés ont été
         # recensés »: a speech clause set off by commas speaks for the whole sentence
         return incises[0][1], incises[0][2], "window:incise"
     return None, None, None
+
+
+_QUOTE = re.compile(r"«([^«»]{3,1500})»")
+_AFTER_QUOTE = re.compile(r"\s*,\s*(?:a |ont |avait |avaient |aurait )?([^\W\d][\w'’-]+)\s+")
+
+
+def quotes(ctx: Context) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """The article's quotations that a verb of saying right after them gives a speaker
+    (« … », affirme Sébastien Moreau / « … », a prévenu Gérard Vasseur): (start, end, speaker, its span)."""
+    if ctx.quotes is not None:
+        return ctx.quotes
+    text, out = ctx.source.text, []
+    for q in _QUOTE.finditer(text):
+        verb = _AFTER_QUOTE.match(text, q.end())
+        if verb is None or not _says(verb.group(1), ctx.lex.quote_verbs):
+            continue
+        who = next((x for x in ctx.spans if verb.end() <= x.start <= verb.end() + 40 and x.type in ("PER", "ORG", "UNION",
+                                                                                                   "AUTHORITY")), None)
+        if who is not None and not re.search(r"[.!?]", text[verb.end():who.start]):
+            out.append((q.start(1), q.end(1), who.name, (who.start, who.end)))
+    ctx.quotes = out
+    return out
+
+
+def _says(word: str, verbs: frozenset) -> bool:
+    """A conjugated verb of saying (« affirme », « insiste », « prévenu », « reconnaît »)."""
+    w = fold(word)
+    for v in verbs:
+        stem = fold(v)[:-2] if fold(v).endswith(("er", "ir", "re")) else fold(v)
+        stem = stem[:-1] if len(stem) >= 6 else stem  # « poursuivre » -> « poursui(t) »
+        if len(stem) >= 3 and w.startswith(stem) and len(w) - len(stem) <= 4:
+            return True
+    return False
 
 
 def _incise(text: str, s: Sentence, cue) -> bool:

@@ -220,3 +220,33 @@ PEOPLE = [
 def test_people_a_counter_counts_at_a_protest_are_its_crowd(claims, text, quote, attribute):
     c = figure(claims(text), quote)
     assert c.attribute == attribute, (c.attribute, c.rules, c.attributed_to)
+
+
+# ---------------------------------------------------------------- quotations and their speakers
+
+QUOTES = [
+    pytest.param("« Ce sont plus de 700 emplois qui sont menacés », affirme Sébastien Moreau, délégué CGT.",
+                 "plus de 700 emplois", "Sébastien Moreau", id="affirme-after-the-quote"),
+    pytest.param("« Quarante-sept voix, c'est peu. Nous irons jusqu'au bout », a prévenu Gérard Vasseur.",
+                 "Quarante-sept voix", "Gérard Vasseur", id="a-quote-of-two-sentences"),
+    pytest.param("« Nous avons perdu 300 clients en un an », poursuit Claire Fontanel.", "300 clients",
+                 "Claire Fontanel", id="poursuit-says-after-a-quote"),
+    pytest.param("« Il reste 40 lits ouverts », glisse Marc Dubois, infirmier.", "40 lits", "Marc Dubois",
+                 id="glisse-says-after-a-quote"),
+]
+
+
+@pytest.mark.parametrize("text,quote,speaker", QUOTES)
+def test_a_quotation_s_figures_are_its_speaker_s(claims, text, quote, speaker):
+    c = figure(claims(text), quote)
+    assert c.attributed_to == speaker and c.entity != speaker, (c.attributed_to, c.entity, c.rules)
+
+
+def test_a_quotation_without_a_verb_of_saying_after_it_has_no_speaker(claims):
+    c = figure(claims("« Nous avons 300 salariés ». Le maire Paul Durand a visité l'usine."), "300 salariés")
+    assert c.attributed_to is None, c.rules
+
+
+def test_poursuivre_outside_a_quotation_says_nothing(claims):
+    c = figure(claims("Les travaux se poursuivent avec huit grues sur le chantier."), "huit grues")
+    assert c.attributed_to is None, c.rules
