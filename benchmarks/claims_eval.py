@@ -140,6 +140,12 @@ def _content(name: str) -> list[str]:
     return words
 
 
+def _acronym_of(short: list[str], long: list[str]) -> bool:
+    """« CRC » is « chambre régionale des comptes »: one word spelling the initials of the other's."""
+    return len(short) == 1 and len(long) >= 2 and 2 <= len(short[0]) <= 7 and \
+        short[0].replace("-", "") == "".join(w[0] for w in long)
+
+
 def _alternates(gold: str) -> list[str]:
     """A gold name and the name in its parentheses: « Premier ministre (Philippe Lambertin) »."""
     inner = re.findall(r"\(([^()]*)\)", gold)
@@ -151,7 +157,7 @@ def entities_equal(gold, pred) -> bool:
     """A predicted name resolves to the gold's: one's content words are among the other's and both
     begin with the same word (« préfecture » / « préfecture du Gard », « inondations dans le Gard » /
     « inondations du Gard (octobre 2025) »); a person is also named by the surname (« Lefèvre » /
-    « Jean-Marc Lefèvre »). Not a substring: « Gard » is not « inondations du Gard », nor « grève du
+    « Jean-Marc Lefèvre »), an acronym by its long form (« CRC » / « chambre régionale des comptes »). Not a substring: « Gard » is not « inondations du Gard », nor « grève du
     5 février » « grève du 12 février »."""
     if not fold(gold) or not fold(pred):
         return fold(gold) == fold(pred)
@@ -160,6 +166,8 @@ def entities_equal(gold, pred) -> bool:
         gw = _content(alt)
         if not gw or not pw:
             continue
+        if _acronym_of(pw, gw) or _acronym_of(gw, pw):
+            return True
         small, big = (pw, gw) if len(pw) <= len(gw) else (gw, pw)
         if not set(small) <= set(big):
             continue

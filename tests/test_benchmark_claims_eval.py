@@ -212,6 +212,9 @@ def test_claims_eval_attribute_ids_spelled_two_ways_are_one_id(gold, pred, equal
     ("Premier ministre (Philippe Lambertin)", "Philippe Lambertin", True),  # the name in parentheses
     ("Tessandier Industries", "Vierzon", False),
     ("police", "préfecture de police", False),
+    ("chambre régionale des comptes", "CRC", True),  # an acronym and its long form
+    ("CRC", "chambre régionale des comptes", True),
+    ("chambre régionale des comptes", "CGT", False),
 ])
 def test_claims_eval_entities_resolve_by_content_words_not_substring(gold, pred, equal):
     assert claims_eval.entities_equal(gold, pred) is equal
