@@ -169,7 +169,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if attr == "count:personne":  # people a counter counts at a protest are its crowd
             counted = origin_rule in ("parse:counting-verb", "parse:counter-subject") or \
                 bool(origin) and counter_class(origin, ctx.lex) is not None  # counted, not merely said
-            crowd = I.people_attribute(ctx, counted)
+            crowd = I.people_attribute(ctx, counted, m.start)
             if crowd:
                 attr, attr_rule = crowd, attr_rule + "+people-at-incident"
                 resolved[-1] = (m, fr, attr, attr_rule)

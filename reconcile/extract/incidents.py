@@ -117,15 +117,18 @@ def mentions(lines, lex: Lexicon) -> list[Incident]:
     return out
 
 
-def dominant(incidents: list[Incident], headline_end: int = -1) -> Incident | None:
-    """The article's most named incident, a headline's naming counting three times (ties: the first named)."""
+def dominant(incidents: list[Incident], headline_end: int = -1, parts: frozenset = frozenset()) -> Incident | None:
+    """The article's most named incident, a headline's naming counting three times (ties: the first
+    named). A part of an incident (`parts`: « le cortège » of a day of strike) names it only when
+    nothing else does."""
     if not incidents:
         return None
+    wholes = [x for x in incidents if x.key not in parts] or incidents
     counts = Counter()
-    for x in incidents:
+    for x in wholes:
         counts[x.key] += 3 if x.start < headline_end else 1
     best = max(counts.values())
-    return next(x for x in incidents if counts[x.key] == best)
+    return next(x for x in wholes if counts[x.key] == best)
 
 
 def _name(ctx: Context, x: Incident, time: Interval | None, dated: bool = True) -> str:
@@ -182,7 +185,7 @@ def resolve(ctx: Context, s: Sentence, fr: Frame | None, a: int, previous: list[
         return name(parsed[0], time), INCIDENT, parsed[1]
     # Around a figure, a word of the story's incident that names no incident of its own (« lors du
     # cortège », « la mobilisation ») is the article's incident: one incident per article, by its most named word
-    top = dominant(ctx.incidents, ctx.headline_end)
+    top = dominant(ctx.incidents, ctx.headline_end, ctx.lex.incident_parts)
     named = lambda x: name(x if x.own else top, time)  # noqa: E731
     here = [x for x in ctx.incidents if s.start <= x.start < s.end]
     if here:
@@ -243,9 +246,12 @@ def corpus_names(claims: list, lex: Lexicon) -> list:
     return out
 
 
-def people_attribute(ctx: Context, counted: bool) -> str | None:
-    """The attribute of people a counter counts at the article's incident (« la police a dénombré
-    8 000 personnes » in a protest: protesters), or None (`counted`: a counter or a verb of counting
-    gives the figure)."""
-    top = dominant(ctx.incidents, ctx.headline_end)
-    return (ctx.lex.people_at or {}).get(top.key) if counted and top is not None else None
+def people_attribute(ctx: Context, counted: bool, at: int) -> str | None:
+    """The attribute of people a counter counts at an incident of the article (« la police a dénombré
+    8 000 personnes » in a protest: protesters): the incident of that kind named nearest the figure at
+    `at`, or None (`counted`: a counter or a verb of counting gives the figure)."""
+    table = ctx.lex.people_at or {}
+    kinds = [x for x in ctx.incidents if x.key in table]
+    if not counted or not kinds:
+        return None
+    return table[min(kinds, key=lambda x: abs(x.start - at)).key]

@@ -70,6 +70,7 @@ class Lexicon:
     incident_nouns: tuple = ()  # folded phrases, each a tuple of words, longest first
     outcomes: frozenset[str] = frozenset()  # attributes whose figures are about the incident
     by_day: frozenset[str] = frozenset()  # folded incident phrases named by their day
+    incident_parts: frozenset[str] = frozenset()  # folded incident phrases that name a part of an incident
     people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
     class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
@@ -215,6 +216,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
                                     key=lambda w: (-len(w), w))),
         outcomes=frozenset(frames.get("incident", {}).get("outcomes", [])),
         by_day=frozenset(fold(n) for n in frames.get("incident", {}).get("by_day", [])),
+        incident_parts=frozenset(fold(n) for n in frames.get("incident", {}).get("parts", [])),
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),
         people_at={fold(k): v for k, v in frames.get("incident", {}).get("people", {}).items()},
     )

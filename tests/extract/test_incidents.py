@@ -250,3 +250,20 @@ def test_a_quotation_without_a_verb_of_saying_after_it_has_no_speaker(claims):
 def test_poursuivre_outside_a_quotation_says_nothing(claims):
     c = figure(claims("Les travaux se poursuivent avec huit grues sur le chantier."), "huit grues")
     assert c.attributed_to is None, c.rules
+
+
+def test_a_march_is_a_part_of_the_day_s_protest_not_its_name(claims):
+    """« le cortège », named more often than « la grève », is the march of one city: the article's
+    incident is the strike (protests.toml [incident] parts)."""
+    cs = claims("La grève a été suivie jeudi. Le cortège est parti à 10 heures. Le cortège a traversé la ville. "
+                "Le cortège s'est dispersé dans le calme. Les commerces ont fermé tôt. Les trams ne roulaient pas. "
+                "Au total, 4 000 manifestants ont été comptés par la police.")
+    c = figure(cs, "4 000 manifestants")
+    assert c.entity.startswith("grève"), (c.entity, c.rules)
+
+
+def test_people_counted_near_a_rally_are_its_crowd_even_when_it_is_not_the_article_s_incident(claims):
+    cs = claims("La catastrophe a endeuillé la ville. Ils étaient 1 800 selon la préfecture à s'être rassemblés, "
+                "avant qu'un long cortège ne traverse la ville.")
+    c = figure(cs, "1 800")
+    assert c.attribute == "protesters", (c.attribute, c.rules)
