@@ -135,6 +135,8 @@ _NAME_INTRO = {"usine", "site", "groupe", "societe", "entreprise", "commune", "v
 
 def _content(name: str) -> list[str]:
     words = [w for w in re.findall(r"[\w-]+", fold(name).replace("'", " ")) if w not in _NAME_STOP]
+    # the singular (« inondations » is « inondation »): a name's words in either number are one word
+    words = [w[:-1] if len(w) > 3 and w[-1] in "sx" and not w.endswith(("ss", "us")) else w for w in words]
     while len(words) > 1 and words[0] in _NAME_INTRO:
         words = words[1:]
     return words

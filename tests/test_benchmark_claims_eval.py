@@ -215,6 +215,8 @@ def test_claims_eval_attribute_ids_spelled_two_ways_are_one_id(gold, pred, equal
     ("chambre régionale des comptes", "CRC", True),  # an acronym and its long form
     ("CRC", "chambre régionale des comptes", True),
     ("chambre régionale des comptes", "CGT", False),
+    ("inondations du Gard (octobre 2025)", "inondation", True),  # one word in either number
+    ("inondations du Gard (octobre 2025)", "incendie", False),
 ])
 def test_claims_eval_entities_resolve_by_content_words_not_substring(gold, pred, equal):
     assert claims_eval.entities_equal(gold, pred) is equal
