@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .compare.entities import resolve as resolve_entities
-from .compare.slots import compare_all, story_entity
+from .compare.slots import compare_all, story_entity, story_incident
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
@@ -80,6 +80,9 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     claims, entities = canonicalize(claims, registry, lex)
     claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
     story = story_entity(claims)
+    if not story or places.gazetteer().lookup(story) is not None:
+        # a place is where the story happens, not what it is about: the corpus's incident, if it has one
+        story = story_incident(claims) or story
     if story:  # what a claim about nothing named in its sentence is about: the story's own subject
         claims = [replace(c, entity=story) if c.entity.startswith("(") or c.entity == "story" else c
                   for c in claims]

@@ -267,3 +267,18 @@ def test_people_counted_near_a_rally_are_its_crowd_even_when_it_is_not_the_artic
                 "avant qu'un long cortège ne traverse la ville.")
     c = figure(cs, "1 800")
     assert c.attribute == "protesters", (c.attribute, c.rules)
+
+
+def test_a_story_set_in_a_place_is_about_its_incident_not_the_place(tmp_path, nlp):
+    """Claims about nothing named in their sentence are about the story; when the story's main name is a
+    place (« le Gard »), they are about its incident, the place being where it happened."""
+    rep = _corpus(tmp_path, nlp, {
+        "a": "Le Gard sous les eaux\n\nLe Gard a subi des inondations historiques ce week-end. Les inondations "
+             "ont fait deux morts. Dans le Gard, "
+             "les secours sont mobilisés. Il est tombé 400 millimètres de pluie en une nuit.\n",
+        "b": "Le Gard se relève\n\nLe Gard panse ses plaies après les inondations. Dans le Gard, la solidarité "
+             "s'organise. Il est tombé 380 millimètres de pluie en une nuit.\n",
+    })
+    rain = [c for c in rep.claims if "millimètres" in c.quote]
+    assert len(rain) == 2 and all(c.entity == "inondation" for c in rain), [(c.quote, c.entity, c.subject_origin)
+                                                                             for c in rep.claims]
