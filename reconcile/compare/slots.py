@@ -45,8 +45,9 @@ def story_entity(claims: list[Claim]) -> str | None:
 
 
 def story_incident(claims: list[Claim]) -> str | None:
-    """The incident a corpus's tolls and crowds are about: the name its claims give it most often,
-    without the day that names one occurrence (« la grève du 5 février » is « la grève »)."""
+    """The incident a corpus's tolls and crowds are about: the name its claims give it most often (a name
+    may carry the day of one occurrence; every incident claim is compared under it, their days telling
+    occurrences apart)."""
     names = Counter(c.entity for c in claims if c.subject_origin in INCIDENT_SUBJECTS)
     return sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if names else None
 

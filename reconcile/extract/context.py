@@ -32,5 +32,5 @@ class Context:
     ids: dict[str, int] = field(default_factory=dict)
     last_attribute: tuple[str, int] | None = None  # (attribute, sentence start) of the last figure read
     headline_end: int = -1  # where the article's first line (its headline) ends
-    incidents: list = field(default_factory=list)
-    quotes: list | None = None  # resolvers.quotes: quotations with their speaker, read when first asked  # incidents.Incident named in the article, in text order
+    incidents: list = field(default_factory=list)  # incidents.Incident named in the article, in text order
+    quotes: list | None = None  # resolvers.quotes: quotations with their speaker, read when first asked

@@ -91,12 +91,13 @@ def mentions(lines, lex: Lexicon) -> list[Incident]:
         return out
     for line in lines:
         doc = line.doc
+        forms = [_word(t) for t in doc]  # each token's folded forms, read once for every phrase
         i = 0
         while i < len(doc):
             hit = None
             for words in phrases:
                 toks = doc[i:i + len(words)]
-                if len(toks) == len(words) and all(w in _word(t) for w, t in zip(words, toks)) and \
+                if len(toks) == len(words) and all(w in f for w, f in zip(words, forms[i:i + len(words)])) and \
                         any(t.pos_ in ("NOUN", "PROPN") for t in toks):
                     hit = words
                     break
@@ -201,9 +202,8 @@ def resolve(ctx: Context, s: Sentence, fr: Frame | None, a: int, previous: list[
 def is_outcome(attribute: str, lex: Lexicon) -> bool:
     """True when figures of `attribute` are about the story's incident (a toll, a crowd, a turnout)."""
     parts = attribute.split(":")
-    outcomes = {fold(o) for o in lex.outcomes}
     # « headcount:former », « count:cas:new »: the attribute without the tag its referent added
-    return any(fold(":".join(parts[:n])) in outcomes for n in range(len(parts), 0, -1))
+    return any(fold(":".join(parts[:n])) in lex.outcomes for n in range(len(parts), 0, -1))
 
 
 def corpus_names(claims: list, lex: Lexicon) -> list:

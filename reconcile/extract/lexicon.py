@@ -68,7 +68,7 @@ class Lexicon:
     referent_modifiers: dict = None  # folded adjective -> tag (« ancien » -> « former »)
     # frames.toml [incident] (and the domains'): the story's incident a toll or a crowd is about
     incident_nouns: tuple = ()  # folded phrases, each a tuple of words, longest first
-    outcomes: frozenset[str] = frozenset()  # attributes whose figures are about the incident
+    outcomes: frozenset[str] = frozenset()  # attributes whose figures are about the incident (folded)
     by_day: frozenset[str] = frozenset()  # folded incident phrases named by their day
     incident_parts: frozenset[str] = frozenset()  # folded incident phrases that name a part of an incident
     people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
@@ -214,7 +214,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         referent_modifiers={fold(k): v for k, v in frames.get("referent", {}).get("modifiers", {}).items()},
         incident_nouns=tuple(sorted({tuple(fold(n).split()) for n in frames.get("incident", {}).get("nouns", [])},
                                     key=lambda w: (-len(w), w))),
-        outcomes=frozenset(frames.get("incident", {}).get("outcomes", [])),
+        outcomes=frozenset(fold(o) for o in frames.get("incident", {}).get("outcomes", [])),
         by_day=frozenset(fold(n) for n in frames.get("incident", {}).get("by_day", [])),
         incident_parts=frozenset(fold(n) for n in frames.get("incident", {}).get("parts", [])),
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),

@@ -10,7 +10,6 @@ from .lexicon import Lexicon
 
 
 _DIGIT = re.compile(r"\d")
-_ARTICLES = re.compile(r"^(?:(?:le|la|les)\s+|l')")
 _ARTICLE_WORD = re.compile(r"^(?:(?:le|la|les)\s+|l['’])(?=\w)", re.I)  # « selon la gendarmerie » -> gendarmerie
 # « ne … plus que », « ne … guère que »: the figure after « que » is what remains, asserted.
 _RESTRICTIVE = re.compile(r"\s+qu(?:e\b|')")
@@ -84,7 +83,7 @@ def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, 
                          and not (pattern is lex.attribution_after and _DIGIT.search(ctx.source.text, cue_end, x.start))),
                         None)  # « a compté 11 000 manifestants ; les syndicats »: who follows a figure counts another
             if span:
-                lead = _ARTICLES.sub("", fold(ctx.source.text[start:span.start]))
+                lead = _ARTICLE_WORD.sub("", fold(ctx.source.text[start:span.start]))
                 office = re.fullmatch(r"([^\W\d]{3,}(?:-[^\W\d]+)?)\s+(?:de|du|des|d')\s*(?:la |l')?", lead)
                 if span.type == "LOC" and office and (office.group(1) in lex.titles or office.group(1) in lex.offices):
                     # « selon la préfète des Landes »: the prefect speaks, not the Landes

@@ -13,6 +13,13 @@ from reconcile.pipeline import claims_of
 PUBLISHED = dt.date(2025, 6, 1)  # the publication day of the frame and form tests' one-article texts
 
 
+def figure(cs, quote):
+    """The claim quoting exactly `quote` (the first, when several do); fails listing every claim."""
+    found = [c for c in cs if c.quote == quote]
+    assert found, [(c.quote, c.attribute, c.entity) for c in cs]
+    return found[0]
+
+
 @pytest.fixture(scope="session")
 def extract(nlp):
     """A function (gazetteer, text, published) -> the text's claims, each checked to sit at its offsets."""

@@ -7,11 +7,7 @@ import pytest
 
 from reconcile.model import INCIDENT_SUBJECTS
 
-
-def figure(cs, quote):
-    found = [c for c in cs if c.quote == quote]
-    assert found, [(c.quote, c.attribute, c.entity) for c in cs]
-    return found[0]
+from .conftest import figure
 
 
 PARSED = [

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def figure(cs, quote):
-    found = [c for c in cs if c.quote == quote]
-    assert found, [(c.quote, c.attribute) for c in cs]
-    return found[0]
+from .conftest import figure
 
 
 SCOPES = [
