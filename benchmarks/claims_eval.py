@@ -42,6 +42,9 @@ Printed figures, one per line:
   attribution       on gold claims with a speaker or counter: recall = those whose
                     value-matched claim names it; precision = among value-matched
                     predicted claims that name one, those the gold names too
+  entity_grouping   pairs of gold claims the gold gives one entity, against pairs the tool
+                    gives one entity (whatever its wording): precision and recall of the
+                    tool's grouping, which is what decides which claims are compared
   precision=P recall=R f1=F   (P = value_precision, R = value_recall)
 Every predicted claim counts; nothing is filtered by kind. Exit 0 always.
 """
@@ -254,6 +257,27 @@ def _ratio(num: int, den: int):
     return num / den if den else None
 
 
+def entity_grouping(gold: list[dict], matched: dict[int, dict]) -> tuple[float | None, float | None]:
+    """(precision, recall) of the tool's grouping of gold claims by entity, whatever it names them.
+
+    Over pairs of gold claims: the gold puts a pair together when its two entities are one name
+    (folded); the tool does when both claims were value-matched and its two entities are one name.
+    Precision = pairs together on both sides / pairs the tool puts together; recall = the same / pairs
+    the gold puts together (a missed claim is together with nothing). Comparison keys claims by
+    entity, so this is what decides which claims are compared, where entity accuracy also asks
+    that the tool write the gold's own wording of the name."""
+    both = tool = same = 0
+    for i in range(len(gold)):
+        for j in range(i + 1, len(gold)):
+            g = fold(gold[i]["entity"]) == fold(gold[j]["entity"])
+            t = i in matched and j in matched and \
+                fold(str(matched[i].get("entity"))) == fold(str(matched[j].get("entity")))
+            same += g
+            tool += t
+            both += g and t
+    return _ratio(both, tool), _ratio(both, same)
+
+
 def score(gold: list[dict], texts: dict[str, str], report: dict) -> dict:
     """All figures of the benchmark, plus the missed gold and unmatched predicted claims."""
     preds = list(report.get("claims", []))
@@ -275,6 +299,7 @@ def score(gold: list[dict], texts: dict[str, str], report: dict) -> dict:
     precision, recall = _ratio(n_v, n_p) or 0.0, _ratio(n_v, n_g) or 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     matched_p = {pairs[g] for g in value_matched}
+    grouping = entity_grouping(gold, {g: preds[pairs[g]] for g in value_matched})
     return {
         "gold": n_g, "predicted": n_p,
         "span_matched": len(pairs), "value_matched": n_v,
@@ -288,6 +313,7 @@ def score(gold: list[dict], texts: dict[str, str], report: dict) -> dict:
         "scope_over_gold": _ratio(scope_ok, n_g),
         "attribution_recall": _ratio(att_hit, n_said), "attribution_precision": _ratio(att_right, len(says)),
         "attributed_gold": n_said,
+        "grouping_precision": grouping[0], "grouping_recall": grouping[1],
         "precision": precision, "recall": recall, "f1": f1,
         "missed": [(gold[g], preds[pairs[g]] if g in pairs else None)
                    for g in range(n_g) if g not in value_matched],
@@ -316,6 +342,7 @@ def render(res: dict, verbose: bool = False) -> list[str]:
         f"scope={_fmt(res['scope_over_gold'])}",
         f"attribution precision={_fmt(res['attribution_precision'])} recall={_fmt(res['attribution_recall'])} "
         f"(gold with a speaker or counter: {res['attributed_gold']})",
+        f"entity_grouping precision={_fmt(res['grouping_precision'])} recall={_fmt(res['grouping_recall'])}",
     ]
     if verbose:
         for g, p in res["missed"]:

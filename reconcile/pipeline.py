@@ -80,9 +80,13 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     claims, entities = canonicalize(claims, registry, lex)
     claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
     story = story_entity(claims)
-    if not story or places.gazetteer().lookup(story) is not None:
+    if not story or _is_place(story, claims):
         # a place is where the story happens, not what it is about: the corpus's incident, if it has one
-        story = story_incident(claims) or story
+        incident = story_incident(claims)
+        if incident and story:  # what articles fell back on as their subject is then the incident too
+            claims = [replace(c, entity=incident, subject_origin="story incident")
+                      if c.subject_origin == "main entity" and c.entity == story else c for c in claims]
+        story = incident or story
     if story:  # what a claim about nothing named in its sentence is about: the story's own subject
         claims = [replace(c, entity=story) if c.entity.startswith("(") or c.entity == "story" else c
                   for c in claims]
@@ -90,6 +94,14 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
     return Report(__version__, sources, tuple(claims), tuple(flagged), loaded.warnings,
                   tuple(stale), tuple(noted), tuple(entities))
+
+
+def _is_place(name: str, claims: list[Claim]) -> bool:
+    """A place the gazetteer knows, or one the articles themselves write as where a figure holds (a
+    commune too small for the gazetteer: « à Lorvannes », kept as a claim's scope place)."""
+    if places.gazetteer().lookup(name) is not None:
+        return True
+    return any(dict(c.scope).get("place") == name for c in claims)
 
 
 def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = None) -> tuple[list[Claim], list[Entity]]:

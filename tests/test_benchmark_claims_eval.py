@@ -220,3 +220,16 @@ def test_claims_eval_attribute_ids_spelled_two_ways_are_one_id(gold, pred, equal
 ])
 def test_claims_eval_entities_resolve_by_content_words_not_substring(gold, pred, equal):
     assert claims_eval.entities_equal(gold, pred) is equal
+
+
+def test_claims_eval_entity_grouping_counts_pairs_not_wording():
+    """Three gold claims, two about one entity: a tool that names them its own way but groups them as
+    the gold does has perfect grouping; one that gives all three one name loses precision; a missed
+    claim loses recall."""
+    gold = [dict(GOLD[0]), dict(GOLD[1]), dict(GOLD[1], source="b", entity="Renault")]
+    together = {0: {"entity": "la filiale"}, 1: {"entity": "La Filiale"}, 2: {"entity": "Renault SA"}}
+    assert claims_eval.entity_grouping(gold, together) == (1.0, 1.0)
+    lumped = {0: {"entity": "x"}, 1: {"entity": "x"}, 2: {"entity": "x"}}
+    assert claims_eval.entity_grouping(gold, lumped) == (pytest.approx(1 / 3), 1.0)
+    assert claims_eval.entity_grouping(gold, {0: {"entity": "x"}, 2: {"entity": "x"}}) == (0.0, 0.0)
+    assert claims_eval.entity_grouping(gold, {}) == (None, 0.0)

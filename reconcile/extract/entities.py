@@ -60,6 +60,10 @@ class Gazetteer:
         nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
         self.org_noun_before = re.compile(
             rf"\b({'|'.join(nouns)})(?:\s+[\w'-]+){{0,4}}\s+$") if nouns else None
+        # « le centre hospitalier de Roncelles », « l'hôpital de Roncelles »: a body named by its place
+        self.institution_of = {fold(w): row[0] for row in registry.descriptions.get("institutions", []) for w in row}
+        words = "|".join(re.escape(w) for w in sorted(self.institution_of, key=len, reverse=True))
+        self.institution_before = re.compile(rf"(?<!\w)({words})\s+(de la |de l'|du |des |de |d')$") if words else None
 
     def spans(self, text: str, offset: int, doc, prior: list[EntitySpan]) -> list[EntitySpan]:
         """Entity spans of one line (`text` at absolute `offset`, `doc` its parse)."""
@@ -106,6 +110,15 @@ class Gazetteer:
             surface = text[a:b]
             if len(surface.strip()) < 2 or not any(c.isupper() for c in surface):
                 continue
+            body = self._institution(text, folded, a, b)
+            if body is not None:  # « le centre hospitalier de Roncelles »: the body, not its place
+                a2, name = body
+                known = self.registry.lookup(name)
+                # a body is also a site: where the NER saw a place (« transférés au CHU de Brest »), it stays one
+                out.append(self._span(text, folded, a2, b, offset, known.name if known else name,
+                                      known.type if known else "LOC" if ent.label_ == "LOC" else "ORG", "name"))
+                taken.append((ent.start_char, ent.end_char))
+                continue
             known = self.registry.lookup(surface)
             label = ent.label_
             intro = self._org_noun_before(folded, a)
@@ -120,6 +133,28 @@ class Gazetteer:
             out.append(replace(self._span(text, folded, a, b, offset, name, etype, "name"), intro=intro))
             taken.append((ent.start_char, ent.end_char))
         return sorted(out, key=lambda s: s.start)
+
+    def _institution(self, text: str, folded: str, a: int, b: int) -> tuple[int, str] | None:
+        """(start, name) of a public body named by its place around the name at [a, b) (entities.toml
+        [descriptions] institutions): « l'hôpital de Roncelles » is the « centre hospitalier de Roncelles »,
+        the first way its row writes the body. None when no body word comes right before the place."""
+        if not self.institution_before:
+            return None
+        inner = re.match(r"(.+?)\s+(de la |de l'|du |des |de |d')", folded[a:b])
+        if inner and inner.group(1) in self.institution_of:  # the NER took the body's words in
+            word, prep, place_at = inner.group(1), inner.group(2), a + inner.end()
+            start = a
+        else:
+            m = self.institution_before.search(folded[max(0, a - 48):a])
+            if not m:
+                return None
+            word, prep, place_at = m.group(1), m.group(2), a
+            start = max(0, a - 48) + m.start()
+        place = text[place_at:b].strip()
+        if not place[:1].isupper():
+            return None
+        return start, f"{self.institution_of[word]} {prep.strip() if not prep.endswith(chr(39)) else prep}" \
+            f"{'' if prep.endswith(chr(39)) else ' '}{place}"
 
     def describe(self, text: str, offset: int, names: list[EntitySpan], prior: list[EntitySpan]):
         """`names` of one line plus its definite descriptions, resolved against what came before."""

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..model import Bounds, Claim
+from ..model import INHERITED_SUBJECTS, Bounds, Claim
 from ..normalize.text import fold
 from .lexicon import Lexicon, attribute_for_noun
 
@@ -108,7 +108,7 @@ def link(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: 
     for c in claims:
         rel = by_span.get((c.start, c.end)) if c.kind in ("quantity", "money") else None
         if rel is not None:
-            c = _as_part(c, rel)
+            c = _as_part(c, rel, ids.get(rel[0]) if rel[0] else None)
         if (c.start, c.end) in whole_spans and c.kind == "quantity":
             c = _as_whole(c, lex)
         out.append(c)
@@ -225,10 +225,15 @@ def _whole_of(part: Claim, whole: Claim, cue: str) -> bool:
     return not _noun(whole) or whole.attribute == part.attribute
 
 
-def _as_part(c: Claim, rel: tuple[str | None, str]) -> Claim:
+def _as_part(c: Claim, rel: tuple[str | None, str], of: Claim | None = None) -> Claim:
     whole, relation = rel
     scope = dict(c.scope)
     rules = dict(c.rules, relation=f"cue:{relation}")
+    if of is not None and c.subject_origin in INHERITED_SUBJECTS and of.entity != c.entity:
+        # « le scrutin a réuni 13 648 votants, dont 13 262 suffrages exprimés et 212 bulletins blancs »:
+        # a part whose own words name nothing is about what its whole is about
+        c = replace(c, entity=of.entity, subject_origin=of.subject_origin)
+        rules["subject"] = "parse:part-of-whole"
     if not {"place", "unit", "part"} & scope.keys():
         # a part with no place or unit of its own is a fact of its own: compared only with parts
         scope["part"] = relation.split(":", 1)[1] if relation.startswith("part:") else relation.split(":")[0]

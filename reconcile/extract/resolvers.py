@@ -105,10 +105,10 @@ def _classified(noun: str, fr: Frame | None, lex) -> str:
     nxt = fr.noun.i + 1
     doc = fr.noun.doc
     adj = doc[nxt] if nxt < len(doc) else None
-    if adj is not None and adj.head.i == fr.noun.i and adj.dep_ in ("amod", "acl") and adj.pos_ == "ADJ":
+    if adj is not None and adj.head.i == fr.noun.i and adj.dep_ in ("amod", "acl"):
         for word in (fold(adj.lemma_ or adj.text), singular(fold(adj.text))):
-            if word in lex.class_adjectives:
-                return f"{noun} {word}"
+            if adj.pos_ == "ADJ" and word in lex.class_adjectives or f"{singular(noun)} {word}" in lex.nouns:
+                return f"{noun} {word}"  # « électeurs inscrits »: a noun of two words in the data is one noun
     return noun
 
 
