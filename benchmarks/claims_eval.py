@@ -133,7 +133,7 @@ def scopes_equal(gold, pred) -> bool:
 # an organisation's own name (« l'usine Sylvachim » is Sylvachim).
 _NAME_STOP = {"le", "la", "les", "l", "de", "du", "des", "d", "a", "au", "aux", "en", "dans", "et", "un", "une",
               "sur", "pour", "chez"}
-_NAME_INTRO = {"usine", "site", "groupe", "societe", "entreprise", "commune", "ville"}
+_NAME_INTRO = {"usine", "site", "groupe", "groupement", "societe", "entreprise", "commune", "ville"}
 
 
 def _content(name: str) -> list[str]:

@@ -217,6 +217,8 @@ def test_claims_eval_attribute_ids_spelled_two_ways_are_one_id(gold, pred, equal
     ("chambre régionale des comptes", "CGT", False),
     ("inondations du Gard (octobre 2025)", "inondation", True),  # one word in either number
     ("inondations du Gard (octobre 2025)", "incendie", False),
+    ("groupement Vialis-Ferrovia", "Vialis-Ferrovia", True),  # « groupement » introduces a consortium's name
+    ("groupement Vialis-Ferrovia", "Ferrovia", False),
 ])
 def test_claims_eval_entities_resolve_by_content_words_not_substring(gold, pred, equal):
     assert claims_eval.entities_equal(gold, pred) is equal

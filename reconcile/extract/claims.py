@@ -165,7 +165,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             attr, attr_rule = f"{attr}:{tag}", attr_rule + "+referent"
         resolved.append((m, fr, attr, attr_rule))
         origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins, figures=figures,
-                                                         attribute=attr)
+                                                         attribute=attr, previous=previous)
         if attr == "count:personne":  # people a counter counts at a protest are its crowd
             counted = origin_rule in ("parse:counting-verb", "parse:counter-subject") or \
                 bool(origin) and counter_class(origin, ctx.lex) is not None  # counted, not merely said
@@ -173,14 +173,16 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if crowd:
                 attr, attr_rule = crowd, attr_rule + "+people-at-incident"
                 resolved[-1] = (m, fr, attr, attr_rule)
+        demand = (origin_rule or "").startswith("parse:demand-verb")  # who demands is also what it is about
+        speaker = None if demand else origin_span
         framed = fronted_topic(ctx, s, m.start)
         parsed = (framed.name, "frame", "cue:fronted-topic") if framed else \
-            R.subject(ctx, s, fr, origin_span) or R.pronoun_subject(ctx, s, fr, previous)
+            R.subject(ctx, s, fr, speaker) or R.pronoun_subject(ctx, s, fr, previous)
         if parsed:
             entity, how, subject_rule = parsed
         else:
             entity, how = find_subject(ctx, s, m.start, m.end, previous,
-                                       exclude=[origin_span] if origin_span else ())
+                                       exclude=[speaker] if speaker else ())
             subject_rule = f"window:{how.replace(' ', '-')}"
             rel = _RELATIVE_TO_NOUN.search(fold(text[s.start:m.start]))
             if rel and how in ("previous sentence", "main entity", "topic noun") and \
@@ -190,7 +192,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 subject_rule = "window:relative-noun"
         if entity is None:
             continue
-        if not parsed and origin and entity == origin:
+        if not parsed and origin and entity == origin and not demand:
             entity, how, subject_rule = STORY, "story", subject_rule + "+not-the-speaker"  # who says is not what
         scope, scope_rules = R.scope(ctx, s, m, fr)
         event = R.event_of(ctx, fr) if attr.startswith("count:") else None

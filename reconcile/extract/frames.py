@@ -17,6 +17,7 @@ from ..normalize.text import fold
 _UP = {"nummod", "det", "nmod", "obj", "obl", "obl:arg", "obl:mod", "obl:agent", "conj", "appos", "dep", "xcomp",
        "nsubj", "nsubj:pass", "fixed", "flat", "iobj", "amod", "advmod"}
 _SUBJECT = {"nsubj", "nsubj:pass"}
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "qui"}
 _PLACE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod", "advcl", "dep", "conj"}
 
 
@@ -160,13 +161,16 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
         if subj is not None and p.pos_ in ("ADJ", "NOUN") and p.dep_ == "ROOT" and \
                 not any(c.dep_ in ("cop", "aux:pass") for c in p.children):  # « avait été estimé »: a passive,
             lemma = verb_form(p, say | count | ambiguous) or lemma  # its subject is counted; « La CGT revendique »
+        elif p.pos_ == "VERB" and fold(p.lemma_) == fold(p.text) and lemma not in say | count | ambiguous:
+            lemma = verb_form(p, say | count | ambiguous) or lemma  # « qui réclame » left unlemmatized
         passive = subj is not None and (subj.dep_ == "nsubj:pass" or "Part" in p.morph.get("VerbForm") and any(
             c.dep_ in ("cop", "aux:pass") and c.lemma_ == "être" for c in p.children))  # « avait été estimé »
         if passive:
             # « la facture est estimée par la SGP à 36 milliards »: the agent counts, the subject is counted
             subj = next((c for c in p.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and
                          any(x.dep_ == "case" and fold(x.text) == "par" for x in c.children)), None)
-        if subj is not None and frame.role in ("obj", "nmod", "obl:arg", "obl:mod", "obl") and \
+        counted_subject = passive and frame.role == "nsubj:pass"  # « 250 rassemblements ont été recensés par … »
+        if subj is not None and (frame.role in ("obj", "nmod", "obl:arg", "obl:mod", "obl") or counted_subject) and \
                 (lemma in count or lemma in say or (lemma in ambiguous and is_counter(subj))):
             return subj, "parse:counting-verb" if lemma in count | ambiguous else "parse:speech-verb"
     p = frame.predicate
@@ -176,8 +180,8 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
         up = p.head
         if lemma_of(up) in say or lemma_of(up) in count:
             subj = next((c for c in up.children if c.dep_ in _SUBJECT), None)
-            if subj is not None and subj.pos_ != "PRON":
-                return subj, "parse:speech-clause"
+            if subj is not None and (subj.pos_ != "PRON" or fold(subj.text) in _SUBJECT_PRONOUNS):
+                return subj, "parse:speech-clause"  # « Il assure que … »: the caller finds who « il » is
         p = up
     return None, None
 

@@ -44,6 +44,7 @@ class Lexicon:
     topic_nouns: re.Pattern | None
     # frames.toml: reading a figure's frame from the parse
     say_verbs: frozenset[str] = frozenset()
+    demand_verbs: frozenset[str] = frozenset()  # say_verbs whose subject is also what the figure is about
     quote_verbs: frozenset[str] = frozenset()  # say_verbs and those that say only after a quotation
     count_verbs: frozenset[str] = frozenset()
     ambiguous_count_verbs: frozenset[str] = frozenset()
@@ -190,7 +191,8 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
                    f["attribute"]) for f in attrs.get("frame", []))  # counted nouns are compared folded
     verbs = {w for preds, _, _ in table for w in preds}
     return dict(
-        say_verbs=frozenset(frames["speech"]["verbs"]),
+        say_verbs=frozenset(frames["speech"]["verbs"]) | frozenset(frames["speech"].get("demand", [])),
+        demand_verbs=frozenset(frames["speech"].get("demand", [])),
         quote_verbs=frozenset(frames["speech"]["verbs"]) | frozenset(frames["speech"].get("after_quote", [])),
         count_verbs=frozenset(frames["counting"]["verbs"]),
         ambiguous_count_verbs=frozenset(frames["counting"].get("ambiguous", [])),

@@ -14,7 +14,7 @@ from ..normalize.text import fold
 from .assemble import figure_between
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
-from .frames import Frame, antecedent, lemma_of, phrase, place_tokens, speaker_token, subject_token
+from .frames import Frame, antecedent, lemma_of, phrase, place_tokens, speaker_token, subject_token, verb_form
 from .lexicon import attribute_for_noun, counter_class, singular
 
 def span_at(ctx: Context, pos: int) -> EntitySpan | None:
@@ -147,7 +147,7 @@ def event_of(ctx: Context, fr: Frame | None) -> str | None:
 # ---------------------------------------------------------------- attribution
 
 def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_origins, figures=(),
-                attribute: str | None = None):
+                attribute: str | None = None, previous: list[Sentence] = ()):
     """(who says or counts the figure, its span or None, rule id), or (None, None, None).
 
     The window fallback never reaches a « selon X » across another figure of the sentence
@@ -160,6 +160,16 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
         counted = attribute in ctx.lex.counted_attributes or ctx.lex.dynamics.get(attribute or "") == "running"
         tok, rule = speaker_token(fr, ctx.lex.say_verbs, ctx.lex.count_verbs, ctx.lex.ambiguous_count_verbs,
                                   lambda t: counted or counter_class(phrase(t), ctx.lex) is not None)
+        if tok is not None and rule == "parse:speech-verb" and \
+                (lemma_of(tok.head) in ctx.lex.demand_verbs or verb_form(tok.head, ctx.lex.demand_verbs)):
+            rule = "parse:demand-verb"  # the demander is also what the figure is about
+        if tok is not None and tok.pos_ == "PRON":
+            # « Aquitane Chimie, qui revendique 4 500 salariés », « Elle recense 62 postes vacants »: who the
+            # pronoun stands for speaks
+            who = _pronoun_referent(ctx, s, tok, previous)
+            if who:
+                return who, (_pos(s, tok), _pos(s, tok) + len(tok.text)), rule + "+antecedent"
+            tok = None
         if tok is not None:
             # "Le préfet des Landes, Jean Dupont, a annoncé": every subject of the verb speaks
             sub = sorted((t for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") or c is tok
@@ -171,6 +181,10 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
             named = [y for t in sub if (y := span_at(ctx, _pos(s, t))) is not None and y.type == "PER"]
             if named:
                 return named[0].name, whole, rule
+            own = [y for t in tok.subtree if t.dep_ in ("flat:name", "appos", "nmod", "nsubj") and
+                   (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED and _pos(s, t) > _pos(s, tok)]
+            if own and own[0].start - _pos(s, tok) <= len(tok.text) + 1:
+                return own[0].name, whole, rule  # « l'entreprise Vialis réclame »: the name the noun introduces
             words = phrase(tok)
             if words and tok.pos_ in ("NOUN", "PROPN") and not any(h.fullmatch(fold(tok.text)) for h, _ in ctx.lex.heads):
                 return words, whole, rule  # « le bilan fait état de deux morts »: a head noun counts nothing
@@ -272,6 +286,61 @@ def subject(ctx: Context, s: Sentence, fr: Frame | None, speaker_span):
 
 
 _PERSONAL = {"il", "elle", "ils", "elles"}
+_NAMED = ("ORG", "PER", "MISC", "UNION", "AUTHORITY")
+
+
+def _pronoun_referent(ctx: Context, s: Sentence, pron, previous) -> str | None:
+    """Who a subject pronoun stands for: for a relative « qui », the name it follows (« le groupe
+    Aquitane Chimie, qui revendique … »); for « il », « elle », the subject of the sentence before, when
+    its gender agrees (« La direction de l'hôpital … Elle recense … »: a description is kept in words).
+    None when it stands for nothing named or described."""
+    word = fold(pron.text)
+    if word == "qui":
+        ante = antecedent(pron.head)
+        if ante is None:
+            return None
+        up, t = [], ante  # « Bernard Oustric, président de la fédération du BTP, qui évoque … »: the person
+        while t.dep_ in ("nmod", "appos") and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN") and len(up) < 4:
+            t = t.head  # the noun phrases « qui » follows hang on, up to the person they describe
+            up.append(t)
+        person = next((y for t in up if (y := span_at(ctx, _pos(s, t))) is not None and y.type == "PER"), None)
+        x = person or next((y for t in [ante] + sorted(ante.subtree, key=lambda t: t.i)
+                            if (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED), None)
+        return x.name if x is not None else None
+    if word in _PERSONAL and previous:
+        x = _previous_subject(ctx, previous[-1], pron)
+        if x is not None:
+            return x.name
+        subj = _root_subject(previous[-1])
+        if subj is not None and subj.pos_ == "NOUN" and _agrees(pron, subj) and \
+                not any(h.fullmatch(fold(subj.text)) for h, _ in ctx.lex.heads):
+            return phrase(subj) or None
+    return None
+
+
+def _root_subject(prev: Sentence):
+    root = next((t for t in prev.tokens if t.dep_ == "ROOT"), None)
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None) if root is not None else None
+
+
+def _agrees(pron, noun) -> bool:
+    want, got = set(pron.morph.get("Gender")), set(noun.morph.get("Gender"))
+    return not (want and got and not want & got)
+
+
+def _previous_subject(ctx: Context, prev: Sentence, pron, types=_NAMED) -> EntitySpan | None:
+    """The named subject of sentence `prev` (an entity of `types`) that « il » or « elle » (`pron`) takes
+    up: same gender, when both say one."""
+    root = next((t for t in prev.tokens if t.dep_ == "ROOT"), None)
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")] if root is not None else []
+    if not subjects:
+        return None
+    x = next((y for c in subjects for t in sorted(c.subtree, key=lambda t: t.i)  # « le groupe Tessaro »
+              if (y := span_at(ctx, _pos(prev, t))) is not None and y.type in types), None)
+    want, got = set(pron.morph.get("Gender")), set(subjects[0].morph.get("Gender"))
+    if x is None or want and got and not want & got:
+        return None  # « elle » does not take up « le groupe »
+    return x
 
 
 def pronoun_subject(ctx: Context, s: Sentence, fr: Frame | None, previous: list[Sentence]):
@@ -284,20 +353,8 @@ def pronoun_subject(ctx: Context, s: Sentence, fr: Frame | None, previous: list[
                  if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "PRON" and fold(c.text) in _PERSONAL), None)
     if pron is None:
         return None
-    prev = previous[-1]
-    root = next((t for t in prev.tokens if t.dep_ == "ROOT"), None)
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")] if root is not None else []
-    if not subjects:
-        return None
-    subj = subjects[0]
-    x = next((y for c in subjects for t in sorted(c.subtree, key=lambda t: t.i)  # « le groupe Tessaro »
-              if (y := span_at(ctx, _pos(prev, t))) is not None and y.type in ("ORG", "PER", "MISC", "UNION")), None)
-    if x is None:
-        return None
-    want, got = set(pron.morph.get("Gender")), set(subj.morph.get("Gender"))
-    if want and got and not want & got:
-        return None  # « elle » does not take up « le groupe »
-    return x.name, "pronoun", "parse:pronoun-antecedent"
+    x = _previous_subject(ctx, previous[-1], pron, types=("ORG", "PER", "MISC", "UNION"))  # a counter is no subject
+    return (x.name, "pronoun", "parse:pronoun-antecedent") if x is not None else None
 
 
 # ---------------------------------------------------------------- scope

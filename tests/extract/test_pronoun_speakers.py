@@ -1,0 +1,71 @@
+"""Who says or counts a figure when the verb's subject is a pronoun, a relative « qui », or the agent of a
+passive; verbs of demand and promise give their subject's own figure. Sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import figure
+
+SPEAKERS = [
+    # a relative « qui » after a name: the name speaks
+    ("Le site appartient au groupe Norvexa, qui revendique 6 200 salariés en Europe.\n",
+     "6 200 salariés", "Norvexa"),
+    ("L'usine a été rachetée par Tessalis, qui annonce 140 embauches d'ici l'été.\n",
+     "140 embauches", "Tessalis"),
+    ("Jugé insuffisant par la CGT, qui réclame 90 recrutements, le plan sera rediscuté.\n",
+     "90 recrutements", "CGT"),
+    # « qui » after a person described by a title: the person, not the body in the title
+    ("« La saison est sauvée », se félicite Anne Rivet, présidente de la chambre d'agriculture du Gers, "
+     "qui évoque 1 200 exploitations touchées.\n", "1 200 exploitations", "Anne Rivet"),
+    # « il », « elle »: the named subject of the sentence before
+    ("La préfecture de la Drôme a fait un point vendredi. Elle dénombre 17 blessés.\n", "17 blessés", "préfecture"),
+    ("Le groupe Ardelis a présenté son plan lundi. Il annonce 85 postes ouverts en interne.\n",
+     "85 postes", "Ardelis"),
+    ("Marc Vidal dirige la clinique depuis 2021. Il assure que les urgences reçoivent 90 patients par jour.\n",
+     "90 patients", "Marc Vidal"),
+    # a description the pronoun takes up is kept in words
+    ("La direction de l'usine a réuni le comité lundi. Elle recense 38 postes vacants.\n", "38 postes",
+     "direction"),
+    # the agent of a passive verb of counting counts its subject
+    ("Plus de 300 rassemblements ont été recensés par les services de renseignement.\n",
+     "Plus de 300 rassemblements", "services de renseignement"),
+    ("Quelque 2 400 interventions ont été comptabilisées par les pompiers du Var.\n",
+     "Quelque 2 400 interventions", "pompiers"),
+    # demands and promises are their subject's figures
+    ("Le syndicat Unsa exige 120 embauches avant la fin de l'année.\n", "120 embauches", "Unsa"),
+    ("La Métropole promet que 25 % des marchés iront à des entreprises locales.\n", "25 %", "Métropole"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", SPEAKERS)
+def test_a_pronoun_or_a_passive_agent_names_who_says_or_counts(claims, text, quote, speaker):
+    c = figure(claims(text), quote)
+    assert c.attributed_to is not None and speaker in c.attributed_to, (c.attributed_to, dict(c.rules))
+
+
+NOT_SPEAKERS = [
+    # « il » takes up nothing named or described: nobody is made up
+    ("Il pleuvait depuis l'aube. Il assure que 40 maisons ont été inondées.\n", "40 maisons"),
+    # « elle » does not take up a masculine subject
+    ("Le groupe Ardelis a présenté son plan lundi. Elle annonce 85 postes ouverts en interne.\n", "85 postes"),
+    # a hope with an infinitive is a plan of its subject, said by nobody else
+    ("Le club Ravel espère attirer 30 000 spectateurs par match.\n", "30 000 spectateurs"),
+]
+
+
+@pytest.mark.parametrize("text, quote", NOT_SPEAKERS)
+def test_no_speaker_is_made_up(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert c.attributed_to is None, (c.attributed_to, dict(c.rules))
+
+
+@pytest.mark.parametrize("text, quote, who", [
+    ("Depuis avril, l'entreprise Calvane réclame 14 millions d'euros de surcoûts.\n", "14 millions d'euros", "Calvane"),
+    ("Le syndicat Unsa exige 120 embauches avant la fin de l'année.\n", "120 embauches", "Unsa"),
+    ("La CFDT, qui réclame 45 recrutements, a appelé à la grève.\n", "45 recrutements", "CFDT"),
+    ("Le groupe Ardelis promet 300 embauches en Bretagne.\n", "300 embauches", "Ardelis"),
+])
+def test_who_demands_or_promises_gives_the_figure_and_is_what_it_is_about(claims, text, quote, who):
+    c = figure(claims(text), quote)
+    assert c.attributed_to == who and c.entity == who, (c.entity, c.attributed_to, dict(c.rules))
+    assert dict(c.rules)["attribution"].startswith("parse:demand-verb")
