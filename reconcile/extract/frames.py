@@ -155,6 +155,9 @@ def subject_token(frame: Frame):
 def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: frozenset, is_counter):
     """(token, rule id) of who says or counts the figure: the subject of a verb of saying
     above it, or of the counting verb that takes it as object."""
+    role = frame.role
+    if role == "advmod" and frame.chain and frame.chain[-1].pos_ == "ADV" and frame.noun is not None:
+        role = frame.noun.dep_  # « recensait moins de 300 foyers »: the bound word is no role of its own
     for p in frame.predicates:
         lemma = lemma_of(p)
         subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
@@ -170,7 +173,7 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
             subj = next((c for c in p.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and
                          any(x.dep_ == "case" and fold(x.text) == "par" for x in c.children)), None)
         counted_subject = passive and frame.role == "nsubj:pass"  # « 250 rassemblements ont été recensés par … »
-        if subj is not None and (frame.role in ("obj", "nmod", "obl:arg", "obl:mod", "obl") or counted_subject) and \
+        if subj is not None and (role in ("obj", "nmod", "obl:arg", "obl:mod", "obl") or counted_subject) and \
                 (lemma in count or lemma in say or (lemma in ambiguous and is_counter(subj))):
             return subj, "parse:counting-verb" if lemma in count | ambiguous else "parse:speech-verb"
     p = frame.predicate

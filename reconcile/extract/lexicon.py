@@ -45,6 +45,7 @@ class Lexicon:
     # frames.toml: reading a figure's frame from the parse
     say_verbs: frozenset[str] = frozenset()
     demand_verbs: frozenset[str] = frozenset()  # say_verbs whose subject is also what the figure is about
+    documents: frozenset[str] = frozenset()  # nouns whose figures are their author's (« le sondage publié par X »)
     quote_verbs: frozenset[str] = frozenset()  # say_verbs and those that say only after a quotation
     count_verbs: frozenset[str] = frozenset()
     ambiguous_count_verbs: frozenset[str] = frozenset()
@@ -193,6 +194,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
     return dict(
         say_verbs=frozenset(frames["speech"]["verbs"]) | frozenset(frames["speech"].get("demand", [])),
         demand_verbs=frozenset(frames["speech"].get("demand", [])),
+        documents=frozenset(fold(w) for w in frames["speech"].get("documents", [])),
         quote_verbs=frozenset(frames["speech"]["verbs"]) | frozenset(frames["speech"].get("after_quote", [])),
         count_verbs=frozenset(frames["counting"]["verbs"]),
         ambiguous_count_verbs=frozenset(frames["counting"].get("ambiguous", [])),

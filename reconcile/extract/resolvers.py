@@ -185,9 +185,15 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
                    (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED and _pos(s, t) > _pos(s, tok)]
             if own and own[0].start - _pos(s, tok) <= len(tok.text) + 1:
                 return own[0].name, whole, rule  # « l'entreprise Vialis réclame »: the name the noun introduces
+            by = _author(ctx, s, tok) if fold(tok.lemma_ or tok.text) in ctx.lex.documents else None
+            if by:  # « le rapport de la Cour des comptes évalue … »: the document's author
+                return by[0], whole, rule + "+document"
             words = phrase(tok)
             if words and tok.pos_ in ("NOUN", "PROPN") and not any(h.fullmatch(fold(tok.text)) for h, _ in ctx.lex.heads):
                 return words, whole, rule  # « le bilan fait état de deux morts »: a head noun counts nothing
+        author = _document_author(ctx, s, m, fr)
+        if author is not None:
+            return author[0], author[1], author[2]
         if counted:
             # « À Lyon, la préfecture est passée de 14 500 à 9 800 manifestants »: a counter as the subject
             # of a crowd or a toll, whatever the verb, gives its own count
@@ -211,6 +217,61 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
         # recensés »: a speech clause set off by commas speaks for the whole sentence
         return incises[0][1], incises[0][2], "window:incise"
     return None, None, None
+
+
+def _document_author(ctx: Context, s: Sentence, m: Mention, fr: Frame):
+    """(author, span, rule id) of a figure given by a document (frames.toml [speech] documents): the subject
+    of the figure's verb (« le sondage publié par l'institut Opalis le créditait de 42 % »), or the head noun
+    of a clause that a colon opens onto the figure (« le bilan arrêté par la préfecture est lourd : six morts »).
+    None when the document names no author."""
+    docs = ctx.lex.documents
+    if not docs:
+        return None
+    nouns = [c for p in fr.predicates for c in p.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"]
+    # where the tagger took the verb for a noun, the document governs the figure itself (« Une étude de
+    # l'Insee chiffre à 12 000… ») or through its participle (« Le sondage réalisé par X le crédite de 38 % »)
+    nouns += [p for p in fr.predicates if p.pos_ == "NOUN"] + \
+        [p.head for p in fr.predicates if p.dep_ in ("acl", "amod") and p.head.pos_ == "NOUN"]
+    rule = "parse:document-subject"
+    if not nouns:
+        colon = ctx.source.text.rfind(":", s.start, m.start)
+        if colon < 0 or ctx.source.text.find(".", colon, m.start) >= 0:
+            return None
+        nouns = [t for t in s.tokens if _pos(s, t) < colon and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubj:pass")]
+        rule = "parse:document-colon"
+    for noun in nouns:
+        if fold(noun.lemma_ or noun.text) in docs:
+            who = _author(ctx, s, noun)
+            if who:
+                return who[0], who[1], rule
+    return None
+
+
+def _author(ctx: Context, s: Sentence, noun):
+    """(author, span) of a document noun: the agent of the participle that qualifies it (« publié par
+    l'institut Opalis », « arrêté vendredi par la préfecture », wherever the parser hung « par »), else its
+    « de » complement when that names someone (« le rapport de la Cour des comptes »)."""
+    if any(c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ") for c in noun.children):
+        for a in noun.subtree:
+            if a.dep_ == "obl:agent" or any(x.dep_ == "case" and fold(x.text) == "par" for x in a.children):
+                who = _named_in(ctx, s, a)
+                if who:
+                    return who, (_pos(s, a), _pos(s, a) + len(a.text))
+    for c in noun.children:
+        if c.dep_ == "nmod" and any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children):
+            x = next((y for t in c.subtree if (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED), None)
+            if x is not None:
+                return x.name, (x.start, x.end)
+    return None
+
+
+def _named_in(ctx: Context, s: Sentence, tok) -> str | None:
+    """The entity a noun phrase names (« l'institut Opalis » -> Opalis), else its words when it is a common
+    noun (« les services de renseignement »)."""
+    x = next((y for t in sorted(tok.subtree, key=lambda t: t.i) if (y := span_at(ctx, _pos(s, t))) is not None), None)
+    if x is not None:  # an agent is an author whatever the NER took it for (« l'institut Opalis », tagged a place)
+        return x.name
+    return (phrase(tok) or None) if tok.pos_ in ("NOUN", "PROPN") else None
 
 
 _QUOTE = re.compile(r"«([^«»]{3,1500})»")

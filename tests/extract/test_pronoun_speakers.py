@@ -69,3 +69,33 @@ def test_who_demands_or_promises_gives_the_figure_and_is_what_it_is_about(claims
     c = figure(claims(text), quote)
     assert c.attributed_to == who and c.entity == who, (c.entity, c.attributed_to, dict(c.rules))
     assert dict(c.rules)["attribution"].startswith("parse:demand-verb")
+
+
+@pytest.mark.parametrize("text, quote, author", [
+    # a document's figures are its author's: the agent of its participle, wherever the parser hung « par »
+    ("Le sondage réalisé par l'institut Kantor le crédite de 38 % des intentions de vote.\n", "38 %", "Kantor"),
+    ("Le bilan établi jeudi par la préfecture est lourd : quatre morts et 17 blessés.\n", "17 blessés", "préfecture"),
+    ("Le décompte publié mardi par la préfecture fait état de 212 sinistrés.\n", "212 sinistrés", "préfecture"),
+    # or its « de » complement when that names someone
+    ("Le rapport de la Cour des comptes évalue le surcoût à 40 millions d'euros.\n", "40 millions d'euros",
+     "Cour des comptes"),
+    ("Une étude de l'Insee chiffre à 12 000 le nombre d'emplois menacés.\n", "12 000", "INSEE"),
+])
+def test_a_document_s_figures_are_its_author_s(claims, text, quote, author):
+    c = figure(claims(text), quote)
+    assert c.attributed_to and author.lower() in c.attributed_to.lower(), (c.attributed_to, dict(c.rules))
+
+
+def test_a_document_with_no_author_makes_none_up(claims):
+    c = figure(claims("Le bilan est lourd : quatre morts et 17 blessés.\n"), "17 blessés")
+    assert c.attributed_to is None
+
+
+@pytest.mark.parametrize("text, quote, counter", [
+    ("Enedis recensait encore moins de 300 foyers sans courant vendredi.\n", "moins de 300 foyers", "Enedis"),
+    ("La police a dénombré plus de 4 000 manifestants.\n", "plus de 4 000 manifestants", "police"),
+    ("Les pompiers comptabilisent près de 90 interventions.\n", "près de 90 interventions", "pompiers"),
+])
+def test_a_bound_before_the_count_keeps_its_counter(claims, text, quote, counter):
+    c = figure(claims(text), quote)
+    assert c.attributed_to and counter in c.attributed_to, (c.attributed_to, dict(c.rules))
