@@ -41,6 +41,11 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
         origin = attribution(ctx, s, a)
         if origin:
             rules["attribution"] = "window:selon"
+        else:  # « La dernière inspection, en octobre, n'avait rien relevé, assure la direction »
+            from .resolvers import inverted_speaker  # resolvers builds on this module: imported when used
+            origin = inverted_speaker(ctx, s, b)
+            if origin:
+                rules["attribution"] = "parse:inverted-speech"
     mod = modality or modality_of(ctx, s, a)
     if origin and mod == "assertion" and not rules.get("attribution", "").startswith("parse:"):
         mod = "reported"  # "selon X": hearsay; a speaker named as subject of a verb of saying is an assertion

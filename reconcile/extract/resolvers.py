@@ -211,12 +211,48 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
     quoted = next((q for q in quotes(ctx) if q[0] <= m.start and m.end <= q[1]), None)
     if quoted:  # « Ce sont plus de 700 emplois qui sont menacés », affirme Sébastien Moreau
         return quoted[2], quoted[3], "window:quote"
+    inverted = inverted_speaker(ctx, s, m.end)
+    if inverted:  # « Deux salariés restent disparus, a précisé la préfète », « …, promet la Métropole »
+        return inverted[0], inverted[1], "parse:inverted-speech"
     incises = [f for f in cue_origins if _incise(ctx.source.text, s, f)]
     if len({f[1] for f in incises}) == 1:
         # « Le bilan s'est alourdi à cinq morts, a annoncé la préfecture, tandis que 19 blessés ont été
         # recensés »: a speech clause set off by commas speaks for the whole sentence
         return incises[0][1], incises[0][2], "window:incise"
     return None, None, None
+
+
+def inverted_speaker(ctx: Context, s: Sentence, end: int):
+    """(speaker, span) of a speech clause set after a comma with its subject after the verb (« …, a précisé
+    la préfète », « …, promet la Métropole », « …, a calculé Pierre-Yves Rambert »): it speaks for the
+    figures and events that end before it (at `end` or earlier). The parser often takes the inverted
+    subject for an object; a verb with a subject of its own before it is no such clause."""
+    verbs = ctx.lex.quote_verbs | ctx.lex.count_verbs | ctx.lex.demand_verbs
+    for v in s.tokens:
+        at = _pos(s, v)
+        if v.pos_ not in ("VERB", "AUX") or at < end or lemma_of(v) not in verbs and not verb_form(v, verbs):
+            continue
+        k = v.i - 1
+        while k >= s.tokens[0].i and v.doc[k].dep_.startswith("aux") and v.doc[k].head.i == v.i:
+            k -= 1  # « , a précisé »
+        if k < s.tokens[0].i or v.doc[k].text != ",":
+            continue
+        if re.search(r"[.!?…]\s", ctx.source.text[end:_pos(s, v.doc[k])]):
+            continue  # « … fixé au 12 février. « Le gouvernement … », prévient X »: X speaks for the quotation only
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i for c in v.children):
+            continue  # « …, la préfecture a précisé que … »: an ordinary clause
+        who = next((c for c in v.children if c.dep_ in ("nsubj", "obj") and c.i > v.i
+                    and c.pos_ in ("NOUN", "PROPN")), None)
+        if who is None or any(h.fullmatch(fold(who.text)) for h, _ in ctx.lex.heads):
+            continue
+        x = span_at(ctx, _pos(s, who))
+        if x is None:  # « la préfète des Landes »: the office of a place speaks, never the place
+            x = next((y for t in sorted(who.subtree, key=lambda t: t.i)
+                      if (y := span_at(ctx, _pos(s, t))) is not None and y.type != "LOC"), None)
+        name = x.name if x is not None else phrase(who)
+        if name:
+            return name, (_pos(s, who), _pos(s, who) + len(who.text))
+    return None
 
 
 def _document_author(ctx: Context, s: Sentence, m: Mention, fr: Frame):

@@ -99,3 +99,30 @@ def test_a_document_with_no_author_makes_none_up(claims):
 def test_a_bound_before_the_count_keeps_its_counter(claims, text, quote, counter):
     c = figure(claims(text), quote)
     assert c.attributed_to and counter in c.attributed_to, (c.attributed_to, dict(c.rules))
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a speech clause after a comma, its subject after the verb, speaks for what comes before it
+    ("Trois randonneurs sont toujours portés disparus, a précisé la préfète lors d'un point presse.\n",
+     "Trois randonneurs", "préfète"),
+    ("Près de 400 arbres ont été abattus, pour 900 replantés d'ici 2027, promet la Métropole.\n",
+     "900 replantés", "Métropole"),
+    ("Le coût du chantier a augmenté de 45 %, a calculé Hugo Lemaire.\n", "45 %", "Hugo Lemaire"),
+    ("L'usine a fermé en mars 2024, a rappelé la CGT.\n", "fermé en mars 2024", "CGT"),
+])
+def test_an_inverted_speech_clause_speaks_for_the_sentence_before_it(claims, text, quote, speaker):
+    c = figure(claims(text), quote)
+    assert c.attributed_to == speaker, (c.attributed_to, dict(c.rules))
+    assert dict(c.rules)["attribution"] == "parse:inverted-speech"
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a clause with its own subject before the verb is no incise
+    ("Quatre salariés ont été blessés, et la préfecture a précisé que l'usine restera fermée.\n", "Quatre salariés"),
+    # the clause after a quotation that closes a sentence speaks for the quotation only
+    ("Le syndicat a fixé au 12 mars la prochaine journée. « Nous serons 5 000 », prévient Paul Adam.\n",
+     "12 mars"),
+])
+def test_no_inverted_speaker_across_a_subject_or_a_sentence(claims, text, quote):
+    c = next(c for c in claims(text) if quote in c.quote)
+    assert dict(c.rules).get("attribution") != "parse:inverted-speech", (c.attributed_to, dict(c.rules))
