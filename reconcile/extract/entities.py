@@ -60,6 +60,9 @@ class Gazetteer:
         nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
         self.org_noun_before = re.compile(
             rf"\b({'|'.join(nouns)})(?:\s+[\w'-]+){{0,4}}\s+$") if nouns else None
+        self.name_heads = {fold(w) for w in registry.descriptions.get("name_heads", []) +
+                           registry.descriptions.get("org_nouns", []) +
+                           [w for row in registry.descriptions.get("institutions", []) for w in row]}
         # « le centre hospitalier de Roncelles », « l'hôpital de Roncelles »: a body named by its place
         self.institution_of = {fold(w): row[0] for row in registry.descriptions.get("institutions", []) for w in row}
         words = "|".join(re.escape(w) for w in sorted(self.institution_of, key=len, reverse=True))
@@ -120,6 +123,12 @@ class Gazetteer:
                 taken.append((ent.start_char, ent.end_char))
                 continue
             known = self.registry.lookup(surface)
+            if not known and ent.label_ in ("ORG", "MISC"):
+                tail = _complement_name(surface, self.name_heads)
+                if tail is not None:  # « l'avenir institutionnel d'Ampere »: the name is Ampere's
+                    a = b - len(tail)
+                    surface = tail
+                    known = self.registry.lookup(surface)
             label = ent.label_
             intro = self._org_noun_before(folded, a)
             if not known and label in ("LOC", "MISC") and intro:
@@ -286,6 +295,19 @@ def _without_capitalized_words(names: list[EntitySpan], lines, registry: Registr
             continue
         out.append(x)
     return out
+
+
+_COMPLEMENT_NAME = re.compile(r"^([a-zà-ÿ][\w-]*)(?:\s+[a-zà-ÿ][\w-]*){0,2}\s+(?:de la |de l'|de l’|du |des |de |d'|d’)(?=[A-ZÀ-Ý])")
+
+
+def _complement_name(surface: str, heads: set[str]) -> str | None:
+    """The capitalized complement of a NER name that opens on a common noun and « de » (« histoire
+    d'Ampere », « avenir institutionnel d'Ampere » -> « Ampere »), unless that noun begins real names of
+    bodies and offices (`heads`: « ministère de l'Intérieur », « président de la Métropole »)."""
+    m = _COMPLEMENT_NAME.match(surface)
+    if not m or fold(m.group(1)) in heads:
+        return None
+    return surface[m.end():]
 
 
 def _preposition(folded: str, original: str) -> str | None:

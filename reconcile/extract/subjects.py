@@ -105,9 +105,12 @@ def event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previous
     if how in ("complement", "object"):
         return entity, how
     if how in ("main entity", "topic noun", "unknown"):
-        noun = noun_subject(ctx, s, a, b)
-        if noun:  # "les établissements scolaires seront fermés mardi": about the schools
-            return noun, "noun subject"
+        tok = noun_subject_token(ctx, s, a, b)
+        owner = _owner(ctx, s, tok, previous) if tok is not None else None
+        if owner:  # « Sa tentative d'entrée en Bourse ayant échoué », « l'avenir de Fabrex »: whose it is
+            return owner
+        if tok is not None:  # "les établissements scolaires seront fermés mardi": about the schools
+            return fold(tok.lemma_ or tok.text), "noun subject"
     head = participle_head(ctx, s, a)
     if head and head[1] == "participle":
         return head
@@ -121,6 +124,12 @@ def event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previous
 
 def noun_subject(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
     """The common noun subject of the clause around [a, b), when it names no entity nor the story."""
+    t = noun_subject_token(ctx, s, a, b)
+    return fold(t.lemma_ or t.text) if t is not None else None
+
+
+def noun_subject_token(ctx: Context, s: Sentence, a: int, b: int):
+    """The token of `noun_subject`, or None."""
     lo, hi = clause_bounds(ctx.source.text, s.start, s.end, a, weak=False)
     for t in s.tokens:
         pos = s.offset + t.idx
@@ -130,7 +139,28 @@ def noun_subject(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
             return None
         if ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(fold(t.text)):
             return None
-        return fold(t.lemma_ or t.text)
+        return t
+    return None
+
+
+def _owner(ctx: Context, s: Sentence, tok, previous):
+    """(entity, how) that a common noun belongs to: the named complement of the noun (« l'avenir de
+    Fabrex »), or, after a possessive (« sa tentative », « son existence »), the last organisation or
+    person named before it in the sentence, else in the sentences before. None otherwise."""
+    for c in tok.children:
+        if c.dep_ == "nmod" and any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children):
+            pos = s.offset + c.idx
+            x = next((x for x in ctx.spans if x.start <= pos < x.end and x.how == "name"
+                      and x.type in ("ORG", "PER", "UNION", "MISC", "LOC")), None)
+            if x is not None:
+                return x.name, "complement"
+    if not any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children):
+        return None
+    here = s.offset + tok.idx
+    for lo, hi in [(s.start, here)] + [(p.start, p.end) for p in reversed(previous[-2:])]:
+        cands = [x for x in ctx.spans if lo <= x.start < hi and x.type in ("ORG", "PER", "UNION", "MISC", "LOC")]
+        if cands:
+            return cands[-1].name, "possessive"
     return None
 
 

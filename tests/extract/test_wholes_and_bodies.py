@@ -94,3 +94,34 @@ def test_a_place_the_articles_write_as_a_scope_is_a_place():
 ])
 def test_a_noun_and_its_participle_that_the_data_lists_together_are_one_noun(claims, text, quote, attribute):
     assert figure(claims(text), quote).attribute == attribute
+
+
+# ---------------------------------------------------------------- whose event: a possessive, a named complement
+
+@pytest.mark.parametrize("text, quote, owner", [
+    ("Les ventes de Norvexa ont reculé. Sa tentative d'entrée en Bourse ayant échoué, le groupe se replie.\n",
+     "entrée en Bourse", "Norvexa"),
+    ("Tessalis a ouvert une usine en 2019. Après l'introduction en bourse ratée, son existence était menacée.\n",
+     "introduction en bourse", "Tessalis"),
+])
+def test_an_event_of_a_possessed_noun_is_its_owner_s(claims, text, quote, owner):
+    c = figure(claims(text), quote)
+    assert c.entity == owner, (c.entity, dict(c.rules))
+
+
+def test_a_concrete_noun_subject_stays_what_the_event_is_about(claims):
+    c = figure(claims("Les écoles de la commune seront fermées mardi.\n"), "fermées mardi")
+    assert "ecole" in c.entity or "école" in c.entity, c.entity
+
+
+@pytest.mark.parametrize("written, name", [
+    ("l'histoire de Norvexa", "Norvexa"),
+    ("l'avenir institutionnel de Norvexa", "Norvexa"),
+    ("le ministère de l'Intérieur", "ministère de l'Intérieur"),
+    ("le président de la Métropole", "président de la Métropole"),
+])
+def test_a_name_is_not_a_common_noun_s_complement(written, name):
+    from reconcile.extract.entities import _complement_name
+    heads = {"ministere", "president"}
+    surface = written.split(" ", 1)[1] if written.startswith(("le ", "la ")) else written[2:]
+    assert (_complement_name(surface, heads) or surface) == name
