@@ -157,7 +157,12 @@ def _owner(ctx: Context, s: Sentence, tok, previous):
     if not any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children):
         return None
     here = s.offset + tok.idx
-    for lo, hi in [(s.start, here)] + [(p.start, p.end) for p in reversed(previous[-2:])]:
+    ranges = [(s.start, here)]
+    for p in reversed(previous[-2:]):  # the sentences before, in its own paragraph only
+        if "\n" in ctx.source.text[p.end:ranges[-1][0]]:
+            break
+        ranges.append((p.start, p.end))
+    for lo, hi in ranges:
         cands = [x for x in ctx.spans if lo <= x.start < hi and x.type in ("ORG", "PER", "UNION", "MISC", "LOC")]
         if cands:
             return cands[-1].name, "possessive"
