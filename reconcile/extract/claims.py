@@ -195,6 +195,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if not parsed and origin and entity == origin and not demand:
             entity, how, subject_rule = STORY, "story", subject_rule + "+not-the-speaker"  # who says is not what
         scope, scope_rules = R.scope(ctx, s, m, fr)
+        if attr_rule.endswith("+grant"):  # « une aide de 3 millions »: money granted, not the receiver's budget
+            scope["money"] = "grant"
+            scope_rules.append("parse:grant")
         event = R.event_of(ctx, fr) if attr.startswith("count:") else None
         if event:
             scope["event"] = event
@@ -477,6 +480,12 @@ def _qualifier_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
     return None
 
 
+_SHARE_OF = re.compile(r"\s*(?:des|de la|de l'|du|de|d')\s*(?:(?:son|sa|ses|leur|leurs|notre|nos|votre|vos|leur|ce|cet|"
+                       r"cette|ces|ce|tout|toute|tous|toutes)\s+(?:les\s+)?)?([^\W\d_]+)")
+
+
 def _share_attribute(text: str, m: Mention) -> str:
-    after = re.match(r"\s*(?:des|de la|de l'|du|de|d')\s*([^\W\d_]+)", fold(text[m.end:m.end + 40]))
+    """`share:<noun>` of a percentage followed by « de » and what it is a share of (« 12 % des salariés »,
+    « 1,5 % de son budget » -> share:budget), else `percent`."""
+    after = _SHARE_OF.match(fold(text[m.end:m.end + 40]))
     return f"share:{after.group(1)}" if after else "percent"

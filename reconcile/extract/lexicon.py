@@ -77,6 +77,7 @@ class Lexicon:
     class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
+    money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
@@ -179,6 +180,7 @@ def _compile(data: dict) -> Lexicon:
         measure_synonyms={fold(k): v for k, v in attrs.get("measures", {}).get("synonyms", {}).items()},
         money_nouns={fold(n): name for name, spec in attrs["attribute"].items() for n in spec.get("money_nouns", [])},
         money_transparent=frozenset(fold(n) for n in attrs.get("money", {}).get("transparent", [])),
+        money_grants=frozenset(fold(n) for n in attrs.get("money", {}).get("grants", [])),
         parts={k: tuple(sorted({fold(p).strip() for p in v}, key=len, reverse=True))
                for k, v in cues.get("parts", {}).items()},
         corrections=phrase_pattern(cues.get("corrections", {}).get("words", [])),

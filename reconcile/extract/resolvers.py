@@ -47,6 +47,9 @@ def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualif
             return found
     if fr is not None and (noun or m.type == "money"):
         lemmas = {lemma_of(p) for p in fr.predicates} | {p.lemma_ for p in fr.predicates}
+        if fr.noun is not None:  # « les 1 200 personnes employées », « 450 personnes qui travaillent »: the
+            lemmas |= {c.lemma_ for c in fr.noun.children  # participle or relative clause on the noun is its verb
+                       if c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "ADJ") and c.i > fr.noun.i}
         want = "$money" if m.type == "money" else noun
         for preds, nouns, attr in lex.frames:
             if lemmas & preds and (want in nouns or (want and singular(want) in nouns)):
@@ -75,23 +78,44 @@ def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualif
 
 def money_noun(ctx: Context, fr: Frame) -> tuple[str, str] | None:
     """(attribute, rule id) of a sum of money from the noun it is the amount of (finance.toml
-    `money_nouns`): the noun it complements, else the noun after it, else its verb's subject."""
+    `money_nouns`): the noun it complements, else the noun after it, else its verb's subject (or the
+    noun a relative clause is about). The rule id ends with « +grant » for money granted (`[money] grants`)."""
+    found = _money_noun(ctx, fr)
+    if found is None:
+        return None
+    attr, rule, noun = found
+    return attr, rule + "+grant" if noun in ctx.lex.money_grants else rule
+
+
+def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str] | None:
     table = ctx.lex.money_nouns or {}
-    word = lambda t: fold(t.lemma_ or t.text)  # noqa: E731
+
+    def word(t) -> str:  # a noun and its « d' » complement may be one noun: « chiffre d'affaires »
+        one = fold(t.lemma_ or t.text)
+        for c in t.children:
+            if c.dep_ == "nmod" and c.i == t.i + 2 and fold(t.doc[t.i + 1].text) in ("d'", "de"):
+                two = f"{one} d'{fold(c.text)}" if fold(t.doc[t.i + 1].text) == "d'" else f"{one} de {fold(c.text)}"
+                if two in table:
+                    return two
+        return one
     for t in fr.chain[1:]:  # « une aide d'urgence de 5 millions d'euros »
         if t.pos_ != "NOUN":
             continue
         if word(t) in table:
-            return table[word(t)], "parse:money-noun"
+            return table[word(t)], "parse:money-noun", word(t)
         if word(t) not in ctx.lex.money_transparent:
             break  # only the nearest noun above the sum, past « montant » or « somme »
     for c in fr.head.children:  # « 23 millions d'euros de surcoûts »
         if c.dep_ == "nmod" and c.i > fr.head.i and c.pos_ == "NOUN" and word(c) in table:
-            return table[word(c)], "parse:money-of"
+            return table[word(c)], "parse:money-of", word(c)
     for p in fr.predicates:  # « le budget de l'opération atteint 455 millions d'euros »
         for c in p.children:
             if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and word(c) in table:
-                return table[word(c)], "parse:money-subject"
+                return table[word(c)], "parse:money-subject", word(c)
+        ante = antecedent(p)  # « son budget de fonctionnement, qui s'élève à 210 millions d'euros »
+        for t in (ante, ante.head if ante is not None and ante.dep_ == "nmod" else None):
+            if t is not None and t.pos_ == "NOUN" and word(t) in table:
+                return table[word(t)], "parse:money-subject", word(t)
     return None
 
 

@@ -1,0 +1,52 @@
+"""The verb of a counted noun may sit below it (a participle, a relative clause); a sum of money is the
+amount of the noun a relative clause is about, or of a noun of two words; money granted is compared apart
+from the budget its receiver spends; a share is of the noun after a possessive. Sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import figure
+
+
+@pytest.mark.parametrize("text, quote, attribute", [
+    ("Pour les 640 personnes employées sur le site, l'avenir est incertain.\n", "640 personnes", "headcount"),
+    ("Ce sont 310 personnes qui travaillent chaque jour dans l'entrepôt.\n", "310 personnes", "headcount"),
+    ("Au total, 1 200 postes supprimés seront compensés par des embauches.\n", "1 200 postes", "job_cuts"),
+    # a participle that says nothing of employment leaves the noun's own count
+    ("Les 2 000 personnes évacuées ont pu regagner leur domicile.\n", "2 000 personnes", "evacuated"),
+    ("Les 24 rames commandées seront livrées en 2027.\n", "24 rames", "count:rame"),
+])
+def test_a_participle_or_a_relative_clause_on_the_noun_is_its_verb(claims, text, quote, attribute):
+    assert figure(claims(text), quote).attribute == attribute
+
+
+@pytest.mark.parametrize("text, quote, attribute, rule", [
+    ("La commune a voté son budget de fonctionnement, qui s'élève à 34 millions d'euros.\n", "34 millions d'euros",
+     "budget", "parse:money-subject"),
+    ("Le chantier, dont le budget atteint 450 millions d'euros, reprendra lundi.\n", "450 millions d'euros",
+     "budget", "parse:money-subject"),
+    ("La branche pèse environ 400 millions d'euros de chiffre d'affaires.\n", "environ 400 millions d'euros",
+     "revenue", "parse:money-of"),
+    ("Le département a versé une subvention de 2 millions d'euros au club.\n", "2 millions d'euros",
+     "budget", "parse:money-noun+grant"),
+])
+def test_what_a_sum_of_money_is_the_amount_of(claims, text, quote, attribute, rule):
+    c = figure(claims(text), quote)
+    assert (c.attribute, dict(c.rules)["attribute"]) == (attribute, rule)
+
+
+def test_money_granted_is_never_compared_with_the_receiver_s_budget(claims):
+    cs = claims("Le budget de l'hôpital s'élève à 210 millions d'euros. L'agence régionale de santé a annoncé "
+                "une aide exceptionnelle de 3 millions d'euros.\n")
+    spent, granted = figure(cs, "210 millions d'euros"), figure(cs, "3 millions d'euros")
+    assert spent.attribute == granted.attribute == "budget"
+    assert dict(granted.scope).get("money") == "grant" and "money" not in dict(spent.scope)
+
+
+@pytest.mark.parametrize("text, quote, attribute", [
+    ("L'hôpital consacre moins de 2 % de son budget au numérique.\n", "moins de 2 %", "share:budget"),
+    ("Le groupe a perdu 15 % de ses clients en un an.\n", "15 %", "share:clients"),
+    ("Près de 12 % des salariés sont en arrêt.\n", "Près de 12 %", "share:salaries"),
+])
+def test_a_share_is_of_the_noun_after_a_possessive(claims, text, quote, attribute):
+    assert figure(claims(text), quote).attribute == attribute
