@@ -175,7 +175,9 @@ def by_tense(ctx: Context, s: Sentence, pos: int, written: str, when):
     future = any("Fut" in t.morph.get("Tense") for t in verbs)
     past = any(t.morph.get("Tense") and set(t.morph.get("Tense")) & {"Past", "Imp"} and t.pos_ == "AUX"
                or "Imp" in t.morph.get("Tense") for t in verbs) or \
-        any("Part" in t.morph.get("VerbForm") and any(c.dep_ == "aux:tense" for c in t.children) for t in verbs)
+        any("Part" in t.morph.get("VerbForm") and any(c.dep_ == "aux:tense" for c in t.children) for t in verbs) or \
+        any("Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") and t.dep_ in ("acl", "amod")
+            and t.lemma_ not in ctx.lex.plan_lemmas for t in verbs)  # « la surverse, survenue samedi »; not « prévue »
     step = 1 if future and not past and when.end < pub else -1 if past and not future and when.start > pub else 0
     if not step:
         return when

@@ -233,7 +233,7 @@ class Gazetteer:
                     heads[x.intro] = x.name
         if not heads:
             return
-        pattern = re.compile(rf"(?<![\w]){_DETERMINERS}\s*(?:{_ADJECTIVES}\s+)?"
+        pattern = re.compile(rf"(?<![\w])(?:{_DETERMINERS}|du|au|des|aux)\s*(?:{_ADJECTIVES}\s+)?"  # « du barrage »
                              rf"({'|'.join(map(re.escape, sorted(heads, key=len, reverse=True)))})(?![\w])")
         for m in pattern.finditer(folded):
             if _overlaps(m.start(), m.end(), taken):

@@ -214,6 +214,8 @@ def phrase(tok, *, max_words: int = 6) -> str:
 def place_tokens(frame: Frame, preps: frozenset) -> list:
     """Proper nouns introduced by a place preposition around the figure: « en France », « à Lyon »."""
     chain, noun = list(frame.chain), [frame.noun] if frame.noun is not None else []
+    if frame.noun is not None:  # « 520 millimètres d'eau à Saint-Hippolyte »: a place on what the noun measures
+        noun += [c for c in frame.noun.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > frame.noun.i]
     conj = next((i for i, t in enumerate(chain) if t.dep_ == "conj"), None)
     # « 54 000 personnes dans l'Hexagone et plus de 150 000 salariés dans … »: the places of the first
     # item of a list are its own
@@ -224,7 +226,8 @@ def place_tokens(frame: Frame, preps: frozenset) -> list:
     seen, out = set(), []
     for t in around:
         for c in t.children:
-            if c.i in seen or c.dep_ not in _PLACE_DEPS or c.pos_ not in ("PROPN", "NOUN"):
+            if c.i in seen or c.dep_ not in _PLACE_DEPS or c.pos_ not in ("PROPN", "NOUN") and c.ent_type_ != "LOC":
+                # (« Saint-Hippolyte-du-Fort »: a hyphenated name the tagger may take for a number)
                 continue
             if last is not None and t in frame.predicates and c.i < last:
                 continue
