@@ -80,7 +80,8 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     claims, entities = canonicalize(claims, registry, lex)
     claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
     story = story_entity(claims)
-    if not story or _is_place(story, claims):
+    setting = story if story and _is_place(story, claims) else None  # the place the story is set in
+    if not story or setting:
         # a place is where the story happens, not what it is about: the corpus's incident, if it has one
         incident = story_incident(claims)
         if incident and story:  # what articles fell back on as their subject is then the incident too
@@ -90,7 +91,8 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     if story:  # what a claim about nothing named in its sentence is about: the story's own subject
         claims = [replace(c, entity=story) if c.entity.startswith("(") or c.entity == "story" else c
                   for c in claims]
-    flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex)
+    flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
+                                 setting=setting)
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
     return Report(__version__, sources, tuple(claims), tuple(flagged), loaded.warnings,
                   tuple(stale), tuple(noted), tuple(entities))

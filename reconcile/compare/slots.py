@@ -62,12 +62,16 @@ def subject_of(c: Claim, story: str | None, incident: str | None = None) -> str:
     return c.entity
 
 
-def scope_key(c: Claim) -> str:
-    """Place, unit, population and part of a claim, folded: claims of different scopes are never compared."""
-    return ";".join(f"{k}={entity_key(v)}" for k, v in sorted(c.scope) if k != "at")  # an hour is a time, not a scope
+def scope_key(c: Claim, setting: str | None = None) -> str:
+    """Place, unit, population and part of a claim, folded: claims of different scopes are never compared.
+    The place the whole story is set in (`setting`: « dans le Gard » in a story about the Gard's floods)
+    is no scope: a figure written without it is about the same place."""
+    here = entity_key(setting) if setting else None
+    return ";".join(f"{k}={entity_key(v)}" for k, v in sorted(c.scope)
+                    if k != "at" and not (k == "place" and here and entity_key(v) == here))  # an hour is a time
 
 
-def slots(claims: list[Claim], *, story: str | None = None) -> list[Slot]:
+def slots(claims: list[Claim], *, story: str | None = None, setting: str | None = None) -> list[Slot]:
     """Group claims by (resolved entity, attribute, scope), in a stable order."""
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     names: dict[tuple[str, str, str], str] = {}
@@ -76,7 +80,7 @@ def slots(claims: list[Claim], *, story: str | None = None) -> list[Slot]:
         if c.modality == "negated" and c.kind != "status":
             continue  # "n'est jamais arrivé" states no value to compare
         subject = subject_of(c, story, incident)
-        k = (entity_key(subject), c.attribute, scope_key(c))
+        k = (entity_key(subject), c.attribute, scope_key(c, setting))
         groups[k].append(c)
         names.setdefault(k, subject)
     out = []
@@ -92,15 +96,17 @@ def findings(claims: list[Claim], *, exclusions: frozenset = frozenset(),
 
 
 def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
-                cumulative: frozenset = frozenset(), lex=None) -> tuple[list[Finding], list[Finding]]:
+                cumulative: frozenset = frozenset(), lex=None,
+                setting: str | None = None) -> tuple[list[Finding], list[Finding]]:
     """(findings, observations): what a reviewer must decide, and what is shown side by side.
 
-    `lex` (the lexicon) brings the comparison knowledge: counter classes, attribute dynamics."""
+    `lex` (the lexicon) brings the comparison knowledge: counter classes, attribute dynamics;
+    `setting` is the place the whole story is set in, when it is one."""
     flagged: list[Finding] = []
     noted: list[Finding] = []
     if lex is not None:
         cumulative = frozenset(cumulative) | {a for a, d in lex.dynamics.items() if d == "running"}
-    for slot in slots(claims, story=story_entity(claims)):
+    for slot in slots(claims, story=story_entity(claims), setting=setting):
         if len({c.source for c in slot.claims}) < 2 and not any(c.corrects for c in slot.claims):
             continue
         for f in _slot_findings(slot, exclusions, cumulative, lex):

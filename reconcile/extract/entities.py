@@ -212,11 +212,12 @@ class Gazetteer:
             before = [x for x in prior + out if x.start < offset + m.start() and x.how == "name" and x.type == "LOC"
                       and (p := gazetteer().lookup(x.name)) is not None and p.kind == kind]
             if kind and before:
-                # the nearest named in its own paragraph; else the one the article names most (then the nearest):
-                # « Lunel, dans l'Hérault voisin » named once does not make « le département » the Hérault
+                # the nearest named in its own paragraph; else the one the article names most, then first:
+                # « Lunel, dans l'Hérault voisin » named once after the Gard does not make « le département »
+                # the Hérault
                 here = [x for x in before if x.start >= offset]
                 counts = Counter(x.name for x in before)
-                name = here[-1].name if here else max(reversed(before), key=lambda x: counts[x.name]).name
+                name = here[-1].name if here else max(before, key=lambda x: counts[x.name]).name
                 out.append(self._span(text, folded, m.start(), m.end(), offset, name, "LOC", "description"))
                 taken.append((m.start(), m.end()))
 

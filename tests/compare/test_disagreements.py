@@ -324,3 +324,19 @@ def test_vague_attributes_between_weak_claims_are_not_compared(lex, attribute, o
               precision=1e8)
     found, _ = compare_all([a, b], lex=lex)
     assert len(found) == flagged, show(found)
+
+
+def test_the_place_a_story_is_set_in_is_no_scope(lex):
+    """« 45 000 foyers privés d'électricité » and « 70 000 foyers dans le Gard » in a story about the Gard's
+    floods are one fact; in the same story, a figure for the Hérault stays apart."""
+    from dataclasses import replace as _replace
+    a = _replace(claim(45000.0, source="a", entity="crue", attribute="without_power", time=day("2025-10-12")),
+                 scope=(("moment", "peak"),))
+    b = _replace(claim(70000.0, source="b", entity="crue", attribute="without_power", time=day("2025-10-12")),
+                 scope=(("moment", "peak"), ("place", "Gard")))
+    c = _replace(claim(9000.0, source="c", entity="crue", attribute="without_power", time=day("2025-10-12")),
+                 scope=(("moment", "peak"), ("place", "Hérault")))
+    apart, _ = compare_all([a, b, c], lex=lex)
+    assert not apart
+    together, _ = compare_all([a, b, c], lex=lex, setting="Gard")
+    assert [sorted(f.claims) for f in together] == [sorted([a.id, b.id])]

@@ -48,3 +48,15 @@ def test_du_barrage_refers_back_to_the_dam_named_before(claims):
 ])
 def test_a_place_on_what_the_figure_measures_is_its_place(claims, text, quote, place):
     assert dict(figure(claims(text, THURSDAY), quote).scope).get("place") == place
+
+
+def test_le_departement_is_the_department_the_article_names_first_on_a_tie(nlp):
+    from reconcile.extract.entities import Gazetteer
+    from reconcile.extract.nlp import parse
+    from reconcile.normalize.entities import default_registry
+
+    text = ("Le bilan s'établit à trois morts dans le Var, selon la préfecture. Un automobiliste a été tué à "
+            "Fréjus, et un autre à Lunel, dans l'Hérault.\n\nAu plus fort de l'épisode, 50 000 foyers ont été "
+            "privés de courant dans le département.\n")
+    spans = Gazetteer(default_registry()).article_spans(parse(text))
+    assert [x.name for x in spans if x.text == "le département"] == ["Var"]
