@@ -263,15 +263,16 @@ def entity_grouping(gold: list[dict], matched: dict[int, dict]) -> tuple[float |
     Over pairs of gold claims: the gold puts a pair together when its two entities are one name
     (folded); the tool does when both claims were value-matched and its two entities are one name.
     Precision = pairs together on both sides / pairs the tool puts together; recall = the same / pairs
-    the gold puts together (a missed claim is together with nothing). Comparison keys claims by
-    entity, so this is what decides which claims are compared, where entity accuracy also asks
-    that the tool write the gold's own wording of the name."""
+    the gold puts together (a missed claim, or one with no entity, is together with nothing). Names
+    are compared folded, as written in the report (after the tool's own resolution across the corpus):
+    how the tool groups claims by entity, whatever it calls them, where entity accuracy also asks that
+    it write the gold's own wording of the name."""
     both = tool = same = 0
     for i in range(len(gold)):
         for j in range(i + 1, len(gold)):
             g = fold(gold[i]["entity"]) == fold(gold[j]["entity"])
-            t = i in matched and j in matched and \
-                fold(str(matched[i].get("entity"))) == fold(str(matched[j].get("entity")))
+            t = i in matched and j in matched and matched[i].get("entity") is not None and \
+                fold(matched[i]["entity"]) == fold(str(matched[j].get("entity")))
             same += g
             tool += t
             both += g and t

@@ -192,7 +192,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 subject_rule = "window:relative-noun"
         if entity is None:
             continue
-        if not parsed and origin and entity == origin and not demand:
+        if demand and not parsed:  # « Le syndicat réclame 60 embauches, indique X »: the demander's own
+            entity, how, subject_rule = origin, "clause", "parse:demand-subject"
+        elif not parsed and origin and entity == origin:
             entity, how, subject_rule = STORY, "story", subject_rule + "+not-the-speaker"  # who says is not what
         scope, scope_rules = R.scope(ctx, s, m, fr)
         if attr_rule.endswith("+grant"):  # « une aide de 3 millions »: money granted, not the receiver's budget
@@ -480,8 +482,8 @@ def _qualifier_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
     return None
 
 
-_SHARE_OF = re.compile(r"\s*(?:des|de la|de l'|du|de|d')\s*(?:(?:son|sa|ses|leur|leurs|notre|nos|votre|vos|leur|ce|cet|"
-                       r"cette|ces|ce|tout|toute|tous|toutes)\s+(?:les\s+)?)?([^\W\d_]+)")
+_SHARE_OF = re.compile(r"\s*(?:des|de la|de l'|du|de|d')\s*(?:(?:son|sa|ses|leur|leurs|notre|nos|votre|vos|ce|cet|"
+                       r"cette|ces|tout|toute|tous|toutes)\s+(?:(?:les?|la)\s+|l')?)?(?!qui\b|que\b|quoi\b)([^\W\d_]+)")
 
 
 def _share_attribute(text: str, m: Mention) -> str:

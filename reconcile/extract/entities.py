@@ -67,6 +67,7 @@ class Gazetteer:
         self.institution_of = {fold(w): row[0] for row in registry.descriptions.get("institutions", []) for w in row}
         words = "|".join(re.escape(w) for w in sorted(self.institution_of, key=len, reverse=True))
         self.institution_before = re.compile(rf"(?<!\w)({words})\s+(de la |de l'|du |des |de |d')$") if words else None
+        self.institution_at = re.compile(rf"({words})\s+(de la |de l'|du |des |de |d')(?=\S)") if words else None
 
     def spans(self, text: str, offset: int, doc, prior: list[EntitySpan]) -> list[EntitySpan]:
         """Entity spans of one line (`text` at absolute `offset`, `doc` its parse)."""
@@ -117,9 +118,8 @@ class Gazetteer:
             if body is not None:  # « le centre hospitalier de Roncelles »: the body, not its place
                 a2, name = body
                 known = self.registry.lookup(name)
-                # a body is also a site: where the NER saw a place (« transférés au CHU de Brest »), it stays one
                 out.append(self._span(text, folded, a2, b, offset, known.name if known else name,
-                                      known.type if known else "LOC" if ent.label_ == "LOC" else "ORG", "name"))
+                                      known.type if known else "ORG", "name"))
                 taken.append((ent.start_char, ent.end_char))
                 continue
             known = self.registry.lookup(surface)
@@ -149,10 +149,9 @@ class Gazetteer:
         the first way its row writes the body. None when no body word comes right before the place."""
         if not self.institution_before:
             return None
-        inner = re.match(r"(.+?)\s+(de la |de l'|du |des |de |d')", folded[a:b])
-        if inner and inner.group(1) in self.institution_of:  # the NER took the body's words in
-            word, prep, place_at = inner.group(1), inner.group(2), a + inner.end()
-            start = a
+        inner = self.institution_at.match(folded[a:b])
+        if inner:  # the NER took the body's words in: « la Cour d'appel de Lyon »
+            word, prep, place_at, start = inner.group(1), inner.group(2), a + inner.end(), a
         else:
             m = self.institution_before.search(folded[max(0, a - 48):a])
             if not m:
@@ -162,8 +161,10 @@ class Gazetteer:
         place = text[place_at:b].strip()
         if not place[:1].isupper():
             return None
-        return start, f"{self.institution_of[word]} {prep.strip() if not prep.endswith(chr(39)) else prep}" \
-            f"{'' if prep.endswith(chr(39)) else ' '}{place}"
+        body = self.institution_of[word]
+        if fold(body) == word:  # the row's own word as the article writes it (« Université de Bordeaux »)
+            body = text[start:start + len(body)]
+        return start, f"{body} {prep}{place}"
 
     def describe(self, text: str, offset: int, names: list[EntitySpan], prior: list[EntitySpan]):
         """`names` of one line plus its definite descriptions, resolved against what came before."""

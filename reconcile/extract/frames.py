@@ -172,7 +172,7 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
             # « la facture est estimée par la SGP à 36 milliards »: the agent counts, the subject is counted
             subj = next((c for c in p.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and
                          any(x.dep_ == "case" and fold(x.text) == "par" for x in c.children)), None)
-        counted_subject = passive and frame.role == "nsubj:pass"  # « 250 rassemblements ont été recensés par … »
+        counted_subject = passive and role == "nsubj:pass"  # « 250 rassemblements ont été recensés par … »
         if subj is not None and (role in ("obj", "nmod", "obl:arg", "obl:mod", "obl") or counted_subject) and \
                 (lemma in count or lemma in say or (lemma in ambiguous and is_counter(subj))):
             return subj, "parse:counting-verb" if lemma in count | ambiguous else "parse:speech-verb"

@@ -202,7 +202,9 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
             x = span_at(ctx, _pos(s, tok))
             if x is not None:
                 return x.name, whole, rule
-            named = [y for t in sub if (y := span_at(ctx, _pos(s, t))) is not None and y.type == "PER"]
+            named = [y for t in sub if (t.dep_ in ("nsubj", "nsubj:pass") or t.head.i == tok.i and t.dep_ in
+                                        ("appos", "flat:name", "conj"))  # the speaker's own name, not « la mort de X »
+                     and (y := span_at(ctx, _pos(s, t))) is not None and y.type == "PER"]
             if named:
                 return named[0].name, whole, rule
             own = [y for t in tok.subtree if t.dep_ in ("flat:name", "appos", "nmod", "nsubj") and
@@ -256,6 +258,9 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
         at = _pos(s, v)
         if v.pos_ not in ("VERB", "AUX") or at < end or lemma_of(v) not in verbs and not verb_form(v, verbs):
             continue
+        form = v.morph.get("VerbForm")
+        if "Fin" not in form and not ("Part" in form and any(c.dep_.startswith("aux") for c in v.children)):
+            continue  # « …, promettant des reclassements »: a participle or a gerund is no speech clause
         k = v.i - 1
         while k >= s.tokens[0].i and v.doc[k].dep_.startswith("aux") and v.doc[k].head.i == v.i:
             k -= 1  # « , a précisé »
@@ -313,13 +318,16 @@ def _author(ctx: Context, s: Sentence, noun):
     « de » complement when that names someone (« le rapport de la Cour des comptes »)."""
     if any(c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ") for c in noun.children):
         for a in noun.subtree:
-            if a.dep_ == "obl:agent" or any(x.dep_ == "case" and fold(x.text) == "par" for x in a.children):
-                who = _named_in(ctx, s, a)
+            by = a.dep_ == "obl:agent" or any(x.dep_ == "case" and fold(x.text) == "par" for x in a.children)
+            if by and (span_at(ctx, _pos(s, a)) is not None or any(x.dep_ == "det" for x in a.children)):
+                who = _named_in(ctx, s, a)  # not « réalisé par téléphone »: an author has an article or a name
                 if who:
                     return who, (_pos(s, a), _pos(s, a) + len(a.text))
     for c in noun.children:
         if c.dep_ == "nmod" and any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children):
-            x = next((y for t in c.subtree if (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED), None)
+            # the complement's own name (« de la Cour des comptes »), not one deeper in it (« sur la mort de X »)
+            x = next((y for t in [c] + [g for g in c.children if g.dep_ in ("flat:name", "appos")]
+                      if (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED), None)
             if x is not None:
                 return x.name, (x.start, x.end)
     return None
@@ -328,9 +336,13 @@ def _author(ctx: Context, s: Sentence, noun):
 def _named_in(ctx: Context, s: Sentence, tok) -> str | None:
     """The entity a noun phrase names (« l'institut Opalis » -> Opalis), else its words when it is a common
     noun (« les services de renseignement »)."""
-    x = next((y for t in sorted(tok.subtree, key=lambda t: t.i) if (y := span_at(ctx, _pos(s, t))) is not None), None)
-    if x is not None:  # an agent is an author whatever the NER took it for (« l'institut Opalis », tagged a place)
+    x = span_at(ctx, _pos(s, tok))
+    if x is not None:  # an author is one whatever the NER took it for (« par la Métropole », tagged a place)
         return x.name
+    x = next((y for t in sorted(tok.subtree, key=lambda t: t.i) if (y := span_at(ctx, _pos(s, t))) is not None), None)
+    if x is not None and x.type != "LOC":
+        return x.name
+    # « l'institut Opalis » (Opalis tagged a place), « les services de renseignement »: the words themselves
     return (phrase(tok) or None) if tok.pos_ in ("NOUN", "PROPN") else None
 
 
@@ -452,16 +464,11 @@ def _agrees(pron, noun) -> bool:
 def _previous_subject(ctx: Context, prev: Sentence, pron, types=_NAMED) -> EntitySpan | None:
     """The named subject of sentence `prev` (an entity of `types`) that « il » or « elle » (`pron`) takes
     up: same gender, when both say one."""
-    root = next((t for t in prev.tokens if t.dep_ == "ROOT"), None)
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")] if root is not None else []
-    if not subjects:
-        return None
-    x = next((y for c in subjects for t in sorted(c.subtree, key=lambda t: t.i)  # « le groupe Tessaro »
-              if (y := span_at(ctx, _pos(prev, t))) is not None and y.type in types), None)
-    want, got = set(pron.morph.get("Gender")), set(subjects[0].morph.get("Gender"))
-    if x is None or want and got and not want & got:
+    subj = _root_subject(prev)
+    if subj is None or not _agrees(pron, subj):
         return None  # « elle » does not take up « le groupe »
-    return x
+    return next((y for t in sorted(subj.subtree, key=lambda t: t.i)  # « le groupe Tessaro »
+                 if (y := span_at(ctx, _pos(prev, t))) is not None and y.type in types), None)
 
 
 def pronoun_subject(ctx: Context, s: Sentence, fr: Frame | None, previous: list[Sentence]):

@@ -115,10 +115,9 @@ def event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previous
     if head and head[1] == "participle":
         return head
     if _POSSESSIVE.search(fold(text[max(s.start, a - 8):a])):
-        for lo, hi in [(s.start, a)] + [(p.start, p.end) for p in reversed(previous)]:
-            cands = [x for x in ctx.spans if lo <= x.start < hi and x.type not in ("OUTLET", "AUTHORITY")]
-            if cands:
-                return cands[-1].name, "possessive"
+        owner = _possessor(ctx, s, a, previous)
+        if owner:
+            return owner, "possessive"
     return find_subject(ctx, s, a, b, previous)
 
 
@@ -150,22 +149,30 @@ def _owner(ctx: Context, s: Sentence, tok, previous):
     for c in tok.children:
         if c.dep_ == "nmod" and any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children):
             pos = s.offset + c.idx
-            x = next((x for x in ctx.spans if x.start <= pos < x.end and x.how == "name"
-                      and x.type in ("ORG", "PER", "UNION", "MISC", "LOC")), None)
+            x = next((x for x in ctx.spans if x.start <= pos < x.end and x.how == "name" and x.type in _OWNERS), None)
             if x is not None:
                 return x.name, "complement"
     if not any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children):
         return None
-    here = s.offset + tok.idx
+    owner = _possessor(ctx, s, s.offset + tok.idx, previous)
+    return (owner, "possessive") if owner else None
+
+
+_OWNERS = ("ORG", "PER", "UNION", "MISC")  # what may own a thing: not a place (« Sa démission » after « à Nîmes »)
+
+
+def _possessor(ctx: Context, s: Sentence, here: int, previous) -> str | None:
+    """Who « son », « sa », « ses » at `here` refers to: the last organisation or person named before it in
+    its sentence, else in the two sentences before it within its paragraph."""
     ranges = [(s.start, here)]
-    for p in reversed(previous[-2:]):  # the sentences before, in its own paragraph only
+    for p in reversed(previous[-2:]):
         if "\n" in ctx.source.text[p.end:ranges[-1][0]]:
             break
         ranges.append((p.start, p.end))
     for lo, hi in ranges:
-        cands = [x for x in ctx.spans if lo <= x.start < hi and x.type in ("ORG", "PER", "UNION", "MISC", "LOC")]
+        cands = [x for x in ctx.spans if lo <= x.start < hi and x.type in _OWNERS]
         if cands:
-            return cands[-1].name, "possessive"
+            return cands[-1].name
     return None
 
 

@@ -126,3 +126,25 @@ def test_an_inverted_speech_clause_speaks_for_the_sentence_before_it(claims, tex
 def test_no_inverted_speaker_across_a_subject_or_a_sentence(claims, text, quote):
     c = next(c for c in claims(text) if quote in c.quote)
     assert dict(c.rules).get("attribution") != "parse:inverted-speech", (c.attributed_to, dict(c.rules))
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a participle or a gerund after a comma is no speech clause
+    ("Le groupe a supprimé 300 postes l'an dernier, promettant des reclassements.\n", "300 postes"),
+    # an author has an article or a name: « par téléphone » is how, not who
+    ("Le sondage, réalisé par téléphone auprès de 1 002 personnes, crédite la liste de 41 % des voix.\n", "41 %"),
+])
+def test_no_speaker_from_a_participle_or_a_bare_par(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert c.attributed_to is None, (c.attributed_to, dict(c.rules))
+
+
+def test_a_document_s_author_is_its_own_complement_not_one_deeper(claims):
+    c = figure(claims("Le rapport de la commission d'enquête sur la mort de Rémi Garnier évalue le coût à 4 millions "
+                      "d'euros.\n"), "4 millions d'euros")
+    assert c.attributed_to != "Rémi Garnier", (c.attributed_to, dict(c.rules))
+
+
+def test_a_demander_stays_what_the_figure_is_about_whoever_reports_it(claims):
+    c = figure(claims("Le syndicat Unsa réclame 60 embauches, indique Jean Martin.\n"), "60 embauches")
+    assert c.entity == "Unsa" and c.attributed_to == "Unsa", (c.entity, c.attributed_to, dict(c.rules))
