@@ -172,7 +172,8 @@ def event_of(ctx: Context, fr: Frame | None) -> str | None:
 
 def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_origins, figures=(),
                 attribute: str | None = None, previous: list[Sentence] = ()):
-    """(who says or counts the figure, its span or None, rule id), or (None, None, None).
+    """(who says or counts the figure, its span or None, rule id), or (None, None, None): a « selon X »
+    in the figure's clause, then the parse (`_parsed_speaker`), then the window rules (`_window_speaker`).
 
     The window fallback never reaches a « selon X » across another figure of the sentence
     (« quand A comptait 11 000 salariés, B se contentera de 1 000 personnes selon le média »)."""
@@ -181,53 +182,76 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
     if same:
         return same[0][1], same[0][2], "cue:selon"
     if fr is not None:
-        counted = attribute in ctx.lex.counted_attributes or ctx.lex.dynamics.get(attribute or "") == "running"
-        tok, rule = speaker_token(fr, ctx.lex.say_verbs, ctx.lex.count_verbs, ctx.lex.ambiguous_count_verbs,
-                                  lambda t: counted or counter_class(phrase(t), ctx.lex) is not None)
-        if tok is not None and rule == "parse:speech-verb" and \
-                (lemma_of(tok.head) in ctx.lex.demand_verbs or verb_form(tok.head, ctx.lex.demand_verbs)):
-            rule = "parse:demand-verb"  # the demander is also what the figure is about
-        if tok is not None and tok.pos_ == "PRON":
-            # « Aquitane Chimie, qui revendique 4 500 salariés », « Elle recense 62 postes vacants »: who the
-            # pronoun stands for speaks
-            who = _pronoun_referent(ctx, s, tok, previous)
-            if who:
-                return who, (_pos(s, tok), _pos(s, tok) + len(tok.text)), rule + "+antecedent"
-            tok = None
-        if tok is not None:
-            # "Le préfet des Landes, Jean Dupont, a annoncé": every subject of the verb speaks
-            sub = sorted((t for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") or c is tok
-                          for t in c.subtree), key=lambda t: t.i)
-            whole = (_pos(s, sub[0]), _pos(s, sub[-1]) + len(sub[-1].text))
-            x = span_at(ctx, _pos(s, tok))
-            if x is not None:
-                return x.name, whole, rule
-            named = [y for t in sub if (t.dep_ in ("nsubj", "nsubj:pass") or t.head.i == tok.i and t.dep_ in
-                                        ("appos", "flat:name", "conj"))  # the speaker's own name, not « la mort de X »
-                     and (y := span_at(ctx, _pos(s, t))) is not None and y.type == "PER"]
-            if named:
-                return named[0].name, whole, rule
-            own = [y for t in tok.subtree if t.dep_ in ("flat:name", "appos", "nmod", "nsubj") and
-                   (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED and _pos(s, t) > _pos(s, tok)]
-            if own and own[0].start - _pos(s, tok) <= len(tok.text) + 1:
-                return own[0].name, whole, rule  # « l'entreprise Vialis réclame »: the name the noun introduces
-            by = _author(ctx, s, tok) if fold(tok.lemma_ or tok.text) in ctx.lex.documents else None
-            if by:  # « le rapport de la Cour des comptes évalue … »: the document's author
-                return by[0], whole, rule + "+document"
-            words = phrase(tok)
-            if words and tok.pos_ in ("NOUN", "PROPN") and not any(h.fullmatch(fold(tok.text)) for h, _ in ctx.lex.heads):
-                return words, whole, rule  # « le bilan fait état de deux morts »: a head noun counts nothing
-        author = _document_author(ctx, s, m, fr)
-        if author is not None:
-            return author[0], author[1], author[2]
-        if counted:
-            # « À Lyon, la préfecture est passée de 14 500 à 9 800 manifestants »: a counter as the subject
-            # of a crowd or a toll, whatever the verb, gives its own count
-            for p in fr.predicates:
-                subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-                x = span_at(ctx, _pos(s, subj)) if subj is not None else None
-                if x is not None and counter_class(x.name, ctx.lex):
-                    return x.name, (x.start, x.end), "parse:counter-subject"
+        found = _parsed_speaker(ctx, s, m, fr, attribute, previous)
+        if found:
+            return found
+    return _window_speaker(ctx, s, m, cue_origins, figures)
+
+
+def _parsed_speaker(ctx: Context, s: Sentence, m: Mention, fr: Frame, attribute, previous):
+    """(speaker, span, rule id) from the parse: the subject of a verb of saying or counting above the figure
+    (or who its pronoun stands for), a document's author, a counter as the subject of a toll or a crowd."""
+    counted = attribute in ctx.lex.counted_attributes or ctx.lex.dynamics.get(attribute or "") == "running"
+    tok, rule = speaker_token(fr, ctx.lex.say_verbs, ctx.lex.count_verbs, ctx.lex.ambiguous_count_verbs,
+                              lambda t: counted or counter_class(phrase(t), ctx.lex) is not None)
+    if tok is not None and rule == "parse:speech-verb" and \
+            (lemma_of(tok.head) in ctx.lex.demand_verbs or verb_form(tok.head, ctx.lex.demand_verbs)):
+        rule = "parse:demand-verb"  # the demander is also what the figure is about
+    if tok is not None and tok.pos_ == "PRON":
+        # « Aquitane Chimie, qui revendique 4 500 salariés », « Elle recense 62 postes vacants »: who the
+        # pronoun stands for speaks
+        who = _pronoun_referent(ctx, s, tok, previous)
+        if who:
+            return who, (_pos(s, tok), _pos(s, tok) + len(tok.text)), rule + "+antecedent"
+        tok = None
+    if tok is not None:
+        found = _subject_speaker(ctx, s, tok, rule)
+        if found:
+            return found
+    author = _document_author(ctx, s, m, fr)
+    if author is not None:
+        return author
+    if counted:
+        # « À Lyon, la préfecture est passée de 14 500 à 9 800 manifestants »: a counter as the subject
+        # of a crowd or a toll, whatever the verb, gives its own count
+        for p in fr.predicates:
+            subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            x = span_at(ctx, _pos(s, subj)) if subj is not None else None
+            if x is not None and counter_class(x.name, ctx.lex):
+                return x.name, (x.start, x.end), "parse:counter-subject"
+    return None
+
+
+def _subject_speaker(ctx: Context, s: Sentence, tok, rule: str):
+    """(speaker, span of the verb's subjects, rule id) for the subject `tok` of a verb of saying or counting."""
+    # "Le préfet des Landes, Jean Dupont, a annoncé": every subject of the verb speaks
+    sub = sorted((t for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") or c is tok
+                  for t in c.subtree), key=lambda t: t.i)
+    whole = (_pos(s, sub[0]), _pos(s, sub[-1]) + len(sub[-1].text))
+    x = span_at(ctx, _pos(s, tok))
+    if x is not None:
+        return x.name, whole, rule
+    named = [y for t in sub if (t.dep_ in ("nsubj", "nsubj:pass") or t.head.i == tok.i and t.dep_ in
+                                ("appos", "flat:name", "conj"))  # the speaker's own name, not « la mort de X »
+             and (y := span_at(ctx, _pos(s, t))) is not None and y.type == "PER"]
+    if named:
+        return named[0].name, whole, rule
+    own = [y for t in tok.subtree if t.dep_ in ("flat:name", "appos", "nmod", "nsubj") and
+           (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED and _pos(s, t) > _pos(s, tok)]
+    if own and own[0].start - _pos(s, tok) <= len(tok.text) + 1:
+        return own[0].name, whole, rule  # « l'entreprise Vialis réclame »: the name the noun introduces
+    by = _author(ctx, s, tok) if fold(tok.lemma_ or tok.text) in ctx.lex.documents else None
+    if by:  # « le rapport de la Cour des comptes évalue … »: the document's author
+        return by[0], whole, rule + "+document"
+    words = phrase(tok)
+    if words and tok.pos_ in ("NOUN", "PROPN") and not any(h.fullmatch(fold(tok.text)) for h, _ in ctx.lex.heads):
+        return words, whole, rule  # « le bilan fait état de deux morts »: a head noun counts nothing
+    return None
+
+
+def _window_speaker(ctx: Context, s: Sentence, m: Mention, cue_origins, figures):
+    """(speaker, span, rule id) from the words around the figure when the parse named nobody: the nearest
+    « selon X », the speaker of the quotation it is in, an inverted speech clause after it, an incise."""
     reachable = [f for f in cue_origins if not figure_between(m, f[0], figures)]
     after = [f for f in reachable if f[0] >= m.end]
     before = [f for f in reachable if f[0] < m.start]
