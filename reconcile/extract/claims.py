@@ -232,6 +232,15 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 scope_rules.append("parse:elided-place")
             if before and not origin and before[-1].attributed_to:
                 origin, origin_rule = before[-1].attributed_to, "parse:elided-counter"
+            employer = dict(before[-1].scope).get("unit") if before else None
+            if employer and "unit" not in scope and _staff_share(ctx, attr):
+                scope["unit"] = employer  # « À la SNCF, 14,8 % de grévistes, contre 34,5 % le 5 février »
+                scope_rules.append("parse:elided-unit")
+        if _staff_share(ctx, attr) and "unit" not in scope:
+            employer = _employer(ctx, s, m, origin_span)
+            if employer:  # a strike rate is the share of one employer's staff
+                scope["unit"] = employer
+                scope_rules.append("parse:employer")
         if attr.startswith("count:") and how in ("previous sentence", "main entity") and not origin and not scope \
                 and (fr is None or fr.predicate is None):
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
@@ -280,6 +289,32 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
              kind=kind, unit=unit, approx=m.approx, modality="plan" if planned else None,
              precision=m.precision, cue=m.cue, time=time, time_origin=time_origin, subject_origin=how,
              attributed=(origin, origin_rule), scope=scope, rules=rules)
+
+
+def _staff_share(ctx: Context, attr: str) -> bool:
+    """A counted share of people (« 24,5 % de grévistes »: frames.toml [counting] counted): a share of
+    one employer's staff, whose scope is that employer."""
+    return attr in ctx.lex.counted_attributes and (attr.startswith("share:") or attr == "strike_rate")
+
+
+_FRONTED_BODY = re.compile(r"^\W*(?:a la|a l'|au|aux|chez|dans la|dans l')\s*$")
+
+
+def _employer(ctx: Context, s: Sentence, m: Mention, counter_span) -> str | None:
+    """The organisation whose staff a share counts: the one its counter belongs to (« la direction de la
+    SNCF a recensé 24,5 % »), else the one the sentence opens on (« À la SNCF, la direction a recensé… »)."""
+    bodies = [x for x in ctx.spans if s.start <= x.start < s.end and x.type == "ORG" and x.how == "name"]
+    if counter_span:  # the organisation the counter's phrase is « of », not the counter itself (« le SNUipp »)
+        inside = [x for x in bodies if counter_span[0] <= x.start < counter_span[1] and
+                  re.search(r"\b(?:de|du|des|d')\b", fold(ctx.source.text[counter_span[0]:x.start]))]
+        if inside:
+            return inside[0].name
+    text = ctx.source.text
+    for x in bodies:
+        if x.end <= m.start and _FRONTED_BODY.match(fold(text[s.start:x.start])) and \
+                re.match(r"\s*,", text[x.end:x.end + 3]):
+            return x.name
+    return None
 
 
 def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved):

@@ -155,3 +155,19 @@ PRONOUNS = [
 def test_a_pronoun_subject_takes_up_the_previous_sentence_s_subject(claims, text, quote, entity):
     c = figure(claims(text), quote)
     assert c.entity == entity, (c.entity, c.rules)
+
+
+@pytest.mark.parametrize("text, quote, employer", [
+    # a strike rate is the share of one employer's staff: the one its counter is « of »…
+    ("La direction de la SNCF a recensé 24,5 % de grévistes jeudi.\n", "24,5 %", "SNCF"),
+    ("La direction de la RATP a compté 18 % de grévistes mardi.\n", "18 %", "RATP"),
+    # …or the one the sentence opens on, which the figure it continues keeps
+    ("À la SNCF, la direction a recensé 14,8 % de grévistes, contre 34,5 % le 5 février.\n", "34,5 %", "SNCF"),
+])
+def test_a_strike_rate_is_scoped_to_its_employer(claims, text, quote, employer):
+    assert dict(figure(claims(text), quote).scope).get("unit") == employer
+
+
+def test_a_union_counting_strikers_is_no_employer(claims):
+    c = figure(claims("Le SNUipp-FSU annonce 52 % de grévistes dans les écoles.\n"), "52 %")
+    assert dict(c.scope).get("unit") != "SNUipp-FSU", dict(c.scope)
