@@ -103,7 +103,7 @@ def _is_place(name: str, claims: list[Claim]) -> bool:
     commune too small for the gazetteer: « à Lorvannes », kept as a claim's scope place)."""
     if places.gazetteer().lookup(name) is not None:
         return True
-    return any(dict(c.scope).get("place") == name for c in claims)
+    return any(c.scope_dict().get("place") == name for c in claims)
 
 
 def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = None) -> tuple[list[Claim], list[Entity]]:

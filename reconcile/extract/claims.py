@@ -232,7 +232,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 scope_rules.append("parse:elided-place")
             if before and not origin and before[-1].attributed_to:
                 origin, origin_rule = before[-1].attributed_to, "parse:elided-counter"
-            employer = dict(before[-1].scope).get("unit") if before else None
+            employer = before[-1].scope_dict().get("unit") if before else None
             if employer and "unit" not in scope and _staff_share(ctx, attr):
                 scope["unit"] = employer  # « À la SNCF, 14,8 % de grévistes, contre 34,5 % le 5 février »
                 scope_rules.append("parse:elided-unit")

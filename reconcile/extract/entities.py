@@ -66,8 +66,8 @@ class Gazetteer:
         # « le centre hospitalier de Roncelles », « l'hôpital de Roncelles »: a body named by its place
         self.institution_of = {fold(w): row[0] for row in registry.descriptions.get("institutions", []) for w in row}
         words = "|".join(re.escape(w) for w in sorted(self.institution_of, key=len, reverse=True))
-        self.institution_before = re.compile(rf"(?<!\w)({words})\s+(de la |de l'|du |des |de |d')$") if words else None
-        self.institution_at = re.compile(rf"({words})\s+(de la |de l'|du |des |de |d')(?=\S)") if words else None
+        self.institution_before = re.compile(rf"(?<!\w)({words})\s+{_OF}$") if words else None
+        self.institution_at = re.compile(rf"({words})\s+{_OF}(?=\S)") if words else None
 
     def spans(self, text: str, offset: int, doc, prior: list[EntitySpan]) -> list[EntitySpan]:
         """Entity spans of one line (`text` at absolute `offset`, `doc` its parse)."""
@@ -336,6 +336,7 @@ def _preposition(folded: str, original: str) -> str | None:
 
 
 _DETERMINERS = r"(?:le|la|les|l'|cette|ce|cet|ces|sa|son|ses|leur|leurs|nos|notre)"
+_OF = r"(de la |de l'|du |des |de |d')"  # « de » and its forms before a name, in folded text
 _ADJECTIVES = r"(?:futur|future|nouveau|nouvel|nouvelle|ancien|ancienne|vieux|vieil|vieille|grand|grande|jeune|meme)"
 
 

@@ -17,7 +17,8 @@ from ..normalize.text import fold
 _UP = {"nummod", "det", "nmod", "obj", "obl", "obl:arg", "obl:mod", "obl:agent", "conj", "appos", "dep", "xcomp",
        "nsubj", "nsubj:pass", "fixed", "flat", "iobj", "amod", "advmod"}
 _SUBJECT = {"nsubj", "nsubj:pass"}
-_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "qui"}
+PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+_SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | {"qui"}
 _PLACE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod", "advcl", "dep", "conj"}
 
 
@@ -124,6 +125,12 @@ def lemma_of(tok) -> str:
     return tok.lemma_
 
 
+def verb_stem(verb: str) -> str:
+    """An infinitive less its ending, folded (« revendiquer » -> « revendiqu »); a locution as it is."""
+    v = fold(verb)
+    return v[:-2] if v.endswith(("er", "ir", "re")) else v
+
+
 def verb_form(tok, verbs, *, min_stem: int = 5) -> str | None:
     """The verb of `verbs` a word the tagger took for an adjective or a noun conjugates (« revendique »
     -> revendiquer): the longest whose stem (the infinitive less its ending, `min_stem` letters at
@@ -131,7 +138,7 @@ def verb_form(tok, verbs, *, min_stem: int = 5) -> str | None:
     word = fold(tok.text)
     best = None
     for v in verbs:
-        stem = fold(v)[:-2] if fold(v).endswith(("er", "ir", "re")) else fold(v)
+        stem = verb_stem(v)
         if len(stem) >= min_stem and word.startswith(stem) and (best is None or len(v) > len(best)):
             best = v
     return best

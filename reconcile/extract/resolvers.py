@@ -14,7 +14,8 @@ from ..normalize.text import fold
 from .assemble import figure_between
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
-from .frames import Frame, antecedent, lemma_of, phrase, place_tokens, speaker_token, subject_token, verb_form
+from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, lemma_of, phrase, place_tokens, speaker_token,
+                     subject_token, verb_form, verb_stem)
 from .lexicon import attribute_for_noun, counter_class, singular
 
 def span_at(ctx: Context, pos: int) -> EntitySpan | None:
@@ -101,21 +102,21 @@ def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str] | None:
     for t in fr.chain[1:]:  # « une aide d'urgence de 5 millions d'euros »
         if t.pos_ != "NOUN":
             continue
-        if word(t) in table:
-            return table[word(t)], "parse:money-noun", word(t)
-        if word(t) not in ctx.lex.money_transparent:
+        w = word(t)
+        if w in table:
+            return table[w], "parse:money-noun", w
+        if w not in ctx.lex.money_transparent:
             break  # only the nearest noun above the sum, past « montant » or « somme »
     for c in fr.head.children:  # « 23 millions d'euros de surcoûts »
-        if c.dep_ == "nmod" and c.i > fr.head.i and c.pos_ == "NOUN" and word(c) in table:
-            return table[word(c)], "parse:money-of", word(c)
+        if c.dep_ == "nmod" and c.i > fr.head.i and c.pos_ == "NOUN" and (w := word(c)) in table:
+            return table[w], "parse:money-of", w
     for p in fr.predicates:  # « le budget de l'opération atteint 455 millions d'euros »
-        for c in p.children:
-            if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and word(c) in table:
-                return table[word(c)], "parse:money-subject", word(c)
         ante = antecedent(p)  # « son budget de fonctionnement, qui s'élève à 210 millions d'euros »
-        for t in (ante, ante.head if ante is not None and ante.dep_ == "nmod" else None):
-            if t is not None and t.pos_ == "NOUN" and word(t) in table:
-                return table[word(t)], "parse:money-subject", word(t)
+        subjects = [c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass")] + \
+            [ante, ante.head if ante is not None and ante.dep_ == "nmod" else None]
+        for t in subjects:
+            if t is not None and t.pos_ == "NOUN" and (w := word(t)) in table:
+                return table[w], "parse:money-subject", w
     return None
 
 
@@ -300,8 +301,7 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
             continue
         x = span_at(ctx, _pos(s, who))
         if x is None:  # « la préfète des Landes »: the office of a place speaks, never the place
-            x = next((y for t in sorted(who.subtree, key=lambda t: t.i)
-                      if (y := span_at(ctx, _pos(s, t))) is not None and y.type != "LOC"), None)
+            x = _first_span(ctx, s, who.subtree, lambda y: y.type != "LOC")
         name = x.name if x is not None else phrase(who)
         if name:
             return name, (_pos(s, who), _pos(s, who) + len(who.text))
@@ -350,8 +350,8 @@ def _author(ctx: Context, s: Sentence, noun):
     for c in noun.children:
         if c.dep_ == "nmod" and any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children):
             # the complement's own name (« de la Cour des comptes »), not one deeper in it (« sur la mort de X »)
-            x = next((y for t in [c] + [g for g in c.children if g.dep_ in ("flat:name", "appos")]
-                      if (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED), None)
+            x = _first_span(ctx, s, [c] + [g for g in c.children if g.dep_ in ("flat:name", "appos")],
+                            lambda y: y.type in _NAMED)
             if x is not None:
                 return x.name, (x.start, x.end)
     return None
@@ -363,7 +363,7 @@ def _named_in(ctx: Context, s: Sentence, tok) -> str | None:
     x = span_at(ctx, _pos(s, tok))
     if x is not None:  # an author is one whatever the NER took it for (« par la Métropole », tagged a place)
         return x.name
-    x = next((y for t in sorted(tok.subtree, key=lambda t: t.i) if (y := span_at(ctx, _pos(s, t))) is not None), None)
+    x = _first_span(ctx, s, tok.subtree)
     if x is not None and x.type != "LOC":
         return x.name
     # « l'institut Opalis » (Opalis tagged a place), « les services de renseignement »: the words themselves
@@ -396,7 +396,7 @@ def _says(word: str, verbs: frozenset) -> bool:
     """A conjugated verb of saying (« affirme », « insiste », « prévenu », « reconnaît »)."""
     w = fold(word)
     for v in verbs:
-        stem = fold(v)[:-2] if fold(v).endswith(("er", "ir", "re")) else fold(v)
+        stem = verb_stem(v)
         stem = stem[:-1] if len(stem) >= 6 else stem  # « poursuivre » -> « poursui(t) »
         if len(stem) >= 3 and w.startswith(stem) and len(w) - len(stem) <= 4:
             return True
@@ -442,8 +442,12 @@ def subject(ctx: Context, s: Sentence, fr: Frame | None, speaker_span):
     return None
 
 
-_PERSONAL = {"il", "elle", "ils", "elles"}
 _NAMED = ("ORG", "PER", "MISC", "UNION", "AUTHORITY")
+
+
+def _first_span(ctx: Context, s: Sentence, toks, ok=lambda y: True) -> EntitySpan | None:
+    """The entity span of the first of `toks` (tokens of sentence `s`) that lies in one `ok` accepts."""
+    return next((y for t in toks if (y := span_at(ctx, _pos(s, t))) is not None and ok(y)), None)
 
 
 def _pronoun_referent(ctx: Context, s: Sentence, pron, previous) -> str | None:
@@ -460,11 +464,10 @@ def _pronoun_referent(ctx: Context, s: Sentence, pron, previous) -> str | None:
         while t.dep_ in ("nmod", "appos") and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN") and len(up) < 4:
             t = t.head  # the noun phrases « qui » follows hang on, up to the person they describe
             up.append(t)
-        person = next((y for t in up if (y := span_at(ctx, _pos(s, t))) is not None and y.type == "PER"), None)
-        x = person or next((y for t in [ante] + sorted(ante.subtree, key=lambda t: t.i)
-                            if (y := span_at(ctx, _pos(s, t))) is not None and y.type in _NAMED), None)
+        x = _first_span(ctx, s, up, lambda y: y.type == "PER") or \
+            _first_span(ctx, s, [ante, *ante.subtree], lambda y: y.type in _NAMED)
         return x.name if x is not None else None
-    if word in _PERSONAL and previous:
+    if word in PERSONAL_PRONOUNS and previous:
         x = _previous_subject(ctx, previous[-1], pron)
         if x is not None:
             return x.name
@@ -491,8 +494,7 @@ def _previous_subject(ctx: Context, prev: Sentence, pron, types=_NAMED) -> Entit
     subj = _root_subject(prev)
     if subj is None or not _agrees(pron, subj):
         return None  # « elle » does not take up « le groupe »
-    return next((y for t in sorted(subj.subtree, key=lambda t: t.i)  # « le groupe Tessaro »
-                 if (y := span_at(ctx, _pos(prev, t))) is not None and y.type in types), None)
+    return _first_span(ctx, prev, subj.subtree, lambda y: y.type in types)  # « le groupe Tessaro »
 
 
 def pronoun_subject(ctx: Context, s: Sentence, fr: Frame | None, previous: list[Sentence]):
@@ -502,7 +504,7 @@ def pronoun_subject(ctx: Context, s: Sentence, fr: Frame | None, previous: list[
     if fr is None or not previous:
         return None
     pron = next((c for p in fr.predicates for c in p.children
-                 if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "PRON" and fold(c.text) in _PERSONAL), None)
+                 if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "PRON" and fold(c.text) in PERSONAL_PRONOUNS), None)
     if pron is None:
         return None
     x = _previous_subject(ctx, previous[-1], pron, types=("ORG", "PER", "MISC", "UNION"))  # a counter is no subject

@@ -105,7 +105,7 @@ def event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previous
     if how in ("complement", "object"):
         return entity, how
     if how in ("main entity", "topic noun", "unknown"):
-        tok = noun_subject_token(ctx, s, a, b)
+        tok = noun_subject(ctx, s, a, b)
         owner = _owner(ctx, s, tok, previous) if tok is not None else None
         if owner:  # « Sa tentative d'entrée en Bourse ayant échoué », « l'avenir de Fabrex »: whose it is
             return owner
@@ -121,14 +121,8 @@ def event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previous
     return find_subject(ctx, s, a, b, previous)
 
 
-def noun_subject(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
-    """The common noun subject of the clause around [a, b), when it names no entity nor the story."""
-    t = noun_subject_token(ctx, s, a, b)
-    return fold(t.lemma_ or t.text) if t is not None else None
-
-
-def noun_subject_token(ctx: Context, s: Sentence, a: int, b: int):
-    """The token of `noun_subject`, or None."""
+def noun_subject(ctx: Context, s: Sentence, a: int, b: int):
+    """The common noun (a token) subject of the clause around [a, b), when it names no entity nor the story."""
     lo, hi = clause_bounds(ctx.source.text, s.start, s.end, a, weak=False)
     for t in s.tokens:
         pos = s.offset + t.idx
