@@ -278,10 +278,16 @@ def _byline_patterns() -> list[tuple[re.Pattern, bool]]:
 _LINE_TAIL = re.compile(r"\s*(?:(?:à|a|-|,)\s*\d{1,2}\s*[h:]\s*\d{0,2})?\W*$", re.I)
 
 
+# « Berry Info – publié le 12 mars 2026 »: an outlet's name set before the byline, after a dash or a bar
+_OUTLET_LEAD = re.compile(r"^[^\n\d]{2,60}?\s[–—|-]\s+")
+
+
 def infer_published(body: str) -> dt.date | None:
-    """Publication date from a byline ("Par X le 22/01/2026", "Publié le 3 mars 2025")."""
+    """Publication date from a byline ("Par X le 22/01/2026", "Publié le 3 mars 2025",
+    "Berry Info – publié le jeudi 12 mars 2026 à 18 h 20")."""
     cfg = _settings()["bylines"]
     lines = body.split("\n")[: cfg["max_line"]]
+    lines += [line[lead.end():] for line in lines if (lead := _OUTLET_LEAD.match(line))]
     for pattern, loose in _byline_patterns():
         for line in lines:
             m = pattern.match(line)
@@ -298,14 +304,17 @@ def infer_published(body: str) -> dt.date | None:
     return None
 
 
+_WEEKDAY_LEAD = re.compile(r"^\s*(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*$", re.I)
+
+
 def parse_date_phrase(s: str, *, anchored: bool = False) -> dt.date | None:
     """The first full date ("22/01/2026", "3 mars 2025") in a short phrase.
 
     `anchored`: the date must open the phrase (bylines: "le 22/01/2026").
     """
     m = _NUMERIC_DATE.search(s) or _MONTH_DATE.search(s)
-    if m is None or (anchored and s[:m.start()].strip(" \t,:")):
-        return None
+    if m is None or (anchored and _WEEKDAY_LEAD.sub("", s[:m.start()]).strip(" \t,:")):
+        return None  # (a weekday may open it: « mardi 24 février 2026 »)
     if m.re is _NUMERIC_DATE:
         try:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))

@@ -126,6 +126,8 @@ def test_interactive_review_at_end_of_input_exits_2(repo):
 def test_sources_sentence_is_not_a_byline():
     assert sources.infer_published("Titre\nLe 3 mars 2024, Renault a annoncé un plan.\n") is None
     assert sources.infer_published("Par ailleurs, le 3 mars 2024, la direction a parlé.\n") is None
+    assert sources.infer_published("Titre\nLa Dépêche – Le 3 mars 2024, Renault a annoncé un plan.\n") is None
+    assert sources.infer_published("Titre\nMardi 3 mars 2024, Renault a annoncé un plan de départs.\n") is None
     assert str(sources.infer_published("Titre\nMis à jour le 5 février 2026\nLe 3 mars 2024, x\n")) == "2026-02-05"
 
 

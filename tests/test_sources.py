@@ -41,6 +41,11 @@ def test_sources_front_matter_gives_metadata_and_offsets_include_it(tmp_path):
     ("Par le 22/01/2026", dt.date(2026, 1, 22)),
     ("Publié le 4 février 2025 à 10h12", dt.date(2025, 2, 4)),
     ("Mis à jour le 5 mars 2024", dt.date(2024, 3, 5)),
+    # a weekday before the date, an outlet's name before the cue, a name with « Le » inside it
+    ("Par Paul Roux – La Gazette du Val, jeudi 5 juin 2025", dt.date(2025, 6, 5)),
+    ("Par Ana Ruiz, Le Petit Lemanique — le 2 mai 2024", dt.date(2024, 5, 2)),
+    ("Radio Garrigue – publié le samedi 8 novembre 2025 à 7 h 40, par Marc Pons", dt.date(2025, 11, 8)),
+    ("Publié le lundi 3 février 2025", dt.date(2025, 2, 3)),
 ])
 def test_sources_infers_published_from_byline(tmp_path, byline, expected):
     write(tmp_path, "b.txt", "Un titre\n\n" + byline + "\n\n" + FRENCH)

@@ -218,13 +218,25 @@ def _dates(a: Claim, b: Claim, lex=None) -> Verdict:
         return Verdict(EVOLUTION, "plan-revised", f"{told}: both are dates still to come when written, set "
                        f"{_published(a)} and {_published(b)}; a later article giving a new target is a revision, "
                        "not a contradiction", float(days))
-    if lex is not None and generic_event(a.attribute, lex) and days >= lex.same_event_days and not plan:
+    if lex is not None and generic_event(a.attribute, lex) and days >= lex.same_event_days and \
+            (not plan or _next_occurrence(a, b)):
         return Verdict(COMPATIBLE, "events", f"{told}: {a.attribute} names events too general to be one "
                        f"event that far apart ({lex.same_event_days} days or more)")
     if plan and (outcome or {a.modality, b.modality} != {"plan"}) and a.status != b.status:
         return Verdict(PLAN_VS_OUTCOME, "plan",
                        f"{told}: one states a plan, the other what became of it", float(days))
     return Verdict(CONFLICT, "interval", f"{told}; one event cannot have both dates", float(days))
+
+
+def _next_occurrence(a: Claim, b: Claim) -> bool:
+    """True when one claim plans an event written after the other's date had passed (« l'intersyndicale,
+    réunie jeudi » then, a week later, « doit se réunir lundi 16 février »): the next meeting, not a
+    new date for the one already held."""
+    for plan, other in ((a, b), (b, a)):
+        if plan.status == "planned" and other.status != "planned" and plan.published is not None and \
+                isinstance(other.value, Interval) and other.value.end < plan.published < plan.value.start:
+            return True
+    return False
 
 
 def _target(c: Claim) -> bool:

@@ -12,6 +12,7 @@ from ..normalize.clock import clocks
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import clause_bounds
+from .frames import event_act, span_root, tokens_in
 from .modality import attribution, modality_of
 
 def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribute: str, value, kind: str,
@@ -114,7 +115,8 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
             break
     if near:
         best = min(near, key=lambda p: abs(p.start - m.start))
-        s.used.add(id(best))  # the others may date another figure of the clause (« 12 % jeudi, contre 34,5 % le 5 »)
+        if not _dates_another_act(ctx, s, best, m):
+            s.used.add(id(best))  # the others may date another figure of the clause (« 12 % jeudi, contre 34,5 % le 5 »)
         return best.time, "explicit"
     text = ctx.source.text
     fronted = [p for p in periods if p.time is not None and p.end <= m.start and not text[s.start:p.start].strip(" \t*-–•")
@@ -127,6 +129,26 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
     if ctx.source.published:
         return Interval(ctx.source.published, ctx.source.published), "published"
     return None, "unknown"
+
+
+def _dates_another_act(ctx: Context, s: Sentence, date: Mention, m: Mention) -> bool:
+    """True when the date a claim takes hangs on a verb that names an act of its own, one that does
+    not govern the claim (« six morts, a précisé le ministre, venu lundi à Sommières »): the date
+    still tells when the claim held, and stays free to date that act (events.dated)."""
+    act = event_act(s, date.start, date.end, ctx.lex)
+    toks = tokens_in(s, m.start, m.end)
+    if act is None or not toks:
+        return False
+    if m.type == "duration":  # « levé lundi, près de deux semaines après la cyberattaque »: a lapse, not an act
+        return True
+    t = span_root(toks)
+    for _ in range(12):
+        if t.i == act[1].i:
+            return False
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return True
 
 
 _LEAD = re.compile(r"\s*\*\*([^*\n]{1,120}?)\*\*")

@@ -61,6 +61,8 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
                 day = by_tense(ctx, s, days[-1].start, days[-1].text, days[-1].time)
             elif day is not None and not any(m.type in ("date", "period") for m in ms):
                 ms = sorted(ms + _hours(s, day), key=lambda m: m.start)
+            ctx.named_units += [(s.offset + t.idx, name) for t in s.tokens if t.pos_ == "NOUN"
+                                and t.lemma_ in lex.unit_nouns and (name := R.named_unit(ctx, s, t))]
             events(ctx, s, ms, previous)
             _figures(ctx, s, ms, previous)
             states(ctx, s, ms, previous)
@@ -120,6 +122,13 @@ def _sentences(doc):
         if _PROSE_END.search(sent.text) or sent.end == len(doc):
             yield doc[start:sent.end]
             start = None
+
+
+def _names_entity(unit: str, entity: str) -> bool:
+    """True when a unit's words are some of the entity's words (« ligne B » of « ligne B du tramway »); a unit
+    that is the entity (« usine de Vierzon », subject of « qui emploie 420 ouvriers ») stays."""
+    words = set(re.findall(r"\w+", fold(entity)))
+    return bool(words) and set(re.findall(r"\w+", fold(unit))) < words
 
 
 def _shift(m: Mention, offset: int) -> Mention:
@@ -197,6 +206,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         elif not parsed and origin and entity == origin:
             entity, how, subject_rule = STORY, "story", subject_rule + "+not-the-speaker"  # who says is not what
         scope, scope_rules = R.scope(ctx, s, m, fr)
+        if "unit" in scope and _names_entity(scope["unit"], entity):
+            del scope["unit"]  # « les 12,4 kilomètres de la ligne », about the line B: the line itself, no part of it
         if attr_rule.endswith("+grant"):  # « une aide de 3 millions »: money granted, not the receiver's budget
             scope["money"] = "grant"
             scope_rules.append("parse:grant")

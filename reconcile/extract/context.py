@@ -34,3 +34,4 @@ class Context:
     headline_end: int = -1  # where the article's first line (its headline) ends
     incidents: list = field(default_factory=list)  # incidents.Incident named in the article, in text order
     quotes: list | None = None  # resolvers.quotes: quotations with their speaker, read when first asked
+    named_units: list = field(default_factory=list)  # (position, « usine de Vierzon ») named so far, in text order

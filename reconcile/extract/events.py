@@ -7,9 +7,9 @@ from ..normalize.text import fold
 from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
-from .frames import event_noun, phrase, span_root, tokens_in, verb_form
-from .modality import modality_of
-from .resolvers import place_as_scope, unit_name
+from .frames import act_thing, event_act, event_noun, phrase, span_root, tokens_in, verb_form
+from .modality import _attributions, modality_of
+from .resolvers import inverted_speaker, place_as_scope, unit_name
 from .subjects import STORY, event_subject, find_subject, participle_head
 
 
@@ -325,17 +325,27 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if p.type not in ("date", "period") or p.time is None or id(p) in s.used:
             continue
         tok, rule = event_noun(s, p.start, p.end, ctx.lex.date_words)
-        if tok is not None and any(x.start <= s.offset + tok.idx < x.end for x in ctx.spans):
-            tok, rule = None, None  # « Auchan a présenté mardi »: a name is who, not what happened
-        if tok is not None:
-            a = s.offset + tok.idx
-            noun = fold(tok.lemma_ or tok.text), a, a + len(tok.text)
+        act = event_act(s, p.start, p.end, ctx.lex) if rule != "parse:date-of-noun" else None
+        if act is not None:  # « le plan blanc a été levé lundi »: the lifting, of the plan
+            verb = act[1]
+            a = s.offset + verb.idx
+            noun, rule = (act[0], a, a + len(verb.text)), act[2]
+            entity, how, thing_rule = _act_subject(ctx, s, p, verb, previous, by_object=rule == "parse:act-verb")
         else:
-            noun, rule = _noun_near(ctx, s, p), "window:noun-near"
+            if tok is not None and any(x.start <= s.offset + tok.idx < x.end for x in ctx.spans):
+                tok, rule = None, None  # « Auchan a présenté mardi »: a name is who, not what happened
+            if tok is not None:
+                a = s.offset + tok.idx
+                noun = fold(tok.lemma_ or tok.text), a, a + len(tok.text)
+            else:
+                noun, rule = _noun_near(ctx, s, p), "window:noun-near"
+            thing_rule = None
+            if noun is not None and noun[0] not in ctx.lex.light_nouns:
+                entity, how = find_subject(ctx, s, p.start, p.end, previous)
         if noun is None or noun[0] in ctx.lex.light_nouns:
             continue
-        entity, how = find_subject(ctx, s, p.start, p.end, previous)
-        if entity is None or how == "main entity" and rule not in ("parse:date-of-noun", "parse:nsubj", "parse:nsubj:pass"):
+        if entity is None or how == "main entity" and rule not in ("parse:date-of-noun", "parse:nsubj", "parse:nsubj:pass",
+                                                                   "parse:act-verb", "parse:act-object"):
             continue  # a date about nothing named, unless it dates a noun (« une première séance le 28 novembre »)
         event = next((attr for pattern, attr in ctx.lex.events if pattern.fullmatch(noun[0])), None)
         when = by_tense(ctx, s, p.start, p.text, event_time(ctx, p))
@@ -343,10 +353,55 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                for c in ctx.claims):
             continue  # the event reader already dated it
         lo = min(p.start, noun[1])
+        said = _act_speaker(ctx, s, lo, max(p.end, noun[2])) if act is not None else None
         add_claim(ctx, s, lo, max(p.end, noun[2]), entity=entity, attribute=event or f"date:{noun[0]}", value=when,
-             kind="date", time=when, time_origin="explicit", subject_origin=how, cue=p.cue,
-             rules={"attribute": rule, "time": "time:explicit"},
+             kind="date", time=when, time_origin="explicit", subject_origin=how, cue=p.cue, attributed=said,
+             rules={"attribute": rule, "time": "time:explicit", **({"subject": thing_rule} if thing_rule else {})},
              status=status_near(ctx, s, p.start, p.end) or "reported_date")
+
+
+def _act_speaker(ctx: Context, s: Sentence, a: int, b: int):
+    """(speaker, rule id) of a dated act: a « selon X » in its own comma-clause, or a speech clause
+    set after it (« …, a précisé la préfète »); (None, None) otherwise. An act told in passing
+    beside a speaker (« a précisé le ministre, venu lundi à Sommières ») is a fact, not hearsay."""
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, a, weak=True)
+    same = [f for f in _attributions(ctx, s) if lo <= f[0] < hi]
+    if same:
+        return same[0][1], "cue:selon"
+    inverted = inverted_speaker(ctx, s, b)
+    return (inverted[0], "parse:inverted-speech") if inverted else (None, None)
+
+
+def _act_subject(ctx: Context, s: Sentence, p: Mention, verb, previous, *, by_object: bool):
+    """(entity, origin, rule id) of a dated act: the thing it is done to or by (frames.act_thing), by
+    its name when it has one, else as a noun phrase (« le plan blanc », « les écoles »); else the
+    sentence's subject as for any figure (a light noun or a pronoun names no thing)."""
+    thing = act_thing(verb, ctx.lex.date_words, by_object=by_object)
+    if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
+        at = s.offset + thing.idx
+        named = next((x for x in ctx.spans if x.start <= at < x.end and x.type not in ("OUTLET", "AUTHORITY")), None)
+        if named is not None:
+            return named.name, "act thing", "parse:act-thing"
+        if thing.pos_ == "NOUN" and fold(thing.lemma_) not in ctx.lex.light_nouns | ctx.lex.date_words:
+            return thing_phrase(thing), "act thing", "parse:act-thing"
+    entity, how = find_subject(ctx, s, p.start, p.end, previous)
+    return entity, how, None
+
+
+def thing_phrase(noun) -> str:
+    """A common noun as the name of a thing: its lemma with the adjectives after it and a bare noun
+    complement (« le plan blanc » -> « plan blanc », « le conseil de surveillance »), without
+    articles, clauses or the words before it (« premier », « nouveau » say which, not what)."""
+    words = [noun.lemma_.lower()]
+    for c in noun.children:
+        if c.i < noun.i or c.i > noun.i + 3:
+            continue
+        if c.dep_ == "amod" and c.pos_ in ("ADJ", "NOUN") and "Part" not in c.morph.get("VerbForm"):
+            words.append((c.lemma_ if c.pos_ == "ADJ" else c.text).lower())
+        elif c.dep_ == "nmod" and c.pos_ == "NOUN" and not any(d.dep_ == "det" for d in c.children) and \
+                (case := next((d for d in c.children if d.dep_ == "case" and fold(d.text) in ("de", "d'")), None)):
+            words.append(f"d'{c.text.lower()}" if fold(case.text) == "d'" else f"de {c.text.lower()}")
+    return " ".join(words)
 
 
 def _finite_verb(s: Sentence) -> bool:

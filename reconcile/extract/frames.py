@@ -251,6 +251,59 @@ def span_root(toks: list):
     return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
 
 
+def date_governor(s, a: int, b: int, date_words: frozenset):
+    """The token a date at [a, b) hangs on in the parse, past the date's own words (« lundi 16
+    février au matin »); None when the date is the sentence's root."""
+    toks = tokens_in(s, a, b)
+    if not toks:
+        return None
+    root = span_root(toks)
+    head = root.head
+    for _ in range(2):  # « le 28 novembre » hangs on the noun or verb; a date word may sit between
+        if head.i == root.i or fold(head.lemma_) not in date_words:
+            break
+        root, head = head, head.head
+    return None if head.i == root.i else head
+
+
+def event_act(s, a: int, b: int, lex):
+    """(act noun, verb token, rule id) of the act a date at [a, b) dates, when the date hangs on a
+    verb that names one (frames.toml [acts]): « le plan blanc a été levé lundi » -> levée; « l'ARS a
+    dressé vendredi un premier bilan » -> bilan (a light verb's object). None otherwise: a date on a
+    noun dates that noun, and a verb of occurrence (« s'est tenue lundi ») dates its subject."""
+    verb = date_governor(s, a, b, lex.date_words)
+    if verb is None or verb.pos_ not in ("VERB", "ADJ"):
+        return None
+    known = lex.act_nouns.keys() | lex.light_verbs
+    lemma = fold(verb.lemma_)  # a participle tagged ADJ keeps its participle (« levé », « réuni »)
+    lemma = next((w for w in (lemma, lemma + "r") if w in known), None) or verb_form(verb, known, min_stem=4) or lemma
+    if lemma in lex.act_nouns:
+        return lex.act_nouns[lemma], verb, "parse:act-verb"
+    if lemma in lex.light_verbs:
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+        if obj is not None and fold(obj.lemma_) not in lex.date_words:
+            return fold(obj.lemma_), verb, "parse:act-object"
+    return None
+
+
+def act_thing(verb, date_words: frozenset, *, by_object: bool = True):
+    """The token an act is done to or by, from the parse: the noun a participle qualifies (« la
+    vigilance, levée lundi »), a passive subject, an active verb's object, else its subject
+    (« les écoles ont rouvert »); with `by_object` False (a light verb, whose object is the act
+    itself: « a dressé un bilan »), its subject. A fronted participle (« Réunie jeudi,
+    l'intersyndicale a fixé… ») takes the subject of the verb it hangs on. Words of the date (the
+    tagger makes « lundi » an object) are not things."""
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    own = {c.dep_: c for c in reversed(list(verb.children)) if fold(c.lemma_) not in date_words}
+    for dep in ("nsubj:pass", "obj", "nsubj") if by_object else ("nsubj:pass", "nsubj"):
+        if dep in own:
+            return own[dep]
+    if verb.dep_ in ("advcl", "acl", "xcomp", "conj") and "Part" in verb.morph.get("VerbForm"):
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return None
+
+
 def event_noun(s, a: int, b: int, date_words: frozenset):
     """(noun token, rule id) of the event a date at [a, b) dates, from the parse:
     « une première séance le 28 novembre » -> séance (the date qualifies the noun);
@@ -258,16 +311,8 @@ def event_noun(s, a: int, b: int, date_words: frozenset):
     « la séance s'est tenue lundi » / « la vigilance a été levée jeudi » -> the verb's subject.
     None when the parse names no common noun (a name or a pronoun is the subject's business).
     `date_words` (folded lemmas: « lundi », « matin », « mois »…) are part of the date, not events."""
-    toks = tokens_in(s, a, b)
-    if not toks:
-        return None, None
-    root = span_root(toks)
-    head = root.head
-    for _ in range(2):  # « le 28 novembre » hangs on the noun or verb; a date word may sit between
-        if head.i == root.i or fold(head.lemma_) not in date_words:
-            break
-        root, head = head, head.head
-    if head.i == root.i:
+    head = date_governor(s, a, b, date_words)
+    if head is None:
         return None, None
     if head.pos_ == "NOUN" and fold(head.lemma_) not in date_words:
         return head, "parse:date-of-noun"

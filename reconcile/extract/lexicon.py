@@ -57,6 +57,7 @@ class Lexicon:
     plural_levels: dict = None  # frames.toml [place.plural_levels]: « dans 14 pays » is the world
     demonyms: dict = None
     unit_nouns: frozenset[str] = frozenset()
+    general_units: frozenset[str] = frozenset()  # frames.toml [unit] general: « le site » for any named unit
     unit_words: frozenset[str] = frozenset()  # the same, folded (« entrepot »), for folded text
     sizes: frozenset[str] = frozenset()
     population_nouns: frozenset[str] = frozenset()
@@ -64,6 +65,8 @@ class Lexicon:
     noun_predicates: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
+    act_nouns: dict = None  # frames.toml [acts]: folded verb -> the noun of its act (« lever » -> « levee »)
+    light_verbs: frozenset[str] = frozenset()  # verbs whose object names the act (« dresser un bilan »)
     reached_verbs: frozenset[str] = frozenset()
     peak_words: re.Pattern | None = None  # frames.toml [peak]: the figure is an episode's peak
     change_verbs: frozenset[str] = frozenset()
@@ -209,11 +212,14 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         demonyms={fold(k): v for k, v in frames["place"].get("demonyms", {}).items()},
         unit_nouns=frozenset(frames["unit"]["nouns"]),
         unit_words=frozenset(fold(n) for n in frames["unit"]["nouns"]),
+        general_units=frozenset(frames["unit"].get("general", [])),
         population_nouns=frozenset(frames["population"]["nouns"]),
         frames=table,
         noun_predicates=frozenset(verbs),
         raising_verbs=frozenset(frames["raising"]["verbs"]),
         date_words=frozenset(fold(w) for w in frames.get("dates", {}).get("words", [])),
+        act_nouns={fold(k): fold(v) for k, v in frames.get("acts", {}).get("nouns", {}).items()},
+        light_verbs=frozenset(fold(w) for w in frames.get("acts", {}).get("light", {}).get("verbs", [])),
         reached_verbs=frozenset(fold(w) for w in frames.get("bounds", {}).get("reached_verbs", [])),
         peak_words=phrase_pattern(frames.get("peak", {}).get("words", [])),
         change_verbs=frozenset(fold(w) for w in frames.get("change", {}).get("verbs", [])),

@@ -66,6 +66,14 @@ def attribution(ctx: Context, s: Sentence, pos: int | None = None):
     return best[1:]
 
 
+def _apposed(ctx: Context, end: int) -> int:
+    """Where a speaker's words end: past a person's name set in apposition after them (« le ministre
+    de l'Intérieur, Bertrand Aubanel »), which names the same speaker and is no subject either."""
+    appos = next((x for x in ctx.spans if x.type == "PER" and x.start > end
+                  and re.fullmatch(r"\s*,\s*", ctx.source.text[end:x.start])), None)
+    return appos.end if appos else end
+
+
 def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, int] | None]]:
     """Every (cue position, origin, origin span) of a sentence, in order."""
     folded = fold(s.text)
@@ -89,12 +97,9 @@ def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, 
                     # « selon la préfète des Landes »: the prefect speaks, not the Landes
                     name = " ".join((ctx.source.text[start:span.start] + span.name).split())
                     name = _ARTICLE_WORD.sub("", name)
-                    end = span.end
-                    appos = next((x for x in ctx.spans if x.type == "PER" and x.start > end
-                                  and re.fullmatch(r"\s*,\s*", ctx.source.text[end:x.start])), None)
-                    out.append((s.start + hit.start(), name, (start, appos.end if appos else end)))
+                    out.append((s.start + hit.start(), name, (start, _apposed(ctx, span.end))))
                     continue  # « la préfète des Landes, Hélène Vasseur »: her name is no subject either
-                out.append((s.start + hit.start(), span.name, (span.start, span.end)))
+                out.append((s.start + hit.start(), span.name, (span.start, _apposed(ctx, span.end))))
             elif pattern is lex.attribution_before:
                 phrase = re.match(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$)", ctx.source.text[start:s.end])
                 if phrase and phrase.group().strip():

@@ -682,6 +682,9 @@ def _unit(ctx: Context, s: Sentence, fr: Frame, m: Mention | None = None) -> str
             # the unit the relative « où » is about, the nearest before it (past a place set off by commas)
             cands.extend(t for t in reversed(list(p.doc[max(where.i - 12, p.sent.start):where.i]))
                          if t.pos_ == "NOUN" and t.lemma_ in ctx.lex.unit_nouns)
+    if fr.noun is not None:  # « les 412 salariés du site »: the unit the counted noun belongs to
+        cands.extend(c for c in fr.noun.children if c.dep_ == "nmod" and any(
+            x.dep_ == "case" and fold(x.text) in ("de", "du", "d'", "des") for x in c.children))
     for t in cands:
         if t.pos_ != "NOUN" or t.lemma_ not in ctx.lex.unit_nouns:
             continue
@@ -690,17 +693,61 @@ def _unit(ctx: Context, s: Sentence, fr: Frame, m: Mention | None = None) -> str
         x = span_at(ctx, _pos(s, t))
         if x is not None and x.how == "numbered":
             continue  # « la ligne 15 Sud » is a name, not the unit « ligne de Sud »
-        names = [c for c in t.children if c.dep_ in ("nmod", "flat:name", "appos", "amod") and c.pos_ == "PROPN"
-                 and not any(x.dep_ == "case" and fold(x.text) not in ("de", "du", "d'", "des") for x in c.children)]
-        # « l'usine de Vierzon » names the unit; « un site … dans la Sarthe » only places it
-        if names:
-            name = " ".join(x.text for x in [names[0]] + [c for c in names[0].children if c.dep_ == "flat:name"])
-            return unit_name(t.lemma_, name)
-        if t is subj or t.dep_.startswith("nsubj") or any(antecedent(p) is t for p in fr.predicates):
-            return t.lemma_  # « le site, qui compte 194 salariés »: one site, not the whole company
-        if t in fr.chain[1:] and fr.chain[fr.chain.index(t) - 1].dep_ == "nmod":
-            return t.lemma_  # « une ligne de 33 kilomètres », « un site de 400 salariés »: what it measures
+        named = named_unit(ctx, s, t)
+        if named:
+            return named
+        if t is subj or t.dep_.startswith("nsubj") or any(antecedent(p) is t for p in fr.predicates) or \
+                t in fr.chain[1:] and fr.chain[fr.chain.index(t) - 1].dep_ == "nmod":
+            # « le site, qui compte 194 salariés »: one site, not the whole company; « une ligne de 33
+            # kilomètres », « un site de 400 salariés »: what it measures
+            return _unit_referent(ctx, s, t) or t.lemma_
+        if fr.noun is not None and t.head.i == fr.noun.i and t.dep_ == "nmod":
+            referent = _unit_referent(ctx, s, t)  # « les 412 salariés du site »: only a unit the article named
+            if referent:
+                return referent
     return None
+
+
+def named_unit(ctx: Context, s: Sentence, t) -> str | None:
+    """« usine de Vierzon » for the token « usine » of « l'usine (Tessandier) de Vierzon »: a unit noun
+    with the name of its place or its own name (a place after « de » first); None for a bare noun.
+    « un site … dans la Sarthe » only places the site."""
+    def named(c):
+        return any(ch.isalpha() for ch in c.text) and c.dep_ in ("nmod", "flat:name", "appos", "amod") and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and
+                                                                     c.text[:1].isupper()) and \
+            not any(x.dep_ == "case" and fold(x.text) not in ("de", "du", "d'", "des") for x in c.children)
+    names = [c for c in t.children if named(c)]
+    if not names and t.head.i != t.i and "Sing" in t.morph.get("Number") and t.i + 1 < len(t.doc) and \
+            t.nbor(1).pos_ == "PROPN":
+        # « les 180 salariés de l'usine Buitoni de Caudry », the names hung on « salariés »
+        names = [c for c in t.head.children if t.i < c.i <= t.i + 4 and named(c) and c.is_alpha]
+    # « l'usine Tessandier de Vierzon »: the place may hang on the company's name
+    names += [g for c in names for g in c.children if named(g) and g.pos_ == "PROPN"]
+    names.sort(key=lambda c: not any(x.dep_ == "case" for x in c.children))
+    if not names:
+        return None
+    x = span_at(ctx, _pos(s, names[0]))  # « Clermont-Ferrand Nord »: the whole name the article gives
+    name = x.name if x is not None and x.start == _pos(s, names[0]) else \
+        " ".join(x.text for x in [names[0]] + [c for c in names[0].children if c.dep_ == "flat:name"])
+    if fold(name).startswith(fold(t.lemma_) + " "):
+        return name  # the article's own name already says the unit (« usine de Vierzon »)
+    if any(x.dep_ == "case" for x in names[0].children):
+        return unit_name(t.lemma_, name)
+    return f"{t.lemma_} {name}"  # « la ligne B », « l'usine Fabrex »: the name follows the noun
+
+
+def _unit_referent(ctx: Context, s: Sentence, t) -> str | None:
+    """The named unit a bare « l'usine », « le site » stands for: the one the article named last
+    before it with the same noun, or with any noun for a general one (frames.toml [unit] general:
+    « l'usine Tessandier de Vierzon … les 412 salariés du site »). A plural or an indefinite (« les
+    usines du groupe », « un site ») names no one unit."""
+    det = next((c for c in t.children if c.dep_ == "det" or c.dep_ == "case" and fold(c.text) in ("du", "au")), None)
+    if det is None or "Sing" not in t.morph.get("Number") or "Def" not in det.morph.get("Definite"):
+        return None  # (« du site »: the article is in the preposition)
+    at = _pos(s, t)
+    general = t.lemma_ in ctx.lex.general_units
+    before = [name for pos, name in ctx.named_units if pos < at and (general or name.split()[0] == t.lemma_)]
+    return before[-1] if before else None
 
 
 def _measured_noun(ctx: Context, s: Sentence, m: Mention, fr: Frame) -> str | None:

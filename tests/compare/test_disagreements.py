@@ -186,6 +186,27 @@ def test_generic_events_far_apart_are_different_events(lex, attribute, apart, or
         assert not flagged, show(flagged)
 
 
+NEXT = [
+    # planned day, its article's day, the held event's day, flagged?
+    # the plan was written after the other meeting was held, for a day well after it: the next meeting
+    pytest.param("2025-01-27", "2025-01-16", "2025-01-14", False, id="next-meeting"),
+    # the plan was written before the meeting was held, for another day: it moved
+    pytest.param("2025-01-27", "2025-01-05", "2025-01-14", True, id="moved-meeting"),
+    # written after it was held but set only days apart: one meeting told with two dates
+    pytest.param("2025-01-17", "2025-01-16", "2025-01-14", True, id="same-meeting-days-apart"),
+]
+
+
+@pytest.mark.parametrize("planned, written, held, flagged_expected", NEXT)
+def test_a_general_event_planned_after_one_was_held_is_the_next_one(lex, planned, written, held, flagged_expected):
+    rules = {"attribute": "parse:act-verb"}.items()
+    a = dated(day(held), source="a", attribute="date:reunion", rules=rules)
+    b = dated(day(planned), source="b", attribute="date:reunion", rules=rules, status="planned", modality="plan",
+              published=dt.date.fromisoformat(written))
+    flagged, _ = compare_all([a, b], lex=lex)
+    assert bool(flagged) == flagged_expected, show(flagged)
+
+
 # ------------------------------------------------------------ 4. a later article revising a target
 
 TARGETS = [

@@ -46,12 +46,13 @@ def test_an_hour_before_another_figure_does_not_reach_past_it(claims):
 
 
 PAST_EVENTS = [
-    # an hour without a day, in a past tense: the day last named in the paragraph, else publication day
+    # an hour without a day, in a past tense: the day last named in the paragraph, else publication day;
+    # the event is the act the verb names (frames.toml [acts]): the lifting, of the alert
     ("Jeudi, le département a découvert les dégâts. La vigilance rouge a été levée à 6 heures.",
-     "date:vigilance", "06:00", dt.date(2025, 5, 29)),
-    ("La vigilance orange a été levée à 16 heures sur tout le littoral.", "date:vigilance", "16:00", PUBLISHED),
+     "date:levee", "06:00", dt.date(2025, 5, 29)),
+    ("La vigilance orange a été levée à 16 heures sur tout le littoral.", "date:levee", "16:00", PUBLISHED),
     ("Le pont s'est effondré à 14 h 20, sans faire de victime.", "date:pont", "14:20", PUBLISHED),
-    ("Mardi, la circulation a repris. L'alerte avait été déclenchée vers 3 heures.", "date:alerte", "03:00",
+    ("Mardi, la circulation a repris. L'alerte avait été déclenchée vers 3 heures.", "date:declenchement", "03:00",
      dt.date(2025, 5, 27)),
 ]
 
