@@ -274,11 +274,12 @@ def event_act(s, a: int, b: int, lex):
     verb = date_governor(s, a, b, lex.date_words)
     if verb is None or verb.pos_ not in ("VERB", "ADJ"):
         return None
-    known = lex.act_nouns.keys() | lex.light_verbs
+    acts = lex.act_nouns or {}
+    known = acts.keys() | lex.light_verbs
     lemma = fold(verb.lemma_)  # a participle tagged ADJ keeps its participle (« levé », « réuni »)
     lemma = next((w for w in (lemma, lemma + "r") if w in known), None) or verb_form(verb, known, min_stem=4) or lemma
-    if lemma in lex.act_nouns:
-        return lex.act_nouns[lemma], verb, "parse:act-verb"
+    if lemma in acts:
+        return acts[lemma], verb, "parse:act-verb"
     if lemma in lex.light_verbs:
         obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
         if obj is not None and fold(obj.lemma_) not in lex.date_words:

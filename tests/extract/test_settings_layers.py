@@ -76,3 +76,15 @@ def test_the_claim_cache_is_keyed_by_every_layer():
     names = shaping_files()
     assert "data/domains/labour.toml" in names and "data/attributes.toml" in names
     assert data_fingerprint(['[attribute.zz]\nnouns = ["zz"]\n']) != data_fingerprint([])
+
+
+def test_a_corpus_layer_adds_an_act_for_that_corpus_only(nlp, tmp_path):
+    (tmp_path / "a.md").write_text("---\npublished: 2025-04-02\n---\nLa digue de Pornic a été inspectée mardi par "
+                                   "les services de l'État.\n", "utf-8")
+    before = run(options=Options(paths=[str(tmp_path)]), nlp=nlp)
+    assert "date:inspection" not in {c.attribute for c in before.claims}
+    (tmp_path / "reconcile.toml").write_text('[acts.nouns]\n"inspecter" = "inspection"\n', "utf-8")
+    after = run(options=Options(paths=[str(tmp_path)]), nlp=nlp)
+    found = [c for c in after.claims if c.attribute == "date:inspection"]
+    assert len(found) == 1 and found[0].entity.startswith("digue"), [(c.attribute, c.entity) for c in after.claims]
+    assert "inspecter" not in load().act_nouns  # the packaged lexicon is not changed for other corpora
