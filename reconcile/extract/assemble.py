@@ -141,14 +141,8 @@ def _dates_another_act(ctx: Context, s: Sentence, date: Mention, m: Mention) -> 
         return False
     if m.type == "duration":  # « levé lundi, près de deux semaines après la cyberattaque »: a lapse, not an act
         return True
-    t = span_root(toks)
-    for _ in range(12):
-        if t.i == act[1].i:
-            return False
-        if t.head.i == t.i:
-            break
-        t = t.head
-    return True
+    root, verb = span_root(toks), act[1]
+    return root.i != verb.i and not verb.is_ancestor(root)
 
 
 _LEAD = re.compile(r"\s*\*\*([^*\n]{1,120}?)\*\*")

@@ -9,7 +9,7 @@ from .context import Context, Sentence
 from .entities import clause_bounds
 from .frames import act_thing, event_act, event_noun, phrase, span_root, tokens_in, verb_form
 from .modality import _attributions, modality_of
-from .resolvers import inverted_speaker, place_as_scope, unit_name
+from .resolvers import _first_span, inverted_speaker, place_as_scope, unit_name
 from .subjects import STORY, event_subject, find_subject, participle_head
 
 
@@ -327,10 +327,8 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         tok, rule = event_noun(s, p.start, p.end, ctx.lex.date_words)
         act = event_act(s, p.start, p.end, ctx.lex) if rule != "parse:date-of-noun" else None
         if act is not None:  # « le plan blanc a été levé lundi »: the lifting, of the plan
-            verb = act[1]
-            a = s.offset + verb.idx
-            noun, rule = (act[0], a, a + len(verb.text)), act[2]
-            entity, how, thing_rule = _act_subject(ctx, s, p, verb, previous, by_object=rule == "parse:act-verb")
+            a = s.offset + act[1].idx
+            noun, rule = (act[0], a, a + len(act[1].text)), act[2]
         else:
             if tok is not None and any(x.start <= s.offset + tok.idx < x.end for x in ctx.spans):
                 tok, rule = None, None  # « Auchan a présenté mardi »: a name is who, not what happened
@@ -339,11 +337,12 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 noun = fold(tok.lemma_ or tok.text), a, a + len(tok.text)
             else:
                 noun, rule = _noun_near(ctx, s, p), "window:noun-near"
-            thing_rule = None
-            if noun is not None and noun[0] not in ctx.lex.light_nouns:
-                entity, how = find_subject(ctx, s, p.start, p.end, previous)
         if noun is None or noun[0] in ctx.lex.light_nouns:
             continue
+        if act is not None:
+            entity, how, thing_rule = _act_subject(ctx, s, p, act[1], previous, by_object=rule == "parse:act-verb")
+        else:
+            (entity, how), thing_rule = find_subject(ctx, s, p.start, p.end, previous), None
         if entity is None or how == "main entity" and rule not in ("parse:date-of-noun", "parse:nsubj", "parse:nsubj:pass",
                                                                    "parse:act-verb", "parse:act-object"):
             continue  # a date about nothing named, unless it dates a noun (« une première séance le 28 novembre »)
@@ -378,8 +377,7 @@ def _act_subject(ctx: Context, s: Sentence, p: Mention, verb, previous, *, by_ob
     sentence's subject as for any figure (a light noun or a pronoun names no thing)."""
     thing = act_thing(verb, ctx.lex.date_words, by_object=by_object)
     if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
-        at = s.offset + thing.idx
-        named = next((x for x in ctx.spans if x.start <= at < x.end and x.type not in ("OUTLET", "AUTHORITY")), None)
+        named = _first_span(ctx, s, [thing], lambda x: x.type not in ("OUTLET", "AUTHORITY"))
         if named is not None:
             return named.name, "act thing", "parse:act-thing"
         if thing.pos_ == "NOUN" and fold(thing.lemma_) not in ctx.lex.light_nouns | ctx.lex.date_words:

@@ -712,9 +712,9 @@ def named_unit(ctx: Context, s: Sentence, t) -> str | None:
     """« usine de Vierzon » for the token « usine » of « l'usine (Tessandier) de Vierzon »: a unit noun
     with the name of its place or its own name (a place after « de » first); None for a bare noun.
     « un site … dans la Sarthe » only places the site."""
-    def named(c):
-        return any(ch.isalpha() for ch in c.text) and c.dep_ in ("nmod", "flat:name", "appos", "amod") and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and
-                                                                     c.text[:1].isupper()) and \
+    def named(c):  # a name (a capitalised noun too: « Tessandier » tagged NOUN), with no case but « de »
+        return any(ch.isalpha() for ch in c.text) and c.dep_ in ("nmod", "flat:name", "appos", "amod") and \
+            (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.text[:1].isupper()) and \
             not any(x.dep_ == "case" and fold(x.text) not in ("de", "du", "d'", "des") for x in c.children)
     names = [c for c in t.children if named(c)]
     if not names and t.head.i != t.i and "Sing" in t.morph.get("Number") and t.i + 1 < len(t.doc) and \
@@ -726,9 +726,10 @@ def named_unit(ctx: Context, s: Sentence, t) -> str | None:
     names.sort(key=lambda c: not any(x.dep_ == "case" for x in c.children))
     if not names:
         return None
-    x = span_at(ctx, _pos(s, names[0]))  # « Clermont-Ferrand Nord »: the whole name the article gives
-    name = x.name if x is not None and x.start == _pos(s, names[0]) else \
-        " ".join(x.text for x in [names[0]] + [c for c in names[0].children if c.dep_ == "flat:name"])
+    at = _pos(s, names[0])
+    whole = span_at(ctx, at)  # « Clermont-Ferrand Nord »: the whole name the article gives
+    name = whole.name if whole is not None and whole.start == at else \
+        " ".join(w.text for w in [names[0]] + [c for c in names[0].children if c.dep_ == "flat:name"])
     if fold(name).startswith(fold(t.lemma_) + " "):
         return name  # the article's own name already says the unit (« usine de Vierzon »)
     if any(x.dep_ == "case" for x in names[0].children):
