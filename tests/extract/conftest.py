@@ -13,6 +13,12 @@ from reconcile.pipeline import claims_of
 PUBLISHED = dt.date(2025, 6, 1)  # the publication day of the frame and form tests' one-article texts
 
 
+def show(cs):
+    """What the extractor gave, for assertion messages: every field a test may look at."""
+    return [(c.quote, c.entity, c.attribute, c.value, c.attributed_to, c.modality, c.scope_dict(), c.time,
+             dict(c.rules)) for c in cs]
+
+
 def figure(cs, quote):
     """The claim quoting exactly `quote` (the first, when several do); fails listing every claim."""
     found = [c for c in cs if c.quote == quote]

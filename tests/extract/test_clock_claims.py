@@ -6,11 +6,7 @@ import datetime as dt
 
 import pytest
 
-from .conftest import PUBLISHED
-
-
-def show(cs):
-    return [(c.attribute, c.value, c.scope_dict(), c.time, dict(c.rules), c.quote) for c in cs]
+from .conftest import PUBLISHED, show
 
 
 def at_of(cs, value):

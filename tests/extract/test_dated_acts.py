@@ -8,11 +8,9 @@ import datetime as dt
 
 import pytest
 
+from .conftest import show
+
 FRIDAY = dt.date(2026, 2, 20)
-
-
-def show(cs):
-    return [(c.quote, c.entity, c.attribute, c.value, c.attributed_to, c.scope_dict(), dict(c.rules)) for c in cs]
 
 
 def dated(cs, attribute):

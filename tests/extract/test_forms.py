@@ -14,13 +14,7 @@ from reconcile.compare import verdicts as V
 from reconcile.extract.lexicon import load
 from reconcile.model import Bounds
 
-PUBLISHED = dt.date(2025, 6, 1)
-
-
-
-
-def show(cs):
-    return [(c.attribute, c.value, c.entity, c.modality, c.scope_dict(), dict(c.rules)) for c in cs]
+from .conftest import PUBLISHED, show
 
 
 @pytest.mark.parametrize("text,value", [

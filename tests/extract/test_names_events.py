@@ -13,15 +13,7 @@ import pytest
 from reconcile.model import Bounds, Interval
 from reconcile.normalize.text import fold
 
-PUBLISHED = dt.date(2025, 6, 1)
-
-
-
-
-def show(cs):
-    """What the extractor gave, for assertion messages."""
-    return [(c.attribute, c.value, c.entity, c.attributed_to, c.scope_dict(), c.time, dict(c.rules), c.quote)
-            for c in cs]
+from .conftest import PUBLISHED, show
 
 
 def figures(cs):
