@@ -175,6 +175,11 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         resolved.append((m, fr, attr, attr_rule))
         origin, origin_span, origin_rule = R.attribution(ctx, s, m, fr, cue_origins=cue_origins, figures=figures,
                                                          attribute=attr, previous=previous)
+        who = R.speaker_referent(ctx, s, origin, origin_span, previous) if origin else None
+        if who:  # « selon le syndicaliste »: the person named before with that role
+            origin, origin_rule = who[0], f"{origin_rule}+{who[1]}"
+        elif origin and R.bare_pronoun(origin):
+            origin, origin_rule = None, None  # « a-t-il lancé » with nobody it stands for: no name to give
         if attr == "count:personne":  # people a counter counts at a protest are its crowd
             counted = origin_rule in ("parse:counting-verb", "parse:counter-subject") or \
                 bool(origin) and counter_class(origin, ctx.lex) is not None  # counted, not merely said

@@ -1,6 +1,8 @@
 """Dated events and their status, states of entities, and other dated claims."""
 from __future__ import annotations
 
+import re
+
 from ..model import Mention
 from ..normalize import parse_mentions
 from ..normalize.text import fold
@@ -8,12 +10,14 @@ from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
 from .frames import act_thing, event_act, event_noun, phrase, span_root, tokens_in, verb_form
-from .modality import _attributions, modality_of
-from .resolvers import _first_span, inverted_speaker, place_as_scope, unit_name
+from .modality import _attributions, fronted_attribution, modality_of
+from .resolvers import _first_span, inverted_speaker, place_as_scope, speaker_referent, unit_name
 from .subjects import STORY, event_subject, find_subject, participle_head
 
 
 _EVENT_WINDOW = 70
+# A speech clause right after a quotation, up to its verb: « », a-t-il », « », lance »
+_AFTER_QUOTATION = re.compile(r"[»\"”]\s*,\s*(?:(?:a|ont|avait|avaient|aurait)(?:-t)?(?:-(?:il|elle|on|ils|elles))?\s+)?$")
 
 
 def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
@@ -34,6 +38,8 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     for a, b, attr in sorted(cues):
         if _lasted(ctx, s, a, b) or _held(ctx, s, a, b):
             continue  # « après neuf mois de fermeture », « reste fermée depuis »: how long, not when it happened
+        if _AFTER_QUOTATION.search(ctx.source.text, max(0, a - 30), a):
+            continue  # « « … », a-t-il lancé samedi »: a verb of saying after a quotation launches nothing
         near = [p for p in periods if id(p) not in used and _gap(a, b, p) <= _EVENT_WINDOW
                 and not _crosses_other_cue(a, b, p, cues)]
         status = status_near(ctx, s, a, b)
@@ -352,23 +358,33 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                for c in ctx.claims):
             continue  # the event reader already dated it
         lo = min(p.start, noun[1])
-        said = _act_speaker(ctx, s, lo, max(p.end, noun[2])) if act is not None else None
+        said = _act_speaker(ctx, s, lo, max(p.end, noun[2]), previous) if act is not None else None
         add_claim(ctx, s, lo, max(p.end, noun[2]), entity=entity, attribute=event or f"date:{noun[0]}", value=when,
              kind="date", time=when, time_origin="explicit", subject_origin=how, cue=p.cue, attributed=said,
              rules={"attribute": rule, "time": "time:explicit", **({"subject": thing_rule} if thing_rule else {})},
              status=status_near(ctx, s, p.start, p.end) or "reported_date")
 
 
-def _act_speaker(ctx: Context, s: Sentence, a: int, b: int):
-    """(speaker, rule id) of a dated act: a « selon X » in its own comma-clause, or a speech clause
-    set after it (« …, a précisé la préfète »); (None, None) otherwise. An act told in passing
-    beside a speaker (« a précisé le ministre, venu lundi à Sommières ») is a fact, not hearsay."""
+def _act_speaker(ctx: Context, s: Sentence, a: int, b: int, previous):
+    """(speaker, rule id) of a dated act: a « selon X » in its own comma-clause or opening the sentence,
+    or a speech clause set after it (« …, a précisé la préfète »); (None, None) otherwise. An act told in
+    passing beside a speaker (« a précisé le ministre, venu lundi à Sommières ») is a fact, not hearsay.
+    A speaker described by a role or a pronoun is the person it stands for (resolvers.speaker_referent)."""
     lo, hi = clause_bounds(ctx.source.text, s.start, s.end, a, weak=True)
-    same = [f for f in _attributions(ctx, s) if lo <= f[0] < hi]
+    cues = _attributions(ctx, s)
+    same = [f for f in cues if lo <= f[0] < hi]
+    fronted = fronted_attribution(ctx, s, cues)
     if same:
-        return same[0][1], "cue:selon"
-    inverted = inverted_speaker(ctx, s, b)
-    return (inverted[0], "parse:inverted-speech") if inverted else (None, None)
+        name, span, rule = same[0][1], same[0][2], "cue:selon"
+    elif fronted is not None and fronted[0] < a:  # « Selon le directeur, l'intrusion a été détectée vers 3 h 15 »
+        name, span, rule = fronted[1], fronted[2], "cue:fronted-selon"
+    else:
+        inverted = inverted_speaker(ctx, s, b)
+        if not inverted:
+            return None, None
+        (name, span), rule = inverted, "parse:inverted-speech"
+    who = speaker_referent(ctx, s, name, span, previous)
+    return (who[0], f"{rule}+{who[1]}") if who else (name, rule)
 
 
 def _act_subject(ctx: Context, s: Sentence, p: Mention, verb, previous, *, by_object: bool):

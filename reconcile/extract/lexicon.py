@@ -88,6 +88,7 @@ class Lexicon:
     change_words: re.Pattern | None = None
     titles: frozenset[str] = frozenset()
     offices: frozenset[str] = frozenset()  # folded nouns of a place's offices that speak for it
+    roles: frozenset[str] = frozenset()  # folded nouns of a person's role (« le syndicaliste »), titles included
     measure_synonyms: dict = None
     stock_monthly_change: float = 0.01
     generic_events: tuple[str, ...] = ()
@@ -248,7 +249,9 @@ def _comparison_fields(comp: dict) -> dict:
                 stock_monthly_change=float(dyn.get("stock_monthly_change", 0.01)),
                 change_words=phrase_pattern(dyn.get("change_words", [])),
                 titles=frozenset(fold(t) for t in comp.get("entities", {}).get("titles", [])),
-                offices=frozenset(fold(t) for t in comp.get("entities", {}).get("offices", [])))
+                offices=frozenset(fold(t) for t in comp.get("entities", {}).get("offices", [])),
+                roles=frozenset(fold(t) for t in comp.get("entities", {}).get("roles", []) +
+                                comp.get("entities", {}).get("titles", [])))
 
 
 def generic_event(attribute: str, lex: "Lexicon") -> bool:

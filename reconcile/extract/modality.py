@@ -10,6 +10,10 @@ from .lexicon import Lexicon
 
 
 _DIGIT = re.compile(r"\d")
+# The words of an origin that is no name, up to a punctuation mark or the figure after it (« selon la
+# direction, », « selon la direction environ 12 % de la production »).
+_ORIGIN = re.compile(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$|\s+(?:environ|pres|près|plus|moins|quelque|au moins|"
+                     r"jusqu|entre|\d))")
 _ARTICLE_WORD = re.compile(r"^(?:(?:le|la|les)\s+|l['’])(?=\w)", re.I)  # « selon la gendarmerie » -> gendarmerie
 # « ne … plus que », « ne … guère que »: the figure after « que » is what remains, asserted.
 _RESTRICTIVE = re.compile(r"\s+qu(?:e\b|')")
@@ -66,6 +70,52 @@ def attribution(ctx: Context, s: Sentence, pos: int | None = None):
     return best[1:]
 
 
+# What may come before a « selon X » that opens a sentence: nothing, or a connecting word.
+_LEAD = re.compile(r"(?:(?:mais|et|or|ainsi|enfin|pourtant|cependant|toutefois|par ailleurs|en outre|d'ailleurs|"
+                   r"toujours)\s*,?)?")
+
+
+def fronted_attribution(ctx: Context, s: Sentence, cues: list):
+    """Of the sentence's attribution `cues` (`_attributions`), the (cue position, origin, origin span) of a
+    « selon X, » that opens the sentence, or the clause after a colon, (« Selon le syndicat, 140 postes sont
+    vacants et les agents ont cumulé 9 000 heures ») and so speaks for all that follows it, or None."""
+    found = [f for f in cues if f[2] is not None]
+    if not found:
+        return None
+    text = ctx.source.text
+    opening = [f for f in found if _LEAD.fullmatch(fold(text[_clause_start(text, s, f[0]):f[0]]).strip(" \t«\""))]
+    if not opening:
+        return None
+    pos, _, span = opening[0]
+    if not text[span[1]:s.end].lstrip().startswith(","):
+        return None
+    return opening[0]
+
+
+def _clause_start(text: str, s: Sentence, pos: int) -> int:
+    """Where the sentence or the clause a colon or a semicolon opens before `pos` starts (« Mais les
+    chiffres donnent le vertige : selon Météo-France, 420 millimètres… »)."""
+    return max(s.start, text.rfind(":", s.start, pos) + 1, text.rfind(";", s.start, pos) + 1)
+
+
+_OF = r"(?:de la|de l'|de l’|du|des|de|d'|d’)"
+
+
+def _office_place(ctx: Context, span, lex: Lexicon):
+    """The place span right after an office that speaks for it (« la préfecture du Nord »), or None;
+    the NER may or may not have put the « du » in the place's span."""
+    if fold(span.name) not in lex.offices:
+        return None
+    text = ctx.source.text
+    x = next((x for x in ctx.spans if x.type == "LOC" and x.start >= span.end), None)
+    if x is None:
+        return None
+    gap = text[span.end:x.start]
+    if re.fullmatch(rf"\s+{_OF}\s*", gap) or gap.isspace() and re.match(rf"{_OF}\s", text[x.start:x.end]):
+        return x
+    return None
+
+
 def _apposed(ctx: Context, end: int) -> int:
     """Where a speaker's words end: past a person's name set in apposition after them (« le ministre
     de l'Intérieur, Bertrand Aubanel »), which names the same speaker and is no subject either."""
@@ -86,7 +136,9 @@ def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, 
                 continue  # « d'après-midi » is no « d'après »
             skip = lex.attribution_skip.match(rest.lstrip())
             cue_end = s.start + hit.end()
-            start = cue_end + (len(rest) - len(rest.lstrip())) + (skip.end() if skip else 0)
+            start = cue_end + (len(rest) - len(rest.lstrip()))
+            if skip and ctx.source.text[start + skip.end():].lstrip()[:1].isupper():
+                start += skip.end()  # « l'agence Reuters », not « l'agence régionale de santé »
             span = next((x for x in ctx.spans if cue_end <= x.start <= start + 25 and x.start < s.end
                          and not (pattern is lex.attribution_after and _DIGIT.search(ctx.source.text, cue_end, x.start))),
                         None)  # « a compté 11 000 manifestants ; les syndicats »: who follows a figure counts another
@@ -99,9 +151,14 @@ def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, 
                     name = _ARTICLE_WORD.sub("", name)
                     out.append((s.start + hit.start(), name, (start, _apposed(ctx, span.end))))
                     continue  # « la préfète des Landes, Hélène Vasseur »: her name is no subject either
+                place = _office_place(ctx, span, lex)
+                if place is not None:  # « selon la préfecture du Nord »: the office of that place
+                    out.append((s.start + hit.start(), " ".join((span.name + ctx.source.text[span.end:place.end]).split()),
+                                (span.start, _apposed(ctx, place.end))))
+                    continue
                 out.append((s.start + hit.start(), span.name, (span.start, _apposed(ctx, span.end))))
             elif pattern is lex.attribution_before:
-                phrase = re.match(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$)", ctx.source.text[start:s.end])
+                phrase = _ORIGIN.match(ctx.source.text[start:s.end])
                 if phrase and phrase.group().strip():
                     out.append((s.start + hit.start(), _ARTICLE_WORD.sub("", " ".join(phrase.group().split()[:6])),
                                 (start, start + len(phrase.group().rstrip()))))

@@ -112,6 +112,30 @@ def link(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: 
         if (c.start, c.end) in whole_spans and c.kind == "quantity":
             c = _as_whole(c, lex)
         out.append(c)
+    return _shared_speakers(out, found, ids)
+
+
+def _shared_speakers(claims: list[Claim], found: dict, ids: dict) -> list[Claim]:
+    """A part and its whole are told by one voice: « Selon l'ARS, 23 patients ont été transférés, sur un
+    total de 612 », « la direction chiffre le coût à 4,2 millions, dont 2,1 millions pour… ». The one that
+    names nobody takes the speaker of the other (and its hearsay), never over a speaker of its own."""
+    spans = {(ids[p].start, ids[p].end): (ids[w].start, ids[w].end) for p, (w, _) in found.items() if w in ids}
+    by_span = {(c.start, c.end): c for c in claims if c.kind in ("quantity", "money")}
+    voice: dict[tuple[int, int], Claim] = {}
+    for part, whole in spans.items():
+        a, b = by_span.get(part), by_span.get(whole)
+        if a is None or b is None or bool(a.attributed_to) == bool(b.attributed_to):
+            continue
+        silent, speaker = (a, b) if b.attributed_to else (b, a)
+        voice[(silent.start, silent.end)] = speaker
+    out = []
+    for c in claims:
+        speaker = voice.get((c.start, c.end)) if c.kind in ("quantity", "money") else None
+        if speaker is not None and not c.attributed_to:
+            modality = "reported" if c.modality == "assertion" and speaker.modality == "reported" else c.modality
+            c = replace(c, attributed_to=speaker.attributed_to, modality=modality,
+                        rules=tuple(sorted(dict(c.rules, attribution="parse:part-whole-speaker").items())))
+        out.append(c)
     return out
 
 

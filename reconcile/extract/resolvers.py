@@ -17,6 +17,7 @@ from .entities import EntitySpan, clause_bounds
 from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, lemma_of, phrase, place_tokens, speaker_token,
                      subject_token, verb_form, verb_stem)
 from .lexicon import attribute_for_noun, counter_class, singular
+from .modality import fronted_attribution
 
 def span_at(ctx: Context, pos: int) -> EntitySpan | None:
     """The entity span covering absolute offset `pos`."""
@@ -182,6 +183,12 @@ def attribution(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, cue_
     same = [f for f in cue_origins if lo <= f[0] < hi]
     if same:
         return same[0][1], same[0][2], "cue:selon"
+    fronted = fronted_attribution(ctx, s, cue_origins)
+    if fronted is not None and fronted[0] < m.start and \
+            not any(f[0] >= m.end and not figure_between(m, f[0], figures) for f in cue_origins):
+        # (« Selon le ministère, 412 000 manifestants, dont 38 000 à Paris, d'après la préfecture »: the
+        # part has a counter of its own after it)
+        return fronted[1], fronted[2], "cue:fronted-selon"
     if fr is not None:
         found = _parsed_speaker(ctx, s, m, fr, attribute, previous)
         if found:
@@ -254,7 +261,10 @@ def _window_speaker(ctx: Context, s: Sentence, m: Mention, cue_origins, figures)
     """(speaker, span, rule id) from the words around the figure when the parse named nobody: the nearest
     « selon X », the speaker of the quotation it is in, an inverted speech clause after it, an incise."""
     reachable = [f for f in cue_origins if not figure_between(m, f[0], figures)]
-    after = [f for f in reachable if f[0] >= m.end]
+    text = ctx.source.text
+    # « …, et selon les organisateurs, 11 000 ont suivi »: a « selon X, » before another figure opens its clause
+    after = [f for f in reachable if f[0] >= m.end and not (
+        f[2] and text[f[2][1]:s.end].lstrip().startswith(",") and any(g.start >= f[2][1] for g in figures))]
     before = [f for f in reachable if f[0] < m.start]
     if after or before:  # the nearest « selon » after the figure, else the one before it
         found = after[0] if after else before[-1]
@@ -287,14 +297,21 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
         if "Fin" not in form and not ("Part" in form and any(c.dep_.startswith("aux") for c in v.children)):
             continue  # « …, promettant des reclassements »: a participle or a gerund is no speech clause
         k = v.i - 1
-        while k >= s.tokens[0].i and v.doc[k].dep_.startswith("aux") and v.doc[k].head.i == v.i:
-            k -= 1  # « , a précisé »
+        while k >= s.tokens[0].i and (v.doc[k].dep_.startswith("aux") and v.doc[k].head.i == v.i or
+                                      v.doc[k].text.startswith("-") and fold(v.doc[k].text) in _CLITICS):
+            k -= 1  # « , a précisé », « , a-t-il lancé »
         if k < s.tokens[0].i or v.doc[k].text != ",":
             continue
         if re.search(r"[.!?…]\s", ctx.source.text[end:_pos(s, v.doc[k])]):
             continue  # « … fixé au 12 février. « Le gouvernement … », prévient X »: X speaks for the quotation only
-        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i for c in v.children):
-            continue  # « …, la préfecture a précisé que … »: an ordinary clause
+        clitic = next((c for c in v.children if c.i < v.i and fold(c.text) in _PERSON_PRONOUNS and
+                       c.text.startswith("-")), None)
+        if clitic is not None:  # « …, a-t-il lancé », « …, estime-t-elle »: who the pronoun stands for speaks
+            return clitic.text.lstrip("-"), (_pos(s, clitic), _pos(s, clitic) + len(clitic.text))
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and
+               not (c.i < k and "»" in v.doc[c.i:k].text) for c in v.children):
+            continue  # « …, la préfecture a précisé que … »: an ordinary clause (a subject the parser found
+            # inside the quotation before the comma is none: « « … c'est peu », a estimé X »)
         who = next((c for c in v.children if c.dep_ in ("nsubj", "obj") and c.i > v.i
                     and c.pos_ in ("NOUN", "PROPN")), None)
         if who is None or any(h.fullmatch(fold(who.text)) for h, _ in ctx.lex.heads):
@@ -306,6 +323,59 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
         if name:
             return name, (_pos(s, who), _pos(s, who) + len(who.text))
     return None
+
+
+_PERSON_PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle"})
+_CLITICS = frozenset({"-t", "-il", "-elle", "-on", "-ils", "-elles"})
+_LEAD_ARTICLE = re.compile(r"^(?:le|la|l'|ce|cette|cet)\s*")
+_FEMININE = (("rice", "eur"), ("euse", "eur"), ("onne", "on"), ("enne", "en"), ("ette", "et"), ("e", ""))
+
+
+def _masculine(word: str) -> str:
+    """A role noun's masculine singular, folded (« conseillère » -> « conseiller », « directrice » ->
+    « directeur »), so that a role is recognised whatever the gender it is written in."""
+    w = fold(word)
+    for end, masc in _FEMININE:
+        if w.endswith(end) and len(w) > len(end) + 2:
+            return w[:-len(end)] + masc
+    return w
+
+
+def bare_pronoun(name: str) -> bool:
+    """True for a speaker that is only a personal pronoun (« il », « -elle », « lui »)."""
+    return fold(name).strip() in _PERSON_PRONOUNS | PERSONAL_PRONOUNS | {"eux", "on", "-on"}
+
+
+def speaker_referent(ctx: Context, s: Sentence, name: str, span, previous) -> tuple[str, str] | None:
+    """(person, rule id) that a speaker described only by a pronoun or a role stands for, or None.
+
+    « Pour Karim Benali, délégué CGT, … Selon le syndicaliste, … », « …, a estimé la conseillère
+    départementale », « …, a-t-il lancé », « Selon elle, … »: the last person the article introduced with
+    that role (« Samia Benali, conseillère départementale »), else the one person named in this sentence or
+    the one before. A plural (« les magistrats ») or a role nobody was named with nearby stays in words."""
+    if span is None or any(x.start < span[1] and span[0] < x.end for x in ctx.spans):
+        return None  # a name, or a description the gazetteer resolves
+    words = _LEAD_ARTICLE.sub("", fold(name).replace("’", "'")).split()
+    if not words:
+        return None
+    head, role = words[0], None
+    if head not in _PERSON_PRONOUNS:
+        role = _masculine(head)
+        if head.endswith(("s", "x")) and head not in ctx.lex.roles or \
+                role not in {_masculine(r) for r in ctx.lex.roles}:
+            return None
+    text = ctx.source.text
+    people = [x for x in ctx.spans if x.type == "PER" and x.end <= span[0]]
+    if role is not None:
+        for x in reversed(people):
+            lo = max(text.rfind(".", 0, x.start), text.rfind("\n", 0, x.start), x.start - 80)
+            ends = [e for e in (text.find(".", x.end), text.find("\n", x.end)) if e >= 0]
+            hi = min(ends + [x.end + 80])
+            if any(_masculine(w) == role for w in re.findall(r"[^\W\d][\w-]*", text[lo:x.start] + " " + text[x.end:hi])):
+                return x.name, "referent:role"
+    lo = previous[-1].start if previous else s.start
+    near = {x.name for x in people if x.start >= lo}
+    return (near.pop(), "referent:last-person") if len(near) == 1 else None
 
 
 def _document_author(ctx: Context, s: Sentence, m: Mention, fr: Frame):

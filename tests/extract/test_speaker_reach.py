@@ -1,0 +1,92 @@
+"""How far a speaker reaches, and who a speaker described by a role or a pronoun is: a « selon X, » that
+opens a sentence (or the clause after a colon) speaks for all of it; a part and its whole share one voice;
+« le syndicaliste », « la conseillère », « selon elle », « a-t-il lancé » are the person named before;
+a verb of saying after a quotation is no event. Sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import figure, show
+
+FRONTED = [
+    # a « selon X, » that opens the sentence reaches past the first figure, across « et »
+    ("Selon la mutuelle, 240 adhérents ont résilié leur contrat et plus de 1 100 réclamations ont été déposées.\n",
+     "plus de 1 100 réclamations", "mutuelle"),
+    ("Selon l'agence régionale de santé, 31 patients ont été évacués vers Agen, sur un total de 415 patients.\n",
+     "415 patients", "agence régionale de santé"),
+    # after a connecting word, and after a colon
+    ("Mais selon la fédération, 80 exploitations sont touchées et 12 élevages ont perdu leur cheptel.\n",
+     "12 élevages", "fédération"),
+    ("Les relevés sont impressionnants : selon Météo-France, 180 millimètres sont tombés à Prades.\n",
+     "180 millimètres", "Météo-France"),
+    # a « selon » in the middle of a clause, before the figure and with no comma: its words up to the figure
+    ("Fondée en 1962, elle fournit selon la direction environ 30 % du marché national de la brique.\n",
+     "environ 30 %", "direction"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", FRONTED)
+def test_a_selon_that_opens_the_sentence_speaks_for_all_of_it(claims, text, quote, speaker):
+    c = figure(claims(text), quote)
+    assert c.attributed_to == speaker, show([c])
+    assert c.modality == "reported", show([c])
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a part with a counter of its own after it keeps that counter
+    ("Selon le ministère, 96 000 personnes ont défilé, dont 9 500 à Lille, d'après la préfecture du Nord.\n",
+     "9 500", "préfecture du Nord"),
+    # a « selon X, » that opens the clause of another figure does not reach back
+    ("Le cortège a réuni 4 000 personnes, et selon les organisateurs, 11 000 ont suivi le meeting.\n",
+     "4 000 personnes", None),
+])
+def test_a_fronted_selon_does_not_overrule_a_nearer_voice(claims, text, quote, speaker):
+    assert figure(claims(text), quote).attributed_to == speaker, show(claims(text))
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a role named with a person, taken up with an article
+    ("Le texte est défendu par Hélène Marchal, conseillère régionale. « Dix-huit voix d'écart, c'est un "
+     "désaveu », a estimé la conseillère régionale.\n", "Dix-huit voix", "Hélène Marchal"),
+    ("Le directeur de l'abattoir, Yves Perrot, a reçu les syndicats. Selon le directeur, 64 salariés seront "
+     "reclassés.\n", "64 salariés", "Yves Perrot"),
+    # a role word the article did not use, for the one person just named
+    ("Pour Rachid Amrani, délégué FO, « la direction a menti ». Selon le syndicaliste, 40 % des postes "
+     "d'entretien ont disparu.\n", "40 %", "Rachid Amrani"),
+    # a pronoun: the person just named
+    ("Claire Vernet a visité les serres mardi. Selon elle, trois producteurs ont déjà déposé un dossier.\n",
+     "trois producteurs", "Claire Vernet"),
+    ("Paul Sarda a pris la parole au conseil. « Une vingtaine de voix d'avance, ce n'est rien », a-t-il "
+     "lancé.\n", "Une vingtaine de voix", "Paul Sarda"),
+])
+def test_a_speaker_described_by_a_role_or_a_pronoun_is_the_person_named_before(claims, text, quote, speaker):
+    c = figure(claims(text), quote)
+    assert c.attributed_to == speaker, show([c])
+    assert "referent:" in dict(c.rules)["attribution"], show([c])
+
+
+@pytest.mark.parametrize("text, quote", [
+    # two persons just named: the pronoun could be either, so nobody is named
+    ("Claire Vernet a reçu Paul Sarda mardi. « Trois producteurs ont déposé un dossier », a-t-elle précisé.\n",
+     "Trois producteurs"),
+    # a plural role is a body, not the last person named
+    ("Jean Morel a saisi la chambre. Selon les magistrats, 12 marchés ont été attribués sans mise en "
+     "concurrence.\n", "12 marchés"),
+])
+def test_no_person_is_made_up_for_a_role_or_a_pronoun(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert c.attributed_to in (None, "magistrats"), show([c])
+
+
+def test_a_part_and_its_whole_share_one_voice(claims):
+    cs = claims("La direction chiffre le coût de la panne à 3,4 millions d'euros, dont 1,2 million pour "
+                "les réparations.\n")
+    part = figure(cs, "1,2 million")
+    assert part.attributed_to == "direction", show(cs)
+
+
+def test_a_verb_of_saying_after_a_quotation_is_no_event(claims):
+    cs = claims("« Nous tiendrons les délais », a-t-il lancé samedi devant les élus.\n")
+    assert not [c for c in cs if c.attribute.startswith("launch")], show(cs)
+    cs = claims("Le maire a lancé samedi la campagne de vaccination.\n")
+    assert [c for c in cs if c.attribute.startswith("launch")], show(cs)
