@@ -190,6 +190,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         demand = (origin_rule or "").startswith("parse:demand-verb")  # who demands is also what it is about
         speaker = None if demand else origin_span
         framed = fronted_topic(ctx, s, m.start)
+        if framed and speaker and speaker[0] <= framed.start < speaker[1]:
+            framed = None  # « Pour la CGT, « … » »: who holds the opinion is no topic
         parsed = (framed.name, "frame", "cue:fronted-topic") if framed else \
             R.subject(ctx, s, fr, speaker) or R.pronoun_subject(ctx, s, fr, previous)
         if parsed:

@@ -162,4 +162,26 @@ def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, 
                 if phrase and phrase.group().strip():
                     out.append((s.start + hit.start(), _ARTICLE_WORD.sub("", " ".join(phrase.group().split()[:6])),
                                 (start, start + len(phrase.group().rstrip()))))
+    out += _opinion_holders(ctx, s, folded)
     return sorted(out, key=lambda f: f[0])
+
+
+def _opinion_holders(ctx: Context, s: Sentence, folded: str) -> list[tuple[int, str, tuple[int, int]]]:
+    """« Pour Karim Benali, délégué CGT, « … » », « Pour le président de la fédération, Alain Mercadier,
+    « … » »: a sentence that opens on somebody named, then a comma and a quotation, gives that somebody's
+    words. A person named there speaks rather than the body in their title; a place never does."""
+    if ctx.lex.attribution_opening is None:
+        return []
+    text, out = ctx.source.text, []
+    for hit in ctx.lex.attribution_opening.finditer(folded):
+        cue, after = s.start + hit.start(), s.start + hit.end()
+        if not _LEAD.fullmatch(fold(text[_clause_start(text, s, cue):cue]).strip(" \t«\"")):
+            continue
+        quote = re.match(r"[^«».;:]{1,120},\s*«", text[after:s.end])
+        if quote is None:  # « Pour Renault, l'année a été difficile »: whom the sentence is about
+            continue
+        named = [x for x in ctx.spans if after <= x.start and x.end <= after + quote.end() and x.type != "LOC"]
+        if named:
+            person = next((x for x in reversed(named) if x.type == "PER"), named[0])
+            out.append((cue, person.name, (named[0].start, named[-1].end)))
+    return out

@@ -391,12 +391,15 @@ def _document_author(ctx: Context, s: Sentence, m: Mention, fr: Frame):
     # l'Insee chiffre à 12 000… ») or through its participle (« Le sondage réalisé par X le crédite de 38 % »)
     nouns += [p for p in fr.predicates if p.pos_ == "NOUN"] + \
         [p.head for p in fr.predicates if p.dep_ in ("acl", "amod") and p.head.pos_ == "NOUN"]
+    # « un sondage qui crédite la maire de 41 % »: the document a relative « qui » stands for
+    nouns += [a for p in fr.predicates if (a := antecedent(p)) is not None and a.pos_ == "NOUN"]
     rule = "parse:document-subject"
-    if not nouns:
+    if not any(fold(n.lemma_ or n.text) in docs for n in nouns):
         colon = ctx.source.text.rfind(":", s.start, m.start)
         if colon < 0 or ctx.source.text.find(".", colon, m.start) >= 0:
             return None
-        nouns = [t for t in s.tokens if _pos(s, t) < colon and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubj:pass")]
+        # « le bilan arrêté par la préfecture est lourd : », « la direction a présenté une estimation du coût : »
+        nouns = [t for t in s.tokens if _pos(s, t) < colon and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubj:pass", "obj")]
         rule = "parse:document-colon"
     for noun in nouns:
         if fold(noun.lemma_ or noun.text) in docs:
@@ -409,7 +412,9 @@ def _document_author(ctx: Context, s: Sentence, m: Mention, fr: Frame):
 def _author(ctx: Context, s: Sentence, noun):
     """(author, span) of a document noun: the agent of the participle that qualifies it (« publié par
     l'institut Opalis », « arrêté vendredi par la préfecture », wherever the parser hung « par »), else its
-    « de » complement when that names someone (« le rapport de la Cour des comptes »)."""
+    « de » complement when that names someone (« le rapport de la Cour des comptes »), else the subject of
+    the verb it is the object of (« la direction a présenté une estimation », « l'institut a dévoilé un
+    sondage »)."""
     if any(c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ") for c in noun.children):
         for a in noun.subtree:
             by = a.dep_ == "obl:agent" or any(x.dep_ == "case" and fold(x.text) == "par" for x in a.children)
@@ -424,6 +429,12 @@ def _author(ctx: Context, s: Sentence, noun):
                             lambda y: y.type in _NAMED)
             if x is not None:
                 return x.name, (x.start, x.end)
+    if noun.dep_ == "obj" and noun.head.pos_ == "VERB":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            who = _named_in(ctx, s, subj)
+            if who:
+                return who, (_pos(s, subj), _pos(s, subj) + len(subj.text))
     return None
 
 

@@ -90,3 +90,37 @@ def test_a_verb_of_saying_after_a_quotation_is_no_event(claims):
     assert not [c for c in cs if c.attribute.startswith("launch")], show(cs)
     cs = claims("Le maire a lancé samedi la campagne de vaccination.\n")
     assert [c for c in cs if c.attribute.startswith("launch")], show(cs)
+
+
+@pytest.mark.parametrize("text, quote, author", [
+    # a document that is the object of its author's verb, its figures after a colon
+    ("Mardi, la direction a présenté aux élus une première estimation des dégâts : 2,8 millions d'euros.\n",
+     "2,8 millions d'euros", "direction"),
+    ("La préfecture a publié un bilan provisoire : 14 blessés et 230 personnes évacuées.\n",
+     "14 blessés", "préfecture"),
+    # a relative « qui » that stands for the document
+    ("L'institut Ipsaris a dévoilé un sondage qui crédite la maire sortante de 41 % des intentions de vote.\n",
+     "41 %", "Ipsaris"),
+])
+def test_a_document_presented_by_someone_is_their_count(claims, text, quote, author):
+    c = figure(claims(text), quote)
+    assert c.attributed_to is not None and author in c.attributed_to, show([c])
+
+
+@pytest.mark.parametrize("text, quote, holder", [
+    ("Pour Lucie Caradec, déléguée Sud, « plus de 60 postes d'agents ont disparu en dix ans ».\n",
+     "plus de 60 postes", "Lucie Caradec"),
+    # the person named in apposition, not the body in their title
+    ("Pour le président de la chambre des métiers, Henri Basset, « le chiffre d'affaires a reculé de 15 % ».\n",
+     "15 %", "Henri Basset"),
+    ("Pour la CFDT, « 900 emplois sont menacés chez Norvexa ».\n", "900 emplois", "CFDT"),
+])
+def test_a_sentence_that_opens_on_an_opinion_holder_and_a_quotation_gives_their_words(claims, text, quote, holder):
+    c = figure(claims(text), quote)
+    assert c.attributed_to == holder, show([c])
+    assert c.entity != holder, show([c])
+
+
+def test_a_sentence_that_opens_on_whom_it_is_about_has_no_speaker(claims):
+    c = figure(claims("Pour Norvexa, l'année a été difficile : 1 300 postes ont été supprimés.\n"), "1 300 postes")
+    assert (c.attributed_to, c.entity) == (None, "Norvexa"), show([c])
