@@ -35,6 +35,14 @@ def _strip_titles(k: str, titles: frozenset) -> str:
     return " ".join(words)
 
 
+def _of_another(head: list[str], forms: list[str]) -> bool:
+    """True when a longer name that ends with a shorter one is a common noun « of » it (« conseil de la
+    Métropole d'Orlandes », « crue du Vidourle »): the council, the flood of the thing, not the thing.
+    `head` is the longer key's words before the shorter's; `forms` how the longer name was written."""
+    return len(head) >= 2 and head[-1] in ("de", "du", "des", "d", "la", "l") and \
+        any(f[:1].islower() for f in forms)
+
+
 def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambda n: False,
             sections: frozenset = frozenset(), forms: dict | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """(name -> resolved display name, name -> evidence of the merge) for a corpus's names.
@@ -74,7 +82,8 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
         for o in longer:
             ow = o.split()
             starts = ow[:len(words)] == words and ow[len(words)] not in sections
-            if (ow[-len(words):] == words or starts) and (len(words) >= 2 or len(k) >= 5):
+            ends = ow[-len(words):] == words and not _of_another(ow[:-len(words)], by_key[o])
+            if (ends or starts) and (len(words) >= 2 or len(k) >= 5):
                 cands.append((o, f"« {by_key[k][0]} » is part of « {by_key[o][0]} »"))
             elif k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1 and len(ow) >= 2:
                 full = next((f for n in by_key[o] for f in [n, *sorted(forms.get(n, ()))]

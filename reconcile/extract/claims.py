@@ -254,6 +254,12 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if employer and "unit" not in scope and _staff_share(ctx, attr):
                 scope["unit"] = employer  # « À la SNCF, 14,8 % de grévistes, contre 34,5 % le 5 février »
                 scope_rules.append("parse:elided-unit")
+        elif attr_rule == "window:elided-previous" and not origin:
+            # « l'entreprise chiffre ses surcoûts à 31 millions, contre 23 millions en janvier »: the
+            # figure a bare number continues, in the same sentence, gives it its counter
+            before = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr]
+            if before and before[-1].attributed_to:
+                origin, origin_rule = before[-1].attributed_to, "parse:elided-counter"
         if _staff_share(ctx, attr) and "unit" not in scope:
             employer = _employer(ctx, s, m, origin_span)
             if employer:  # a strike rate is the share of one employer's staff

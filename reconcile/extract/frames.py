@@ -165,7 +165,12 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
     role = frame.role
     if role == "advmod" and frame.chain and frame.chain[-1].pos_ == "ADV" and frame.noun is not None:
         role = frame.noun.dep_  # « recensait moins de 300 foyers »: the bound word is no role of its own
-    for p in frame.predicates:
+    # « Norvexa chiffre ses pertes à 12 millions »: the verb whose object is the noun predicate counts
+    above = [p.head for p in frame.predicates if p.pos_ == "NOUN" and p.dep_ == "obj" and p.head.pos_ == "VERB"
+             and p.head not in frame.predicates]
+    for p in list(frame.predicates) + above:
+        if p in above:
+            role = "obj"
         lemma = lemma_of(p)
         subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
         if subj is not None and p.pos_ in ("ADJ", "NOUN") and p.dep_ == "ROOT" and \

@@ -272,6 +272,9 @@ def _window_speaker(ctx: Context, s: Sentence, m: Mention, cue_origins, figures)
     quoted = next((q for q in quotes(ctx) if q[0] <= m.start and m.end <= q[1]), None)
     if quoted:  # « Ce sont plus de 700 emplois qui sont menacés », affirme Sébastien Moreau
         return quoted[2], quoted[3], "window:quote"
+    misread = _misread_verb_speaker(ctx, s, m)
+    if misread:  # « l'entreprise chiffre ses surcoûts à 31 millions », the verb tagged a noun
+        return misread[0], misread[1], "window:verb-read-as-noun"
     inverted = inverted_speaker(ctx, s, m.end)
     if inverted:  # « Deux salariés restent disparus, a précisé la préfète », « …, promet la Métropole »
         return inverted[0], inverted[1], "parse:inverted-speech"
@@ -281,6 +284,34 @@ def _window_speaker(ctx: Context, s: Sentence, m: Mention, cue_origins, figures)
         # recensés »: a speech clause set off by commas speaks for the whole sentence
         return incises[0][1], incises[0][2], "window:incise"
     return None, None, None
+
+
+_FIRST_GROUP = ("e", "ent", "ait", "aient", "a", "era", "eront", "erait", "eraient")
+
+
+def _misread_verb_speaker(ctx: Context, s: Sentence, m: Mention):
+    """(speaker, span) when the tagger took a verb of counting or saying for a noun or an adjective right
+    after its subject, in the figure's clause (« l'entreprise chiffre ses surcoûts à 31 millions », « la
+    Métropole table sur 62 000 voyageurs »): a window fallback, for the parse gave no verb. Only the
+    conjugated forms of « -er » verbs are read (« chiffre », « table », « estiment »), never a bare stem."""
+    text = ctx.source.text
+    lo, _ = clause_bounds(text, s.start, s.end, m.start)
+    verbs = [v for v in ctx.lex.count_verbs | ctx.lex.say_verbs if v.endswith("er") and " " not in v]
+    for t in s.tokens:
+        if not lo <= _pos(s, t) < m.start or t.pos_ not in ("NOUN", "ADJ") or t.i == 0:
+            continue
+        word = fold(t.text)
+        if not any(word == v[:-2] + end for v in verbs for end in _FIRST_GROUP):
+            continue
+        subj = t.doc[t.i - 1]
+        if subj.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" for c in subj.children) and \
+                span_at(ctx, _pos(s, subj)) is None:
+            continue  # a subject has an article or is a name: « l'entreprise », « la Métropole », « Vialis »
+        x = span_at(ctx, _pos(s, subj))
+        if x is not None:
+            return x.name, (x.start, x.end)
+        return subj.text, (_pos(s, subj), _pos(s, subj) + len(subj.text))  # the noun alone: the parse is wrong
+    return None
 
 
 def inverted_speaker(ctx: Context, s: Sentence, end: int):

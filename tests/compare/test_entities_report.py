@@ -2,6 +2,8 @@
 written as and, for every merged form, the evidence of the merge; sections are not merged."""
 from __future__ import annotations
 
+import pytest
+
 from reconcile.compare.entities import resolve
 from reconcile.model import Claim
 from reconcile.normalize.entities import default_registry
@@ -78,3 +80,18 @@ def test_common_words_are_never_merged_as_names():
     out, ents = entities_of(["usines", "actifs comme usines", "Norvatec", "Norvatec Industries"])
     assert {c.entity for c in out} >= {"usines", "actifs comme usines"}
     assert not ents["actifs comme usines"].evidence and not ents.get("usines", ents["actifs comme usines"]).evidence
+
+
+@pytest.mark.parametrize("short, longer", [
+    ("Métropole de Valbonne", "conseil de la Métropole de Valbonne"),  # its council is not the body
+    ("Vézère", "crue de la Vézère"),  # the flood of a river is not the river
+    ("Norvexa", "usine de Norvexa"),  # one plant of a company is not the company
+])
+def test_a_name_is_not_merged_into_a_common_noun_of_it(short, longer):
+    mapping, _ = resolve([short, short, longer])
+    assert mapping[short] == short and mapping[longer] == longer
+
+
+def test_a_name_is_still_merged_into_the_longer_name_it_ends():
+    mapping, why = resolve(["Marc Lefèvre", "Jean-Marc Lefèvre", "Jean-Marc Lefèvre"])
+    assert mapping["Marc Lefèvre"] == "Jean-Marc Lefèvre", why

@@ -124,3 +124,25 @@ def test_a_sentence_that_opens_on_an_opinion_holder_and_a_quotation_gives_their_
 def test_a_sentence_that_opens_on_whom_it_is_about_has_no_speaker(claims):
     c = figure(claims("Pour Norvexa, l'année a été difficile : 1 300 postes ont été supprimés.\n"), "1 300 postes")
     assert (c.attributed_to, c.entity) == (None, "Norvexa"), show([c])
+
+
+@pytest.mark.parametrize("text, quote, counter", [
+    # the verb of counting over the noun that the figure measures (« ses pertes à 12 millions »)
+    ("L'entreprise Norvexa chiffre ses pertes à 12 millions d'euros.\n", "12 millions d'euros", "Norvexa"),
+    # the tagger takes « table », « chiffre » for nouns after their subject: a window fallback reads them
+    ("La Métropole table sur 45 000 voyageurs par jour.\n", "45 000 voyageurs", "Métropole"),
+])
+def test_a_verb_of_counting_over_a_measured_noun_or_misread_as_a_noun_names_its_subject(claims, text, quote,
+                                                                                       counter):
+    c = figure(claims(text), quote)
+    assert c.attributed_to == counter, show([c])
+
+
+def test_a_noun_that_only_looks_like_a_verb_counts_nothing(claims):
+    c = figure(claims("La table du conseil réunit 12 élus.\n"), "12 élus")
+    assert c.attributed_to is None, show([c])
+
+
+def test_a_bare_number_that_continues_a_figure_keeps_its_counter(claims):
+    cs = claims("L'entreprise Norvexa chiffre ses surcoûts à 31 millions d'euros, contre 23 millions en janvier.\n")
+    assert figure(cs, "23 millions").attributed_to == "Norvexa", show(cs)
