@@ -20,7 +20,7 @@ from .events import dated, events, states
 from . import incidents as I
 from . import resolvers as R
 from .frames import frame_of, span_root, tokens_in, verb_form
-from .lexicon import Lexicon, counter_class, load as load_lexicon
+from .lexicon import Lexicon, counter_class, load as load_lexicon, singular
 from .modality import _attributions
 from .relations import link as link_parts
 from .subjects import STORY, find_subject, fronted_topic
@@ -547,6 +547,10 @@ _SHARE_OF = re.compile(r"\s*(?:des|de la|de l'|du|de|d')\s*(?:(?:son|sa|ses|leur
 
 def _share_attribute(text: str, m: Mention) -> str:
     """`share:<noun>` of a percentage followed by « de » and what it is a share of (« 12 % des salariés »,
-    « 1,5 % de son budget » -> share:budget), else `percent`."""
+    « 1,5 % de son budget » -> share:budget), or of the noun inside a ratio (« un TGV sur deux » ->
+    share:tgv), else `percent`."""
+    if m.cue == "ratio":  # « un TGV sur deux »: a share of the TGV (the words between the part and « sur »)
+        words = fold(m.text).split()[1:-2]
+        return f"share:{singular(words[0])}" if words else "percent"
     after = _SHARE_OF.match(fold(text[m.end:m.end + 40]))
     return f"share:{after.group(1)}" if after else "percent"

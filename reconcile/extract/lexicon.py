@@ -90,6 +90,7 @@ class Lexicon:
     offices: frozenset[str] = frozenset()  # folded nouns of a place's offices that speak for it
     roles: frozenset[str] = frozenset()  # folded nouns of a person's role (« le syndicaliste »), titles included
     attribution_opening: re.Pattern | None = None  # cues.toml [attribution] opening: « Pour X, « … » »
+    not_sources: re.Pattern | None = None  # cues.toml [attribution] not_sources: « selon les régions »
     measure_synonyms: dict = None
     stock_monthly_change: float = 0.01
     generic_events: tuple[str, ...] = ()
@@ -179,6 +180,7 @@ def _compile(data: dict) -> Lexicon:
         attribution_after=phrase_pattern(att["after"]),
         attribution_skip=phrase_pattern(att["skip"]),
         attribution_opening=phrase_pattern(att.get("opening", [])) if att.get("opening") else None,
+        not_sources=phrase_pattern(att.get("not_sources", [])) if att.get("not_sources") else None,
         statuses=[(k, phrase_pattern(v)) for k, v in cues["status"].items()],
         states=[(k, phrase_pattern(v)) for k, v in cues["state"].items()],
         state_exclusions=frozenset(frozenset(p) for p in cues["state_exclusions"]["pairs"]),

@@ -134,6 +134,8 @@ def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, 
             rest = folded[hit.end():]
             if rest.startswith("-"):
                 continue  # « d'après-midi » is no « d'après »
+            if lex.not_sources is not None and lex.not_sources.match(rest.lstrip()):
+                continue  # « selon les régions »: depending on, nobody speaks
             skip = lex.attribution_skip.match(rest.lstrip())
             cue_end = s.start + hit.end()
             start = cue_end + (len(rest) - len(rest.lstrip()))

@@ -71,6 +71,8 @@ class Lexicon:
     from_rx: re.Pattern
     join_rx: re.Pattern
     percent_rx: re.Pattern
+    ratio_rx: re.Pattern  # numbers.toml [ratio]: « TGV sur » between a figure and its whole
+    ratio_wholes: frozenset[float]
     points_rx: re.Pattern
     cur_symbol_rx: re.Pattern
     cur_prefix_rx: re.Pattern
@@ -165,6 +167,9 @@ def lexicon() -> Lexicon:
             rf"|(?P<dash>{literal_alternation(rng['dash_joins'])}))"
         ),
         percent_rx=re.compile(rf"{WS}*(?:{_ci(alternation(pct['markers']))})(?![\w])"),
+        ratio_rx=re.compile(rf"(?:{WS}+[^\W\d][\w'’-]*){{0,{int(d['ratio']['max_words'])}}}{WS}+"
+                            rf"{re.escape(d['ratio']['join'])}{WS}+$"),
+        ratio_wholes=frozenset(float(w) for w in d["ratio"]["wholes"]),
         points_rx=re.compile(rf"{WS}*(?:{_ci(alternation(pct['points']))})(?![\w])"),
         cur_symbol_rx=re.compile(rf"{WS}*(?P<c>{sym_alt})(?![^\W\d_])"),
         cur_prefix_rx=re.compile(rf"(?P<c>{literal_alternation(prefix_syms)}){WS}?$"),

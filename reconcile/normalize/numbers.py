@@ -17,7 +17,7 @@ from typing import Sequence
 from text_to_num import text2num
 
 from reconcile.model import Mention
-from reconcile.normalize._numbers_lexicon import Lexicon, lexicon, norm_phrase
+from reconcile.normalize._numbers_lexicon import WS, Lexicon, lexicon, norm_phrase
 
 __all__ = ["parse", "parse_number"]
 
@@ -69,7 +69,7 @@ def parse(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Mention
         if figs[i].start < floor:
             i += 1
             continue
-        mention, used = _range(text, figs, i, floor, lex), 2
+        mention, used = _ratio(text, figs, i, lex) or _range(text, figs, i, floor, lex), 2
         if mention is None or blocked.hits(mention.start, mention.end):
             mention, used = _single(text, figs[i], floor, lex), 1
         if mention is not None and not blocked.hits(mention.start, mention.end):
@@ -262,6 +262,32 @@ def _single(text: str, f: _Figure, floor: int, lex: Lexicon) -> Mention | None:
         unit=tail.unit, currency=tail.currency, approx=kind == "approx",
         precision=f.precision, cue=cue,
     )
+
+
+_NEXT_WORD = re.compile(rf"{WS}+([^\W\d][\w'’-]*)")
+_VERB_ENDINGS = ("ent", "ont", "ait", "ais", "est")
+
+
+def _ratio(text: str, figs: list[_Figure], i: int, lex: Lexicon) -> Mention | None:
+    """A rate read as a percentage: « un TGV sur deux » (50 %), « deux métros sur trois », « un sur
+    quatre ». The part is smaller than its whole, one of the usual fractions' (numbers.toml [ratio]),
+    followed by no noun of its own (« sur deux lignes », « sur trois ans » count lines and years)."""
+    if i + 1 >= len(figs):
+        return None
+    part, whole = figs[i], figs[i + 1]
+    if part.scale or whole.scale or part.currency or whole.currency or whole.dash_joined or \
+            not 0 < part.value < whole.value or whole.value not in lex.ratio_wholes:
+        return None
+    if not lex.ratio_rx.fullmatch(text, part.end, whole.start):
+        return None
+    after = _NEXT_WORD.match(text, whole.end)
+    if after and after.group(1).lower().endswith(("s", "x")) and not after.group(1).lower().endswith(_VERB_ENDINGS):
+        return None
+    if lex.percent_rx.match(text, whole.end):
+        return None  # « 3 sur 10 % » is no ratio
+    value = round(100 * part.value / whole.value, 1)
+    return Mention(type="percent", text=text[part.start:whole.end], start=part.start, end=whole.end, value=value,
+                   unit="%", precision=0.1, cue="ratio")
 
 
 def _range(text: str, figs: list[_Figure], i: int, floor: int, lex: Lexicon) -> Mention | None:
