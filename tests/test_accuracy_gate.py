@@ -24,7 +24,8 @@ CORPORA = {
     "seeds": (ROOT / "benchmarks" / "gold" / "seeds-conflicts.json", SOURCES,
               ROOT / "benchmarks" / "gold" / "seeds-claims.json"),
     **{name: (STORIES / name / "gold.json", STORIES / name / "sources", STORIES / name / "claims-gold.json")
-       for name in ("incendie", "stade", "crue", "greve", "usines", "election", "hopital", "chantier")},
+       for name in ("incendie", "stade", "crue", "greve", "usines", "election", "hopital", "chantier", "immeuble",
+                    "grippe")},
 }
 
 
