@@ -41,7 +41,7 @@ _PROSE_END = re.compile(r"[.!?…»\"”)]\s*$")
 def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None = None) -> list[Claim]:
     """All claims of one source, in text order."""
     lex = lex or load_lexicon()
-    spans = gazetteer.article_spans(lines)
+    spans = _own_outlet(source, lines, gazetteer.article_spans(lines))
     headline_end = lines[0].start + len(lines[0].text) if lines else -1
     ctx = Context(source, lex, spans, main_entity(spans, headline_end=headline_end))
     ctx.headline_end = headline_end
@@ -51,14 +51,16 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     for line in lines:
         mentions = parse_mentions(line.text, ref=source.published)
         day = Interval(source.published, source.published) if source.published else None
+        named = None  # the day an earlier sentence of this paragraph named
+        topic = None  # the place an earlier sentence of this paragraph is about
         for sent in _sentences(line.doc):
             s = Sentence(line.start + sent.start_char, line.start + sent.end_char,
                          line.text[sent.start_char:sent.end_char], list(sent), line.start,
-                         prose=_PROSE_END.search(line.text) is not None)
+                         prose=_PROSE_END.search(line.text) is not None, day=named, place=topic)
             ms = [_shift(m, line.start) for m in mentions if sent.start_char <= m.start < sent.end_char]
             days = [m for m in ms if m.type == "date" and m.time is not None and m.time.start == m.time.end]
             if days:
-                day = by_tense(ctx, s, days[-1].start, days[-1].text, days[-1].time)
+                day = named = by_tense(ctx, s, days[-1].start, days[-1].text, days[-1].time)
             elif day is not None and not any(m.type in ("date", "period") for m in ms):
                 ms = sorted(ms + _hours(s, day), key=lambda m: m.start)
             ctx.named_units += [(s.offset + t.idx, name) for t in s.tokens if t.pos_ == "NOUN"
@@ -67,10 +69,26 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
             _figures(ctx, s, ms, previous)
             states(ctx, s, ms, previous)
             dated(ctx, s, ms, previous)
+            topic = _place_topic(ctx, s) or topic
             previous = (previous + [s])[-5:]
             bounds.append((s.start, s.end))
     claims = link_parts(source.text, _headline_clocks(ctx, headline_end), bounds, lex)
     return sorted(claims, key=lambda c: (c.start, c.end, c.attribute))
+
+
+_BYLINE = re.compile(r"^\W*(?:par|publi[ée]e?|mis à jour)\b.*\d{4}\W*$", re.I)
+
+
+def _own_outlet(source: Source, lines, spans):
+    """The spans that name the article's own outlet (its front matter's, or the name in its byline:
+    « Par Claire Daumas – Montbrac Hebdo, mardi 17 mars 2026 ») are an outlet's, which is never what a
+    figure is about nor the article's main entity."""
+    own = {fold(source.outlet)} if source.outlet else set()
+    for line in lines[:4]:
+        if _BYLINE.match(line.text) and len(line.text) <= 160:
+            own |= {fold(x.name) for x in spans if line.start <= x.start < line.start + len(line.text)
+                    and x.type in ("ORG", "MISC", "LOC")}
+    return [replace(x, type="OUTLET") if fold(x.name) in own and x.type != "PER" else x for x in spans]
 
 
 def _headline_clocks(ctx: Context, headline_end: int) -> list[Claim]:
@@ -269,6 +287,13 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 and (fr is None or fr.predicate is None):
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         time, time_origin = time_for(ctx, s, m, periods, figures)
+        day_rule = None
+        if time_origin == "published" and s.day is not None and attr in ctx.lex.on_the_day and _told_past(s, fr):
+            # « Jeudi, les éleveurs ont manifesté. À Castelmoran, le cortège a rassemblé 1 200 personnes »
+            time, time_origin, day_rule = s.day, "explicit", "time:day-before"
+        if day_rule and "place" not in scope and s.place and not R.enumerated(ctx, s, s.place):
+            scope["place"] = s.place  # « Lyon a connu jeudi une manifestation… Ils étaient 14 500 »: Lyon's crowd
+            scope_rules.append("parse:paragraph-place")
         if _peak(ctx, s, m, figures):  # « Au plus fort de l'épisode, 70 000 foyers… »: the episode's peak, not the day
             scope["moment"] = "peak"  # the article is published; compared with other peaks only
             scope_rules.append("cue:peak")
@@ -283,7 +308,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                                  dated=time_origin not in ("published", "unknown"))
             if incident:
                 entity, how, subject_rule = incident
-        rules = {"attribute": attr_rule, "subject": subject_rule, "time": f"time:{time_origin}"}
+        rules = {"attribute": attr_rule, "subject": subject_rule, "time": day_rule or f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
         if _changed_by_verb(ctx, fr):
@@ -313,6 +338,39 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
              kind=kind, unit=unit, approx=m.approx, modality="plan" if planned else None,
              precision=m.precision, cue=m.cue, time=time, time_origin=time_origin, subject_origin=how,
              attributed=(origin, origin_rule), scope=scope, rules=rules)
+
+
+_FRONTED_PLACE = re.compile(r"^\W*(?:a|en|dans)\s*$")
+
+
+def _place_topic(ctx: Context, s: Sentence) -> str | None:
+    """The place a sentence is about: a place its verb has for subject (« Lyon a connu jeudi … »), or one
+    it opens on (« À Castelmoran, … »)."""
+    for t in s.tokens:
+        x = R.span_at(ctx, s.offset + t.idx)
+        if x is None or x.type != "LOC":
+            continue
+        if _FRONTED_PLACE.match(fold(ctx.source.text[s.start:x.start])) and R.place_as_scope(ctx, x.name) or \
+                t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and R.place_as_scope(ctx, x.name, known=True):
+            return x.name  # (a subject the gazetteer does not know is more often a firm)
+    return None
+
+
+def _told_past(s: Sentence, fr) -> bool:
+    """True when the figure's verb (else the sentence's) tells a past event (« a rassemblé », « avaient
+    défilé », « Ils étaient 14 500 »)."""
+    verb = fr.predicate if fr is not None else None
+    if verb is None:
+        verb = next((t for t in s.tokens if t.dep_ == "ROOT"), None)
+    if verb is None:
+        return False
+    past = ("Imp", "Past")
+    helpers = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    if "Part" not in verb.morph.get("VerbForm"):  # « étaient », « rassemblait », « Ils étaient 14 500 »
+        return any(t in verb.morph.get("Tense") for t in past) or \
+            any(t in c.morph.get("Tense") for c in helpers for t in past)
+    # « a rassemblé », « se sont rassemblés », « avaient défilé »; not the passive « sont annoncées »
+    return any(c.dep_ == "aux:tense" or any(t in c.morph.get("Tense") for t in past) for c in helpers)
 
 
 def _staff_share(ctx: Context, attr: str) -> bool:

@@ -50,6 +50,7 @@ class Lexicon:
     count_verbs: frozenset[str] = frozenset()
     ambiguous_count_verbs: frozenset[str] = frozenset()
     counted_attributes: frozenset[str] = frozenset()  # what « compter » counts rather than owns
+    on_the_day: frozenset[str] = frozenset()  # frames.toml [counting] on_the_day: a crowd is one day's
     place_prepositions: frozenset[str] = frozenset()
     place_not_after: frozenset[str] = frozenset()
     place_levels: dict = None
@@ -209,6 +210,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         count_verbs=frozenset(frames["counting"]["verbs"]),
         ambiguous_count_verbs=frozenset(frames["counting"].get("ambiguous", [])),
         counted_attributes=frozenset(frames["counting"].get("counted", [])),
+        on_the_day=frozenset(frames["counting"].get("on_the_day", [])),
         place_prepositions=frozenset(fold(w) for w in frames["place"]["prepositions"]),
         place_not_after=frozenset(frames["place"].get("not_after", [])),
         place_levels={fold(k): v for k, v in frames["place"].get("levels", {}).items()},

@@ -1,0 +1,39 @@
+"""A crowd told in the past tense after a sentence that names its day and place is that day's and that
+place's (frames.toml [counting] on_the_day); the article's own outlet, named in its byline, is never
+what a figure is about. Sentences of our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .conftest import figure, show
+
+SATURDAY = dt.date(2026, 3, 14)  # the articles are published the day after a Friday march
+
+
+@pytest.mark.parametrize("text, quote, place", [
+    ("Vendredi, les viticulteurs ont défilé dans trois villes de l'Hérault. À Béziers, le cortège a "
+     "rassemblé 2 400 personnes selon la police, 6 000 selon les organisateurs.\n", "2 400 personnes", "Béziers"),
+    ("Toulouse a connu vendredi une grande manifestation. Partis à 10 heures, les agriculteurs ont rejoint la "
+     "place du Capitole. Ils étaient 3 100 selon la préfecture, 8 000 selon la FNSEA.\n", "3 100", "Toulouse"),
+])
+def test_a_crowd_after_the_sentence_that_names_its_day_is_that_day_s(claims, text, quote, place):
+    c = figure(claims(text, SATURDAY), quote)
+    assert c.time.start == c.time.end == dt.date(2026, 3, 13), show([c])
+    assert dict(c.rules)["time"] == "time:day-before", show([c])
+    assert c.scope_dict().get("place") == place, show([c])
+
+
+def test_a_crowd_told_in_the_present_stays_the_publication_day_s(claims):
+    c = figure(claims("Vendredi, le ministre est venu à Béziers. Les syndicats comptent 3 000 manifestants.\n",
+                      SATURDAY), "3 000 manifestants")
+    assert c.time.start == SATURDAY, show([c])
+
+
+def test_the_outlet_of_the_byline_is_never_what_a_figure_is_about(claims):
+    text = ("Rue des Lilas : la démolition a commencé\n\nPar Anne Roux – Valbrune Matin, lundi 9 mars 2026\n\n"
+            "Le bâtiment comptait 24 logements, selon la mairie.\n")
+    cs = claims(text, None)
+    c = figure(cs, "24 logements")
+    assert c.entity != "Valbrune Matin", show([c])
