@@ -76,6 +76,10 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
     return sorted(claims, key=lambda c: (c.start, c.end, c.attribute))
 
 
+# A bare number right after « du », « au », « n° » names a house (« les 86 habitants du 14 et des immeubles
+# voisins », « au 12 bis »), unless a noun it counts follows it.
+_ADDRESS = re.compile(r"(?:\b(?:du|au)|n°|no\.?)\s+$", re.I)
+_COUNTED_AFTER = re.compile(r"\s+(?!bis\b|ter\b|et\b|ou\b|rue\b|avenue\b|boulevard\b|place\b)[^\W\d]{3,}")
 _BYLINE = re.compile(r"^\W*(?:par|publi[ée]e?|mis à jour)\b.*\d{4}\W*$", re.I)
 
 
@@ -166,6 +170,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue
         if any(x.how == "numbered" and x.start < m.end and m.start < x.end for x in ctx.spans):
             continue  # « la ligne 15 », « le CAC 40 »: the number names, it does not count
+        if m.type == "quantity" and (not m.unit or fold(m.unit) in ("bis", "ter")) and _ADDRESS.search(text, max(0, m.start - 8), m.start) and \
+                not _COUNTED_AFTER.match(text, m.end):
+            continue  # « les habitants du 14 », « au 12, rue des Lilas »: a house number
         if m.type == "percent" and _adjective_follows(s, m, ctx.lex.date_words):
             continue  # "100 % électriques" qualifies, it does not count
         fr = frame_of(s, m.start, m.end, m.unit, noun_predicates=ctx.lex.noun_predicates,

@@ -47,7 +47,7 @@ PAST_EVENTS = [
     ("Jeudi, le département a découvert les dégâts. La vigilance rouge a été levée à 6 heures.",
      "date:levee", "06:00", dt.date(2025, 5, 29)),
     ("La vigilance orange a été levée à 16 heures sur tout le littoral.", "date:levee", "16:00", PUBLISHED),
-    ("Le pont s'est effondré à 14 h 20, sans faire de victime.", "date:pont", "14:20", PUBLISHED),
+    ("Le pont s'est effondré à 14 h 20, sans faire de victime.", "date:effondrement", "14:20", PUBLISHED),
     ("Mardi, la circulation a repris. L'alerte avait été déclenchée vers 3 heures.", "date:declenchement", "03:00",
      dt.date(2025, 5, 27)),
 ]

@@ -37,3 +37,31 @@ def test_the_outlet_of_the_byline_is_never_what_a_figure_is_about(claims):
     cs = claims(text, None)
     c = figure(cs, "24 logements")
     assert c.entity != "Valbrune Matin", show([c])
+
+
+@pytest.mark.parametrize("text, quote, attribute", [
+    ("Le glissement de terrain a coûté la vie à quatre personnes.\n", "quatre personnes", "deaths"),
+    ("La fermeture du site va coûter 250 emplois.\n", "250 emplois", "job_cuts"),
+    ("Le groupe licenciera 80 salariés à Tulle.\n", "80 salariés", "job_cuts"),
+])
+def test_what_a_verb_costs_is_lives_or_jobs_by_what_it_costs(claims, text, quote, attribute):
+    assert figure(claims(text), quote).attribute == attribute, show(claims(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Mardi, 42 habitants du 8 et des maisons voisines ont été évacués.\n",
+    "Au 27 bis, rue Pasteur, 12 familles ont été relogées.\n",
+])
+def test_a_house_number_counts_nothing(claims, text):
+    cs = claims(text)
+    assert not [c for c in cs if c.quote.strip() in ("8", "27", "27 bis")], show(cs)
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("Le toit du gymnase s'est effondré jeudi soir.\n", "date:effondrement"),
+    ("Les canards de l'élevage ont été abattus lundi.\n", "date:abattage"),
+    ("Les familles ont été relogées mercredi dans un hôtel.\n", "date:relogement"),
+])
+def test_more_acts_are_dated_by_their_verb(claims, text, attribute):
+    cs = claims(text, SATURDAY)
+    assert [c for c in cs if c.attribute == attribute], show(cs)
