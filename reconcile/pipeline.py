@@ -77,7 +77,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
             if cache:
                 cache.put(src, got)
         claims.extend(got)
-    claims, entities = canonicalize(claims, registry, lex)
+    claims, entities = canonicalize(claims, registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet))
     claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
     story = story_entity(claims)
     setting = story if story and _is_place(story, claims) else None  # the place the story is set in
@@ -106,9 +106,11 @@ def _is_place(name: str, claims: list[Claim]) -> bool:
     return any(c.scope_dict().get("place") == name for c in claims)
 
 
-def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = None) -> tuple[list[Claim], list[Entity]]:
+def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = None, *,
+                 outlets: frozenset = frozenset()) -> tuple[list[Claim], list[Entity]]:
     """One display name per entity across the corpus ("Ampère" and "Ampere" are one), and the
-    entities with the surface forms each was written as and the evidence of every merge."""
+    entities with the surface forms each was written as and the evidence of every merge. The corpus's
+    `outlets` take no other name in (« Montbrac » the town is not « Montbrac Hebdo »)."""
     names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
     mapping = unify(names, registry=registry)
     unified: dict[str, set[str]] = {}
@@ -116,6 +118,7 @@ def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = 
         unified.setdefault(mapping[n], set()).add(n)
     resolved, evidence = resolve_entities([mapping[n] for n in names], titles=(lex or load_lexicon()).titles, forms=unified,
                                           is_place=lambda n: places.gazetteer().lookup(n) is not None,
+                                          closed=frozenset(key_of(o) for o in outlets),
                                           sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))
     full = {n: resolved.get(mapping[n], mapping[n]) for n in names}
     out = [replace(c, entity=full[c.entity],

@@ -230,6 +230,7 @@ def _finish(src: Source, meta: dict, warnings: list[str]) -> Source | None:
     if not language and not looks_french(src.body):
         warnings.append(warning(W_NOT_FRENCH, src.path, "text does not look French, skipped"))
         return None
+    meta = dict(meta, outlet=meta.get("outlet") or infer_outlet(src.body))
     published, origin = _coerce_date(meta.get("published")), "metadata"
     if published is None:
         published = infer_published(src.body)
@@ -280,6 +281,24 @@ _LINE_TAIL = re.compile(r"\s*(?:(?:à|a|-|,)\s*\d{1,2}\s*[h:]\s*\d{0,2})?\W*$", 
 
 # « Berry Info – publié le 12 mars 2026 »: an outlet's name set before the byline, after a dash or a bar
 _OUTLET_LEAD = re.compile(r"^[^\n\d]{2,60}?\s[–—|-]\s+")
+
+
+# « Par Claire Daumas – Montbrac Hebdo, mardi 17 mars 2026 »: the outlet after the author and a dash
+_BYLINE_OUTLET = re.compile(r"^\W*par\s+[^–—|\n]{2,60}?\s[–—|-]\s+(?P<o>[^,\n\d]{2,60}?)\s*,", re.I)
+
+
+def infer_outlet(body: str) -> str | None:
+    """The outlet a byline names, when the front matter gives none: « Par X – Montbrac Hebdo, mardi 17
+    mars 2026 », « Berry Info – publié le 12 mars 2026 »."""
+    for line in body.split("\n")[: _settings()["bylines"]["max_line"]]:
+        m = _BYLINE_OUTLET.match(line)
+        if m is None and re.search(r"\s[–—|-]\s+publi", line, re.I):
+            m = _OUTLET_LEAD.match(line)
+            if m is not None:
+                return line[:m.end()].rstrip(" –—|-").strip() or None
+        if m is not None:
+            return m.group("o").strip()
+    return None
 
 
 def infer_published(body: str) -> dt.date | None:

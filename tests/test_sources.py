@@ -177,3 +177,14 @@ def test_sources_bundled_corpus_metadata():
     assert by_id["002_8bf310917e4e72a4"].published_origin == "inferred"
     assert by_id["003_8cf3a627c898c9d9"].outlet == "Numerama"
     assert by_id["004_b3c3b39eb6994a21"].published is None
+
+
+@pytest.mark.parametrize("body, outlet", [
+    ("Titre\n\nPar Claire Daumas – Valbrune Matin, mardi 17 mars 2026\n\nTexte.", "Valbrune Matin"),
+    ("Berry Info – publié le jeudi 12 mars 2026 à 18 h 20\nTexte.", "Berry Info"),
+    ("Par Jean Dupont, le 3 mars 2026\nTexte.", None),
+    ("Le maire – très ému – a parlé mardi.\nTexte.", None),
+])
+def test_the_outlet_a_byline_names(body, outlet):
+    from reconcile.sources import infer_outlet
+    assert infer_outlet(body) == outlet

@@ -44,14 +44,16 @@ def _of_another(head: list[str], forms: list[str]) -> bool:
 
 
 def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambda n: False,
-            sections: frozenset = frozenset(), forms: dict | None = None) -> tuple[dict[str, str], dict[str, str]]:
+            sections: frozenset = frozenset(), forms: dict | None = None,
+            closed: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
     """(name -> resolved display name, name -> evidence of the merge) for a corpus's names.
 
     `titles` are folded words dropped before matching (« préfet Lefèvre » is « Lefèvre »);
     a name that `is_place` is never merged into a longer one (« France » / « France Assureurs »);
     a name is never merged into itself plus a word of `sections` (« ligne 15 » / « ligne 15 sud »);
     `forms` (name -> the surface forms an earlier step unified into it) lets an acronym match
-    any of them (« SGP » / « Société des grands projets », unified into a longer NER span)."""
+    any of them (« SGP » / « Société des grands projets », unified into a longer NER span);
+    no name is merged into one whose key is `closed` (an outlet: « Montbrac » is not « Montbrac Hebdo »)."""
     forms = forms or {}
     counts = Counter(names)
     keys: dict[str, str] = {n: _strip_titles(key(n), titles) for n in counts}
@@ -77,7 +79,7 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
         if not k or k in target or (len(k.split()) == 1 and any(is_place(n) for n in by_key[k])) or not named(k):
             continue
         words = k.split()
-        longer = [o for o in ks if o != k and len(o.split()) > len(words) and named(o)]
+        longer = [o for o in ks if o != k and len(o.split()) > len(words) and named(o) and o not in closed]
         cands = []
         for o in longer:
             ow = o.split()

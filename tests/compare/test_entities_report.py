@@ -95,3 +95,10 @@ def test_a_name_is_not_merged_into_a_common_noun_of_it(short, longer):
 def test_a_name_is_still_merged_into_the_longer_name_it_ends():
     mapping, why = resolve(["Marc Lefèvre", "Jean-Marc Lefèvre", "Jean-Marc Lefèvre"])
     assert mapping["Marc Lefèvre"] == "Jean-Marc Lefèvre", why
+
+
+def test_no_name_is_merged_into_an_outlet():
+    mapping, _ = resolve(["Valbrune", "Valbrune", "Valbrune Matin"], closed=frozenset({"valbrune matin"}))
+    assert mapping["Valbrune"] == "Valbrune"
+    mapping, _ = resolve(["Valbrune", "Valbrune", "Valbrune Matin"])
+    assert mapping["Valbrune"] == "Valbrune Matin"  # without the outlet known, the town would be taken in
