@@ -162,15 +162,20 @@ def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "to
     return Verdict(CONFLICT, rule, told, gap)
 
 
+_DAYS_SPAN = 15  # a closed span of fewer days counts what happened day after day, like a running count
+
+
 def _counted_since(a: Claim, b: Claim) -> Claim | None:
     """`a` when it counts over a period running up to its own report (« 23 patients transférés depuis
-    mercredi ») that holds `b`'s one day before its end, and counts more: the later, longer count
-    includes the earlier one. A closed period of the past (« entre mars et mai ») is no running count."""
+    mercredi »), or over a closed span of a few days (« 32 patients transférés du mercredi 4 au vendredi 6 »),
+    that holds `b`'s one day before its end, and counts more: the longer count includes the earlier one.
+    A closed period of months (« entre mars et mai ») is no running count."""
     if not all(isinstance(c.value, (int, float, Bounds)) for c in (a, b)):
         return None  # a state or a date holds, it does not grow
     if a.time is None or b.time is None or a.time.start == a.time.end or b.time.start != b.time.end:
         return None
-    if a.published is None or a.time.end < a.published:
+    closed_days = (a.time.end - a.time.start).days < _DAYS_SPAN  # « du mercredi 4 au vendredi 6 février »
+    if a.published is None or a.time.end < a.published and not closed_days:
         return None
     if not (a.time.start <= b.time.start < a.time.end):
         return None

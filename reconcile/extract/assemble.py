@@ -118,6 +118,10 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
         if not _dates_another_act(ctx, s, best, m):
             s.used.add(id(best))  # the others may date another figure of the clause (« 12 % jeudi, contre 34,5 % le 5 »)
         return best.time, "explicit"
+    parsed = _date_on_verb(s, m, [p for p in periods if p.time is not None and id(p) not in s.used])
+    if parsed is not None:  # « 120 habitants du 14 et des immeubles voisins avaient été évacués dès mardi
+        s.used.add(id(parsed))  # matin »: the parse hangs the date on the figure's verb, past the « et »
+        return parsed.time, "explicit"
     text = ctx.source.text
     fronted = [p for p in periods if p.time is not None and p.end <= m.start and not text[s.start:p.start].strip(" \t*-–•")
                and text[p.end:p.end + 2].lstrip().startswith(",") and not figure_between(m, p.end, figures)]
@@ -129,6 +133,29 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
     if ctx.source.published:
         return Interval(ctx.source.published, ctx.source.published), "published"
     return None, "unknown"
+
+
+def _date_on_verb(s: Sentence, m: Mention, periods: list[Mention]):
+    """The date the parse hangs on the verb the figure is the subject or object of, or None."""
+    toks = tokens_in(s, m.start, m.end)
+    if not toks:
+        return None
+    verb = span_root(toks)
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for p in periods:
+        ptoks = tokens_in(s, p.start, p.end)
+        if ptoks and span_root(ptoks).head.i == verb.i and span_root(ptoks).dep_.startswith("obl") and \
+                not _RANGE_AFTER.match(s.text, p.end - s.start):
+            return p
+    return None
+
+
+_RANGE_AFTER = re.compile(r"\s+(?:\d{1,2}\s+)?(?:au|à|jusqu'au|jusqu’au)\s")  # « du mercredi 4 au vendredi 6 »: a span of days
 
 
 def _dates_another_act(ctx: Context, s: Sentence, date: Mention, m: Mention) -> bool:

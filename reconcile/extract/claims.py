@@ -78,8 +78,14 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
 
 # A bare number right after « du », « au », « n° » names a house (« les 86 habitants du 14 et des immeubles
 # voisins », « au 12 bis »), unless a noun it counts follows it.
-_ADDRESS = re.compile(r"(?:\b(?:du|au)|n°|no\.?)\s+$", re.I)
+_ADDRESS = re.compile(r"(?:\b(?:du|au)|n°|no\.?|\bnum[ée]ros?(?:\s+\d+\s*(?:,|et))*)\s+$", re.I)
 _COUNTED_AFTER = re.compile(r"\s+(?!bis\b|ter\b|et\b|ou\b|rue\b|avenue\b|boulevard\b|place\b)[^\W\d]{3,}")
+def _house_number(text: str, m: Mention) -> bool:
+    """A bare number that names a house (« du 14 », « au 27 bis », « aux numéros 12 et 16 »)."""
+    return m.type == "quantity" and (not m.unit or fold(m.unit) in ("bis", "ter")) and \
+        _ADDRESS.search(text, max(0, m.start - 24), m.start) is not None and not _COUNTED_AFTER.match(text, m.end)
+
+
 _BYLINE = re.compile(r"^\W*(?:par|publi[ée]e?|mis à jour)\b.*\d{4}\W*$", re.I)
 
 
@@ -160,7 +166,7 @@ def _shift(m: Mention, offset: int) -> Mention:
 def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     text = ctx.source.text
     periods = [m for m in ms if m.type in ("date", "period")]
-    figures = [m for m in ms if m.type in ("quantity", "money", "percent")]
+    figures = [m for m in ms if m.type in ("quantity", "money", "percent") and not _house_number(text, m)]
     cue_origins = _attributions(ctx, s)
     resolved = []  # (mention, frame, attribute, rule) of this sentence, for elided figures
     for m in ms:
@@ -170,8 +176,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue
         if any(x.how == "numbered" and x.start < m.end and m.start < x.end for x in ctx.spans):
             continue  # « la ligne 15 », « le CAC 40 »: the number names, it does not count
-        if m.type == "quantity" and (not m.unit or fold(m.unit) in ("bis", "ter")) and _ADDRESS.search(text, max(0, m.start - 8), m.start) and \
-                not _COUNTED_AFTER.match(text, m.end):
+        if _house_number(text, m):
             continue  # « les habitants du 14 », « au 12, rue des Lilas »: a house number
         if m.type == "percent" and _adjective_follows(s, m, ctx.lex.date_words):
             continue  # "100 % électriques" qualifies, it does not count

@@ -229,7 +229,10 @@ def _anchor_kinds(L: dict) -> dict[str, str]:
         "ndate": r"(?<![\w./-])(?P<nd_d>\d{1,2})(?P<nd_s>[/.-])(?P<nd_m>\d{1,2})(?P=nd_s)"
                  r"(?P<nd_y>\d{4}|\d{2})(?!\w|[./-]\d)",
         "iso": r"(?<![\w./-])(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\w|[.-]\d)",
-        "drange": rf"(?P<dr_d1>{_DAY})(?:{S0}[-–]{S0}|{S}(?:au|a|et){S}(?:le{S})?)(?P<dr_d2>{_DAY}){S}"
+        # « du 4 au 6 mars », « du mercredi 4 au vendredi 6 février », « les 16, 17 et 18 mars » (a list of
+        # days is the span from its first to its last)
+        "drange": rf"(?:(?<!\w){wd}{S})?(?P<dr_d1>{_DAY})(?:{S0},{S0}{_DAY})*"
+                  rf"(?:{S0}[-–]{S0}|{S}(?:au|a|et){S}(?:le{S})?)(?:{wd}{S})?(?P<dr_d2>{_DAY}){S}"
                   rf"(?P<dr_m>{month})(?!\w)(?:{S}(?P<dr_y>{Y}))?",
         "date": rf"(?:(?<!\w)(?P<dt_wd>{wd}){S})?(?P<dt_d>{_DAY}){S}(?P<dt_m>{month})(?!\w)"
                 rf"(?:{S}(?P<dt_y>{Y})|{relw('dt_rel')})?",

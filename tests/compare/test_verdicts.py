@@ -106,6 +106,18 @@ def test_verdict_evolution_when_times_differ():  # a death toll rising day by da
     assert V.compare(a, b).kind == V.EVOLUTION
 
 
+def test_a_count_over_a_closed_span_of_days_holds_the_first_day_s_count():
+    # « une douzaine de patients transférés » on day one / « 32 patients transférés du mercredi 4 au vendredi 6 »
+    day = claim(12.0, attribute="count:patient", time=period("2026-02-04", "2026-02-04"))
+    span = claim(32.0, attribute="count:patient", source="b", time=period("2026-02-04", "2026-02-06"))
+    span = Claim(**{**span.__dict__, "published": dt.date(2026, 2, 10)})
+    assert V.compare(day, span).kind == V.EVOLUTION
+    # a closed period of months is no running count: a workforce given for spring and for one day of it
+    spring = Claim(**{**claim(900.0, source="b", time=period("2025-03-01", "2025-05-31")).__dict__,
+                      "published": dt.date(2025, 9, 1)})
+    assert V.compare(claim(700.0, time=period("2025-04-02", "2025-04-02")), spring).kind == V.CONFLICT
+
+
 def test_verdict_plan_versus_outcome_for_a_cancelled_planned_event():
     plan = claim(period("2023-07-01", "2023-12-31"), kind="date", attribute="ipo", status="planned", modality="plan")
     done = claim(period("2024-01-01", "2024-12-31"), kind="date", attribute="ipo", status="cancelled", source="b")

@@ -490,3 +490,13 @@ def test_dates_year_rules_hold_for_every_year(year):
 def test_dates_a_ref_only_adds_mentions(text, ref):
     without = {(m.start, m.end) for m in dates.parse(text)}
     assert without <= {(m.start, m.end) for m in dates.parse(text, ref=ref)}
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("du mercredi 4 au vendredi 6 février", dt.date(2026, 2, 4), dt.date(2026, 2, 6)),  # weekdays before the days
+    ("les 16, 17 et 18 mars", dt.date(2026, 3, 16), dt.date(2026, 3, 18)),  # a list of days: first to last
+    ("les 2, 3, 4 et 5 avril", dt.date(2026, 4, 2), dt.date(2026, 4, 5)),
+])
+def test_spans_and_lists_of_days_in_one_month(text, start, end):
+    found = [m for m in dates.parse(text, ref=dt.date(2026, 1, 20)) if m.time is not None]
+    assert [(m.time.start, m.time.end) for m in found] == [(start, end)], found
