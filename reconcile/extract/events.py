@@ -9,9 +9,9 @@ from ..normalize.text import fold
 from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
 from .entities import clause_bounds
-from .frames import act_thing, event_act, event_noun, phrase, span_root, tokens_in, verb_form
+from .frames import act_thing, event_act, event_noun, lemma_of, phrase, span_root, tokens_in, verb_form
 from .modality import _attributions, fronted_attribution, modality_of
-from .resolvers import _first_span, inverted_speaker, place_as_scope, speaker_referent, unit_name
+from .resolvers import _first_span, _subject_speaker, inverted_speaker, place_as_scope, speaker_referent, unit_name
 from .subjects import STORY, event_subject, find_subject, participle_head
 
 
@@ -358,18 +358,20 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                for c in ctx.claims):
             continue  # the event reader already dated it
         lo = min(p.start, noun[1])
-        said = _act_speaker(ctx, s, lo, max(p.end, noun[2]), previous) if act is not None else None
+        said = _act_speaker(ctx, s, lo, max(p.end, noun[2]), previous, act[1]) if act is not None else None
         add_claim(ctx, s, lo, max(p.end, noun[2]), entity=entity, attribute=event or f"date:{noun[0]}", value=when,
              kind="date", time=when, time_origin="explicit", subject_origin=how, cue=p.cue, attributed=said,
              rules={"attribute": rule, "time": "time:explicit", **({"subject": thing_rule} if thing_rule else {})},
              status=status_near(ctx, s, p.start, p.end) or "reported_date")
 
 
-def _act_speaker(ctx: Context, s: Sentence, a: int, b: int, previous):
+def _act_speaker(ctx: Context, s: Sentence, a: int, b: int, previous, verb=None):
     """(speaker, rule id) of a dated act: a « selon X » in its own comma-clause or opening the sentence,
-    or a speech clause set after it (« …, a précisé la préfète »); (None, None) otherwise. An act told in
-    passing beside a speaker (« a précisé le ministre, venu lundi à Sommières ») is a fact, not hearsay.
-    A speaker described by a role or a pronoun is the person it stands for (resolvers.speaker_referent)."""
+    the subject of a verb of saying whose clause holds the act's `verb` (« X a précisé que l'attaque avait
+    été repérée mercredi »), or a speech clause set after it (« …, a précisé la préfète »); (None, None)
+    otherwise. An act told in passing beside a speaker (« a précisé le ministre, venu lundi à Sommières »)
+    is a fact, not hearsay. A speaker described by a role or a pronoun is the person it stands for
+    (resolvers.speaker_referent)."""
     lo, hi = clause_bounds(ctx.source.text, s.start, s.end, a, weak=True)
     cues = _attributions(ctx, s)
     same = [f for f in cues if lo <= f[0] < hi]
@@ -378,6 +380,8 @@ def _act_speaker(ctx: Context, s: Sentence, a: int, b: int, previous):
         name, span, rule = same[0][1], same[0][2], "cue:selon"
     elif fronted is not None and fronted[0] < a:  # « Selon le directeur, l'intrusion a été détectée vers 3 h 15 »
         name, span, rule = fronted[1], fronted[2], "cue:fronted-selon"
+    elif (clause := _saying_clause(ctx, s, verb)) is not None:
+        name, span, rule = clause
     else:
         inverted = inverted_speaker(ctx, s, b)
         if not inverted:
@@ -385,6 +389,21 @@ def _act_speaker(ctx: Context, s: Sentence, a: int, b: int, previous):
         (name, span), rule = inverted, "parse:inverted-speech"
     who = speaker_referent(ctx, s, name, span, previous)
     return (who[0], f"{rule}+{who[1]}") if who else (name, rule)
+
+
+def _saying_clause(ctx: Context, s: Sentence, verb):
+    """(speaker, span, rule id) of the verb of saying whose complement clause (« a précisé que … ») holds
+    `verb`, or one coordinated with it (« …, et que la cellule avait été alertée à 6 h 30 »), else None.
+    A participle beside the speaker (« a indiqué le préfet, venu mercredi ») is in no such clause."""
+    p = verb
+    for _ in range(3):
+        if p is None or p.dep_ != "conj" or p.head.i == p.i:
+            break
+        p = p.head
+    if p is None or p.dep_ != "ccomp" or lemma_of(p.head) not in ctx.lex.say_verbs:
+        return None
+    subj = next((c for c in p.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return _subject_speaker(ctx, s, subj, "parse:speech-clause") if subj is not None else None
 
 
 def _act_subject(ctx: Context, s: Sentence, p: Mention, verb, previous, *, by_object: bool):

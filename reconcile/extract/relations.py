@@ -185,7 +185,7 @@ def _sentence(text: str, start: int, figs: list[Claim], cues: dict, found: dict,
             m = whole_after.search(gap)
             if m and len(gap[:m.start()].split()) <= 3 and _whole_of(p, c, _cue(m)):
                 found.setdefault(p.id, (c.id, "part:" + _cue(m)))
-                if _cue(m).endswith("total de"):
+                if _cue(m).endswith(("total de", "effectif de")):  # the whole is counted by its own noun
                     wholes.add(c.id)
                 continue
         gap = fold_gap(whole.end, c.start) if whole is not None else ""

@@ -146,3 +146,10 @@ def test_a_noun_that_only_looks_like_a_verb_counts_nothing(claims):
 def test_a_bare_number_that_continues_a_figure_keeps_its_counter(claims):
     cs = claims("L'entreprise Norvexa chiffre ses surcoûts à 31 millions d'euros, contre 23 millions en janvier.\n")
     assert figure(cs, "23 millions").attributed_to == "Norvexa", show(cs)
+
+
+def test_an_act_in_the_clause_of_a_verb_of_saying_is_its_subject_s_word(claims):
+    cs = claims("Le directeur du port, Yann Kerlo, a précisé que la fuite avait été repérée mardi, et que "
+                "les secours avaient été alertés à 6 h 30.\n")
+    c = next((c for c in cs if c.attribute == "date:detection"), None)
+    assert c is not None and c.attributed_to == "Yann Kerlo", show(cs)
