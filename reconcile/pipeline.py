@@ -110,7 +110,7 @@ def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = 
                  outlets: frozenset = frozenset()) -> tuple[list[Claim], list[Entity]]:
     """One display name per entity across the corpus ("Ampère" and "Ampere" are one), and the
     entities with the surface forms each was written as and the evidence of every merge. The corpus's
-    `outlets` take no other name in (« Montbrac » the town is not « Montbrac Hebdo »)."""
+    `outlets` take no other name in (« Valbrune » the town is not « Valbrune Matin »)."""
     names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
     mapping = unify(names, registry=registry)
     unified: dict[str, set[str]] = {}

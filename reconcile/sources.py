@@ -283,21 +283,24 @@ _LINE_TAIL = re.compile(r"\s*(?:(?:à|a|-|,)\s*\d{1,2}\s*[h:]\s*\d{0,2})?\W*$", 
 _OUTLET_LEAD = re.compile(r"^[^\n\d]{2,60}?\s[–—|-]\s+")
 
 
-# « Par Claire Daumas – Montbrac Hebdo, mardi 17 mars 2026 »: the outlet after the author and a dash
+# « Par Anne Roux – Valbrune Matin, lundi 9 mars 2026 »: the outlet after the author and a dash
 _BYLINE_OUTLET = re.compile(r"^\W*par\s+[^–—|\n]{2,60}?\s[–—|-]\s+(?P<o>[^,\n\d]{2,60}?)\s*,", re.I)
+_ENDS_DATED = re.compile(r"(?:\d{4}|\d{1,2}\s*[h:]\s*\d{0,2})\W*$")  # a byline ends on its date (and hour)
 
 
 def infer_outlet(body: str) -> str | None:
-    """The outlet a byline names, when the front matter gives none: « Par X – Montbrac Hebdo, mardi 17
-    mars 2026 », « Berry Info – publié le 12 mars 2026 »."""
+    """The outlet a byline names, when the front matter gives none: « Par Anne Roux – Valbrune Matin,
+    lundi 9 mars 2026 », « Berry Info – publié le 12 mars 2026 ». Only a short line that ends on a
+    date is a byline (« Le rapport – publié mardi – … » is a sentence)."""
     for line in body.split("\n")[: _settings()["bylines"]["max_line"]]:
+        if len(line) > 120 or not _ENDS_DATED.search(line):
+            continue
         m = _BYLINE_OUTLET.match(line)
-        if m is None and re.search(r"\s[–—|-]\s+publi", line, re.I):
-            m = _OUTLET_LEAD.match(line)
-            if m is not None:
-                return line[:m.end()].rstrip(" –—|-").strip() or None
         if m is not None:
             return m.group("o").strip()
+        lead = _OUTLET_LEAD.match(line)
+        if lead is not None and re.match(r"\s*publi", line[lead.end():], re.I):
+            return line[:lead.end()].rstrip(" –—|-").strip() or None
     return None
 
 

@@ -53,7 +53,7 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
     a name is never merged into itself plus a word of `sections` (« ligne 15 » / « ligne 15 sud »);
     `forms` (name -> the surface forms an earlier step unified into it) lets an acronym match
     any of them (« SGP » / « Société des grands projets », unified into a longer NER span);
-    no name is merged into one whose key is `closed` (an outlet: « Montbrac » is not « Montbrac Hebdo »)."""
+    no name is merged into one whose key is `closed` (an outlet: « Valbrune » is not « Valbrune Matin »)."""
     forms = forms or {}
     counts = Counter(names)
     keys: dict[str, str] = {n: _strip_titles(key(n), titles) for n in counts}

@@ -162,7 +162,9 @@ def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "to
     return Verdict(CONFLICT, rule, told, gap)
 
 
-_DAYS_SPAN = 15  # a closed span of fewer days counts what happened day after day, like a running count
+# A closed span of fewer days than two weeks (the first days of a crisis, a week of strikes) counts what
+# happened day after day, like a running count; a span of months (« entre mars et mai ») does not.
+_DAYS_SPAN = 15
 
 
 def _counted_since(a: Claim, b: Claim) -> Claim | None:

@@ -120,8 +120,10 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
         return best.time, "explicit"
     parsed = _date_on_verb(s, m, [p for p in periods if p.time is not None and id(p) not in s.used])
     if parsed is not None:  # « 120 habitants du 14 et des immeubles voisins avaient été évacués dès mardi
-        s.used.add(id(parsed))  # matin »: the parse hangs the date on the figure's verb, past the « et »
-        return parsed.time, "explicit"
+        date, verb = parsed  # matin »: the parse hangs the date on the figure's verb, past the « et »
+        if fold(verb.lemma_) not in ctx.lex.act_nouns:
+            s.used.add(id(date))  # a verb that names an act keeps its date for that act too (« commandé dès avril »)
+        return date.time, "explicit"
     text = ctx.source.text
     fronted = [p for p in periods if p.time is not None and p.end <= m.start and not text[s.start:p.start].strip(" \t*-–•")
                and text[p.end:p.end + 2].lstrip().startswith(",") and not figure_between(m, p.end, figures)]
@@ -136,7 +138,7 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
 
 
 def _date_on_verb(s: Sentence, m: Mention, periods: list[Mention]):
-    """The date the parse hangs on the verb the figure is the subject or object of, or None."""
+    """(date, verb): the date the parse hangs on the verb the figure is the subject or object of, or None."""
     toks = tokens_in(s, m.start, m.end)
     if not toks:
         return None
@@ -151,11 +153,11 @@ def _date_on_verb(s: Sentence, m: Mention, periods: list[Mention]):
         ptoks = tokens_in(s, p.start, p.end)
         if ptoks and span_root(ptoks).head.i == verb.i and span_root(ptoks).dep_.startswith("obl") and \
                 not _RANGE_AFTER.match(s.text, p.end - s.start):
-            return p
+            return p, verb
     return None
 
 
-_RANGE_AFTER = re.compile(r"\s+(?:\d{1,2}\s+)?(?:au|à|jusqu'au|jusqu’au)\s")  # « du mercredi 4 au vendredi 6 »: a span of days
+_RANGE_AFTER = re.compile(r"\s+(?:\d{1,2}\s+)?(?:au|à|jusqu'au|jusqu’au)\s+(?:[^\W\d]+\s+)?\d")  # « du mercredi 4 au vendredi 6 »: a span of days
 
 
 def _dates_another_act(ctx: Context, s: Sentence, date: Mention, m: Mention) -> bool:

@@ -41,7 +41,7 @@ _PROSE_END = re.compile(r"[.!?…»\"”)]\s*$")
 def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None = None) -> list[Claim]:
     """All claims of one source, in text order."""
     lex = lex or load_lexicon()
-    spans = _own_outlet(source, lines, gazetteer.article_spans(lines))
+    spans = _own_outlet(source, gazetteer.article_spans(lines))
     headline_end = lines[0].start + len(lines[0].text) if lines else -1
     ctx = Context(source, lex, spans, main_entity(spans, headline_end=headline_end))
     ctx.headline_end = headline_end
@@ -78,27 +78,23 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
 
 # A bare number right after « du », « au », « n° » names a house (« les 86 habitants du 14 et des immeubles
 # voisins », « au 12 bis »), unless a noun it counts follows it.
-_ADDRESS = re.compile(r"(?:\b(?:du|au)|n°|no\.?|\bnum[ée]ros?(?:\s+\d+\s*(?:,|et))*)\s+$", re.I)
-_COUNTED_AFTER = re.compile(r"\s+(?!bis\b|ter\b|et\b|ou\b|rue\b|avenue\b|boulevard\b|place\b)[^\W\d]{3,}")
+_ADDRESS = re.compile(r"(?:\b(?:du|au)|n°|\bno\.?|\bnum[ée]ros?(?:\s+\d+\s*(?:,|et))*)\s+$", re.I)
+_COUNTED_AFTER = re.compile(r"\s+(?!bis\b|ter\b|et\b|ou\b|rue\b|avenue\b|boulevard\b|place\b)[^\W\d]{3,}", re.I)
 def _house_number(text: str, m: Mention) -> bool:
     """A bare number that names a house (« du 14 », « au 27 bis », « aux numéros 12 et 16 »)."""
     return m.type == "quantity" and (not m.unit or fold(m.unit) in ("bis", "ter")) and \
         _ADDRESS.search(text, max(0, m.start - 24), m.start) is not None and not _COUNTED_AFTER.match(text, m.end)
 
 
-_BYLINE = re.compile(r"^\W*(?:par|publi[ée]e?|mis à jour)\b.*\d{4}\W*$", re.I)
-
-
-def _own_outlet(source: Source, lines, spans):
-    """The spans that name the article's own outlet (its front matter's, or the name in its byline:
-    « Par Claire Daumas – Montbrac Hebdo, mardi 17 mars 2026 ») are an outlet's, which is never what a
-    figure is about nor the article's main entity."""
-    own = {fold(source.outlet)} if source.outlet else set()
-    for line in lines[:4]:
-        if _BYLINE.match(line.text) and len(line.text) <= 160:
-            own |= {fold(x.name) for x in spans if line.start <= x.start < line.start + len(line.text)
-                    and x.type in ("ORG", "MISC", "LOC")}
-    return [replace(x, type="OUTLET") if fold(x.name) in own and x.type != "PER" else x for x in spans]
+def _own_outlet(source: Source, spans):
+    """The spans that name the article's own outlet (its front matter's, or the one its byline names:
+    « Par Anne Roux – Valbrune Matin, lundi 9 mars 2026 », read by sources.infer_outlet) are an outlet's,
+    which is never what a figure is about nor the article's main entity."""
+    if not source.outlet:
+        return spans
+    own = fold(source.outlet)
+    return [replace(x, type="OUTLET") if fold(x.name) == own and x.type in ("ORG", "MISC", "LOC") else x
+            for x in spans]
 
 
 def _headline_clocks(ctx: Context, headline_end: int) -> list[Claim]:
@@ -300,11 +296,12 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         time, time_origin = time_for(ctx, s, m, periods, figures)
         day_rule = None
-        if time_origin == "published" and s.day is not None and attr in ctx.lex.on_the_day and _told_past(s, fr):
-            # « Jeudi, les éleveurs ont manifesté. À Castelmoran, le cortège a rassemblé 1 200 personnes »
+        if time_origin == "published" and s.day is not None and attr in ctx.lex.on_the_day and _told_past(s, fr) \
+                and (ctx.source.published is None or s.day.end <= ctx.source.published):
+            # « Vendredi, les viticulteurs ont défilé. À Béziers, le cortège a rassemblé 2 400 personnes »
             time, time_origin, day_rule = s.day, "explicit", "time:day-before"
         if day_rule and "place" not in scope and s.place and not R.enumerated(ctx, s, s.place):
-            scope["place"] = s.place  # « Lyon a connu jeudi une manifestation… Ils étaient 14 500 »: Lyon's crowd
+            scope["place"] = s.place  # « Toulouse a connu vendredi une manifestation… Ils étaient 3 100 »
             scope_rules.append("parse:paragraph-place")
         if _peak(ctx, s, m, figures):  # « Au plus fort de l'épisode, 70 000 foyers… »: the episode's peak, not the day
             scope["moment"] = "peak"  # the article is published; compared with other peaks only
@@ -313,7 +310,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 time, time_origin = None, "unknown"
         if time_origin == "explicit":  # « passera en septembre »: the coming September; « employait en mars »: the last
             named = next((p for p in periods if p.time == time), None)
-            time = by_tense(ctx, s, m.start, named.text if named else "0000", time)
+            time = by_tense(ctx, s, named.start if named else m.start, named.text if named else "0000", time)
         if I.is_outcome(attr, ctx.lex) or not parsed and I.from_parse(ctx, s, fr):
             # « l'explosion a fait trois morts »: a toll, a crowd, a turnout is about the story's incident
             incident = I.resolve(ctx, s, fr, m.start, previous, time,
@@ -357,7 +354,7 @@ _FRONTED_PLACE = re.compile(r"^\W*(?:a|en|dans)\s*$")
 
 def _place_topic(ctx: Context, s: Sentence) -> str | None:
     """The place a sentence is about: a place its verb has for subject (« Lyon a connu jeudi … »), or one
-    it opens on (« À Castelmoran, … »)."""
+    it opens on (« À Béziers, … »)."""
     for t in s.tokens:
         x = R.span_at(ctx, s.offset + t.idx)
         if x is None or x.type != "LOC":
@@ -615,12 +612,17 @@ _SHARE_OF = re.compile(r"\s*(?:des|de la|de l'|du|de|d')\s*(?:(?:son|sa|ses|leur
                        r"cette|ces|tout|toute|tous|toutes)\s+(?:(?:les?|la)\s+|l')?)?(?!qui\b|que\b|quoi\b)([^\W\d_]+)")
 
 
+_NUMBER_WORDS = frozenset({"un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+                           "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante",
+                           "soixante", "cent", "et"})
+
+
 def _share_attribute(text: str, m: Mention) -> str:
     """`share:<noun>` of a percentage followed by « de » and what it is a share of (« 12 % des salariés »,
     « 1,5 % de son budget » -> share:budget), or of the noun inside a ratio (« un TGV sur deux » ->
     share:tgv), else `percent`."""
-    if m.cue == "ratio":  # « un TGV sur deux »: a share of the TGV (the words between the part and « sur »)
-        words = fold(m.text).split()[1:-2]
+    if m.cue == "ratio":  # « un TGV sur deux », « vingt et un élèves sur cent »: a share of what it counts
+        words = [w for w in fold(m.text).rsplit(" sur ", 1)[0].split() if not w.isdigit() and w not in _NUMBER_WORDS]
         return f"share:{singular(words[0])}" if words else "percent"
     after = _SHARE_OF.match(fold(text[m.end:m.end + 40]))
     return f"share:{after.group(1)}" if after else "percent"

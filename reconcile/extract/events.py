@@ -11,12 +11,14 @@ from .context import Context, Sentence
 from .entities import clause_bounds
 from .frames import act_thing, event_act, event_noun, lemma_of, phrase, span_root, tokens_in, verb_form
 from .modality import _attributions, fronted_attribution, modality_of
-from .resolvers import _first_span, _subject_speaker, inverted_speaker, place_as_scope, speaker_referent, unit_name
+from .resolvers import (_first_span, _subject_speaker, bare_pronoun, inverted_speaker, place_as_scope,
+                        speaker_referent, unit_name)
 from .subjects import STORY, event_subject, find_subject, participle_head
 
 
 _EVENT_WINDOW = 70
-# A speech clause right after a quotation, up to its verb: « », a-t-il », « », lance »
+# A speech clause right after a quotation, up to its verb (« », a-t-il lancé », « », lance »): no event cue
+# there names an event
 _AFTER_QUOTATION = re.compile(r"[»\"”]\s*,\s*(?:(?:a|ont|avait|avaient|aurait)(?:-t)?(?:-(?:il|elle|on|ils|elles))?\s+)?$")
 
 
@@ -388,7 +390,9 @@ def _act_speaker(ctx: Context, s: Sentence, a: int, b: int, previous, verb=None)
             return None, None
         (name, span), rule = inverted, "parse:inverted-speech"
     who = speaker_referent(ctx, s, name, span, previous)
-    return (who[0], f"{rule}+{who[1]}") if who else (name, rule)
+    if who:
+        return who[0], f"{rule}+{who[1]}"
+    return (None, None) if bare_pronoun(name) else (name, rule)
 
 
 def _saying_clause(ctx: Context, s: Sentence, verb):

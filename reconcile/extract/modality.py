@@ -12,8 +12,8 @@ from .lexicon import Lexicon
 _DIGIT = re.compile(r"\d")
 # The words of an origin that is no name, up to a punctuation mark or the figure after it (« selon la
 # direction, », « selon la direction environ 12 % de la production »).
-_ORIGIN = re.compile(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$|\s+(?:environ|pres|près|plus|moins|quelque|au moins|"
-                     r"jusqu|entre|\d))")
+_ORIGIN = re.compile(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$|\s+(?:(?:environ|pr[eè]s de|plus de|moins de|quelque|au moins|"
+                     r"jusqu'[aà]|entre)\s+\d|\d))")
 _ARTICLE_WORD = re.compile(r"^(?:(?:le|la|les)\s+|l['’])(?=\w)", re.I)  # « selon la gendarmerie » -> gendarmerie
 # « ne … plus que », « ne … guère que »: the figure after « que » is what remains, asserted.
 _RESTRICTIVE = re.compile(r"\s+qu(?:e\b|')")

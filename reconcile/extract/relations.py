@@ -121,13 +121,15 @@ def _shared_speakers(claims: list[Claim], found: dict, ids: dict) -> list[Claim]
     names nobody takes the speaker of the other (and its hearsay), never over a speaker of its own."""
     spans = {(ids[p].start, ids[p].end): (ids[w].start, ids[w].end) for p, (w, _) in found.items() if w in ids}
     by_span = {(c.start, c.end): c for c in claims if c.kind in ("quantity", "money")}
-    voice: dict[tuple[int, int], Claim] = {}
+    voices: dict[tuple[int, int], dict[str, Claim]] = {}
     for part, whole in spans.items():
         a, b = by_span.get(part), by_span.get(whole)
         if a is None or b is None or bool(a.attributed_to) == bool(b.attributed_to):
             continue
         silent, speaker = (a, b) if b.attributed_to else (b, a)
-        voice[(silent.start, silent.end)] = speaker
+        voices.setdefault((silent.start, silent.end), {})[speaker.attributed_to] = speaker
+    # a whole whose parts have different speakers takes none of them
+    voice = {k: next(iter(v.values())) for k, v in voices.items() if len(v) == 1}
     out = []
     for c in claims:
         speaker = voice.get((c.start, c.end)) if c.kind in ("quantity", "money") else None

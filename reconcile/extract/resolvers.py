@@ -233,7 +233,7 @@ def _parsed_speaker(ctx: Context, s: Sentence, m: Mention, fr: Frame, attribute,
 def _subject_speaker(ctx: Context, s: Sentence, tok, rule: str):
     """(speaker, span of the verb's subjects, rule id) for the subject `tok` of a verb of saying or counting."""
     # "Le préfet des Landes, Jean Dupont, a annoncé": every subject of the verb speaks
-    sub = sorted((t for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") or c is tok
+    sub = sorted((t for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass") or c.i == tok.i
                   for t in c.subtree), key=lambda t: t.i)
     whole = (_pos(s, sub[0]), _pos(s, sub[-1]) + len(sub[-1].text))
     x = span_at(ctx, _pos(s, tok))
@@ -298,7 +298,7 @@ def _misread_verb_speaker(ctx: Context, s: Sentence, m: Mention):
     lo, _ = clause_bounds(text, s.start, s.end, m.start)
     verbs = [v for v in ctx.lex.count_verbs | ctx.lex.say_verbs if v.endswith("er") and " " not in v]
     for t in s.tokens:
-        if not lo <= _pos(s, t) < m.start or t.pos_ not in ("NOUN", "ADJ") or t.i == 0:
+        if not lo <= _pos(s, t) < m.start or t.pos_ not in ("NOUN", "ADJ") or t.i == s.tokens[0].i:
             continue
         word = fold(t.text)
         if not any(word == v[:-2] + end for v in verbs for end in _FIRST_GROUP):
@@ -335,8 +335,8 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
             continue
         if re.search(r"[.!?…]\s", ctx.source.text[end:_pos(s, v.doc[k])]):
             continue  # « … fixé au 12 février. « Le gouvernement … », prévient X »: X speaks for the quotation only
-        clitic = next((c for c in v.children if c.i < v.i and fold(c.text) in _PERSON_PRONOUNS and
-                       c.text.startswith("-")), None)
+        clitic = next((c for c in v.children if (c.i < v.i or c.i <= v.i + 2) and fold(c.text) in _PERSON_PRONOUNS
+                       and c.text.startswith("-")), None)
         if clitic is not None:  # « …, a-t-il lancé », « …, estime-t-elle »: who the pronoun stands for speaks
             return clitic.text.lstrip("-"), (_pos(s, clitic), _pos(s, clitic) + len(clitic.text))
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and
@@ -358,7 +358,7 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
 
 _PERSON_PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle"})
 _CLITICS = frozenset({"-t", "-il", "-elle", "-on", "-ils", "-elles"})
-_LEAD_ARTICLE = re.compile(r"^(?:le|la|l'|ce|cette|cet)\s*")
+_LEAD_ARTICLE = re.compile(r"^(?:l'|(?:le|la|cette|cet|ce)\s+)")
 _FEMININE = (("rice", "eur"), ("euse", "eur"), ("onne", "on"), ("enne", "en"), ("ette", "et"), ("e", ""))
 
 
@@ -366,6 +366,8 @@ def _masculine(word: str) -> str:
     """A role noun's masculine singular, folded (« conseillère » -> « conseiller », « directrice » ->
     « directeur »), so that a role is recognised whatever the gender it is written in."""
     w = fold(word)
+    if w.endswith("ee"):  # « déléguée » -> « délégué »
+        w = w[:-1]
     for end, masc in _FEMININE:
         if w.endswith(end) and len(w) > len(end) + 2:
             return w[:-len(end)] + masc
@@ -383,7 +385,8 @@ def speaker_referent(ctx: Context, s: Sentence, name: str, span, previous) -> tu
     « Pour Karim Benali, délégué CGT, … Selon le syndicaliste, … », « …, a estimé la conseillère
     départementale », « …, a-t-il lancé », « Selon elle, … »: the last person the article introduced with
     that role (« Samia Benali, conseillère départementale »), else the one person named in this sentence or
-    the one before. A plural (« les magistrats ») or a role nobody was named with nearby stays in words."""
+    the one before, unless that person was introduced with another role. A plural (« les magistrats »), or
+    a role that fits nobody, stays in words."""
     if span is None or any(x.start < span[1] and span[0] < x.end for x in ctx.spans):
         return None  # a name, or a description the gazetteer resolves
     words = _LEAD_ARTICLE.sub("", fold(name).replace("’", "'")).split()
@@ -399,14 +402,26 @@ def speaker_referent(ctx: Context, s: Sentence, name: str, span, previous) -> tu
     people = [x for x in ctx.spans if x.type == "PER" and x.end <= span[0]]
     if role is not None:
         for x in reversed(people):
-            lo = max(text.rfind(".", 0, x.start), text.rfind("\n", 0, x.start), x.start - 80)
-            ends = [e for e in (text.find(".", x.end), text.find("\n", x.end)) if e >= 0]
-            hi = min(ends + [x.end + 80])
-            if any(_masculine(w) == role for w in re.findall(r"[^\W\d][\w-]*", text[lo:x.start] + " " + text[x.end:hi])):
+            if any(_masculine(w) == role for w in _introduced_with(text, x)):
                 return x.name, "referent:role"
     lo = previous[-1].start if previous else s.start
-    near = {x.name for x in people if x.start >= lo}
+    near = {x.name for x in people if x.start >= lo and not (role and _other_role(text, x, role, ctx.lex.titles))}
     return (near.pop(), "referent:last-person") if len(near) == 1 else None
+
+
+def _introduced_with(text: str, x) -> list[str]:
+    """The words around a person's name in its own sentence, where a text gives their role."""
+    lo = max(text.rfind(".", 0, x.start) + 1, text.rfind("\n", 0, x.start) + 1, x.start - 80, 0)
+    ends = [e for e in (text.find(".", x.end), text.find("\n", x.end)) if e >= 0]
+    hi = min(ends + [x.end + 80])
+    return re.findall(r"[^\W\d][\w-]*", text[lo:x.start] + " " + text[x.end:hi])
+
+
+def _other_role(text: str, x, role: str, titles) -> bool:
+    """True when the person was introduced with an office other than `role` (« Le maire, Jean Dupont » is
+    no « préfet »); looser roles (« délégué », « syndicaliste ») may name one person."""
+    offices = {_masculine(t) for t in titles}
+    return any(_masculine(w) in offices and _masculine(w) != role for w in _introduced_with(text, x))
 
 
 def _document_author(ctx: Context, s: Sentence, m: Mention, fr: Frame):

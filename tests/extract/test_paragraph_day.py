@@ -65,3 +65,16 @@ def test_a_house_number_counts_nothing(claims, text):
 def test_more_acts_are_dated_by_their_verb(claims, text, attribute):
     cs = claims(text, SATURDAY)
     assert [c for c in cs if c.attribute == attribute], show(cs)
+
+
+def test_a_dateline_city_is_no_outlet(claims):
+    text = "Par Anne Roux, à Lyon – 9 mars 2026\n\nÀ Lyon, 3 200 personnes ont défilé selon la préfecture.\n"
+    c = figure(claims(text, None), "3 200 personnes")
+    assert c.scope_dict().get("place") == "Lyon", show([c])
+
+
+def test_a_day_named_after_publication_does_not_date_a_past_crowd(claims):
+    cs = claims("Les syndicats appellent à manifester vendredi 20 mars. Lors de la précédente journée, 3 000 "
+                "manifestants avaient défilé selon la police.\n", SATURDAY)
+    c = figure(cs, "3 000 manifestants")
+    assert c.time is None or c.time.end <= SATURDAY, show([c])

@@ -153,3 +153,31 @@ def test_an_act_in_the_clause_of_a_verb_of_saying_is_its_subject_s_word(claims):
                 "les secours avaient été alertés à 6 h 30.\n")
     c = next((c for c in cs if c.attribute == "date:detection"), None)
     assert c is not None and c.attributed_to == "Yann Kerlo", show(cs)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # « cette », « déléguée »: the determiner and the feminine form of a role
+    ("Le plan est porté par Inès Morvan, déléguée syndicale. Selon cette déléguée, 75 postes sont menacés.\n",
+     "75 postes", "Inès Morvan"),
+])
+def test_a_role_is_recognised_whatever_its_determiner_and_gender(claims, text, quote, speaker):
+    assert figure(claims(text), quote).attributed_to == speaker, show(claims(text))
+
+
+def test_a_person_introduced_with_another_role_is_not_taken_for_this_one(claims):
+    cs = claims("Le maire, Jean Dupont, a visité le site mardi. Selon le préfet, 14 familles ont été relogées.\n")
+    assert figure(cs, "14 familles").attributed_to != "Jean Dupont", show(cs)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Selon la direction des entreprises, 40 sites sont touchés.\n", "40 sites", "direction des entreprises"),
+    ("Selon les plus récentes estimations, 300 foyers sont privés de courant.\n", "300 foyers",
+     "plus récentes estimations"),
+])
+def test_an_origin_in_words_is_cut_at_its_figure_not_inside_a_word(claims, text, quote, speaker):
+    assert figure(claims(text), quote).attributed_to == speaker, show(claims(text))
+
+
+def test_an_act_told_by_an_unresolved_pronoun_names_nobody(claims):
+    cs = claims("L'immeuble a été évacué mardi, a-t-il précisé.\n")
+    assert all(c.attributed_to != "il" for c in cs), show(cs)

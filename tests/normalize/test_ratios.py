@@ -46,3 +46,13 @@ def test_every_part_of_a_usual_whole_reads_as_its_percentage(pair, in_words):
     text = f"Ce matin, {written[0]} train sur {written[1]} circule."
     found = [m for m in parse(text) if m.type == "percent"]
     assert len(found) == 1 and found[0].value == round(100 * part / whole, 1), (text, found)
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("Un TGV sur deux dans le Sud-Est circulera.", "Un TGV sur deux", 50.0),  # a preposition after the whole
+    ("Deux trains sur trois supprimés.", "Deux trains sur trois", 66.7),  # a participle after the whole
+    ("Vingt et un élèves sur cent ont réussi.", "Vingt et un élèves sur cent", 21.0),
+])
+def test_what_follows_a_ratio_s_whole_may_be_no_noun(text, quote, value):
+    found = [m for m in parse(text) if m.type == "percent"]
+    assert [(m.text, m.value) for m in found] == [(quote, value)]
