@@ -12,7 +12,7 @@ from ..normalize.clock import clocks
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import clause_bounds
-from .frames import event_act, span_root, tokens_in
+from .frames import date_governor, event_act, span_root, tokens_in
 from .modality import attribution, modality_of
 
 def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribute: str, value, kind: str,
@@ -118,10 +118,9 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
         if not _dates_another_act(ctx, s, best, m):
             s.used.add(id(best))  # the others may date another figure of the clause (« 12 % jeudi, contre 34,5 % le 5 »)
         return best.time, "explicit"
-    parsed = _date_on_verb(s, m, [p for p in periods if p.time is not None and id(p) not in s.used])
-    if parsed is not None:  # « 120 habitants du 14 et des immeubles voisins avaient été évacués dès mardi
-        date, verb = parsed  # matin »: the parse hangs the date on the figure's verb, past the « et »
-        if fold(verb.lemma_) not in ctx.lex.act_nouns:
+    date = _date_on_verb(ctx, s, m, [p for p in periods if p.time is not None and id(p) not in s.used])
+    if date is not None:  # « 120 habitants du 14 et des immeubles voisins avaient été évacués dès mardi matin »:
+        if event_act(s, date.start, date.end, ctx.lex) is None:  # the parse hangs the date on the figure's verb
             s.used.add(id(date))  # a verb that names an act keeps its date for that act too (« commandé dès avril »)
         return date.time, "explicit"
     text = ctx.source.text
@@ -137,8 +136,8 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
     return None, "unknown"
 
 
-def _date_on_verb(s: Sentence, m: Mention, periods: list[Mention]):
-    """(date, verb): the date the parse hangs on the verb the figure is the subject or object of, or None."""
+def _date_on_verb(ctx: Context, s: Sentence, m: Mention, periods: list[Mention]):
+    """The date the parse hangs on the verb the figure is the subject or object of, or None."""
     toks = tokens_in(s, m.start, m.end)
     if not toks:
         return None
@@ -150,10 +149,10 @@ def _date_on_verb(s: Sentence, m: Mention, periods: list[Mention]):
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     for p in periods:
-        ptoks = tokens_in(s, p.start, p.end)
-        if ptoks and span_root(ptoks).head.i == verb.i and span_root(ptoks).dep_.startswith("obl") and \
+        on = date_governor(s, p.start, p.end, ctx.lex.date_words)
+        if on is not None and on.i == verb.i and span_root(tokens_in(s, p.start, p.end)).dep_.startswith("obl") and \
                 not _RANGE_AFTER.match(s.text, p.end - s.start):
-            return p, verb
+            return p
     return None
 
 

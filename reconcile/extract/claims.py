@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..model import Bounds, Claim, Interval, Mention, Source
 from ..normalize import parse_mentions
+from ..normalize._numbers_lexicon import lexicon as numbers_lexicon
 from ..normalize.text import fold
 from .assemble import add_claim, by_tense, sentence_clocks, time_for
 from .context import Context, Sentence
@@ -162,7 +163,8 @@ def _shift(m: Mention, offset: int) -> Mention:
 def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     text = ctx.source.text
     periods = [m for m in ms if m.type in ("date", "period")]
-    figures = [m for m in ms if m.type in ("quantity", "money", "percent") and not _house_number(text, m)]
+    houses = {id(m) for m in ms if _house_number(text, m)}
+    figures = [m for m in ms if m.type in ("quantity", "money", "percent") and id(m) not in houses]
     cue_origins = _attributions(ctx, s)
     resolved = []  # (mention, frame, attribute, rule) of this sentence, for elided figures
     for m in ms:
@@ -172,7 +174,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue
         if any(x.how == "numbered" and x.start < m.end and m.start < x.end for x in ctx.spans):
             continue  # « la ligne 15 », « le CAC 40 »: the number names, it does not count
-        if _house_number(text, m):
+        if id(m) in houses:
             continue  # « les habitants du 14 », « au 12, rue des Lilas »: a house number
         if m.type == "percent" and _adjective_follows(s, m, ctx.lex.date_words):
             continue  # "100 % électriques" qualifies, it does not count
@@ -612,9 +614,7 @@ _SHARE_OF = re.compile(r"\s*(?:des|de la|de l'|du|de|d')\s*(?:(?:son|sa|ses|leur
                        r"cette|ces|tout|toute|tous|toutes)\s+(?:(?:les?|la)\s+|l')?)?(?!qui\b|que\b|quoi\b)([^\W\d_]+)")
 
 
-_NUMBER_WORDS = frozenset({"un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-                           "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante",
-                           "soixante", "cent", "et"})
+_LEADING_DIGITS = re.compile(r"[\d\s.,\u00a0\u202f]+")
 
 
 def _share_attribute(text: str, m: Mention) -> str:
@@ -622,7 +622,9 @@ def _share_attribute(text: str, m: Mention) -> str:
     « 1,5 % de son budget » -> share:budget), or of the noun inside a ratio (« un TGV sur deux » ->
     share:tgv), else `percent`."""
     if m.cue == "ratio":  # « un TGV sur deux », « vingt et un élèves sur cent »: a share of what it counts
-        words = [w for w in fold(m.text).rsplit(" sur ", 1)[0].split() if not w.isdigit() and w not in _NUMBER_WORDS]
+        part = fold(m.text).rsplit(" sur ", 1)[0]  # the part's figure, in words or digits, then what it counts
+        figure = numbers_lexicon().number_words.match(part) or _LEADING_DIGITS.match(part)
+        words = part[figure.end():].split() if figure else part.split()
         return f"share:{singular(words[0])}" if words else "percent"
     after = _SHARE_OF.match(fold(text[m.end:m.end + 40]))
     return f"share:{after.group(1)}" if after else "percent"

@@ -18,6 +18,7 @@ class Sentence:
     used: set = field(default_factory=set)  # ids of period mentions already part of a claim
     prose: bool = True  # the line reads as prose (not a heading, menu or footer)
     clocks: list | None = None  # its times of day (normalize.clock), read when a claim first asks
+    cues: tuple | None = None  # its attribution cues (modality._attributions), read when first asked
     day: object = None  # Interval: the day an earlier sentence of its paragraph named, if one did
     place: str | None = None  # the place an earlier sentence of its paragraph is about (« Lyon a connu jeudi… »)
 

@@ -79,23 +79,18 @@ def fronted_attribution(ctx: Context, s: Sentence, cues: list):
     """Of the sentence's attribution `cues` (`_attributions`), the (cue position, origin, origin span) of a
     « selon X, » that opens the sentence, or the clause after a colon, (« Selon le syndicat, 140 postes sont
     vacants et les agents ont cumulé 9 000 heures ») and so speaks for all that follows it, or None."""
-    found = [f for f in cues if f[2] is not None]
-    if not found:
-        return None
     text = ctx.source.text
-    opening = [f for f in found if _LEAD.fullmatch(fold(text[_clause_start(text, s, f[0]):f[0]]).strip(" \t«\""))]
-    if not opening:
+    opening = next((f for f in cues if f[2] is not None and _opens_clause(text, s, f[0])), None)
+    if opening is None or not text[opening[2][1]:s.end].lstrip().startswith(","):
         return None
-    pos, _, span = opening[0]
-    if not text[span[1]:s.end].lstrip().startswith(","):
-        return None
-    return opening[0]
+    return opening
 
 
-def _clause_start(text: str, s: Sentence, pos: int) -> int:
-    """Where the sentence or the clause a colon or a semicolon opens before `pos` starts (« Mais les
-    chiffres donnent le vertige : selon Météo-France, 420 millimètres… »)."""
-    return max(s.start, text.rfind(":", s.start, pos) + 1, text.rfind(";", s.start, pos) + 1)
+def _opens_clause(text: str, s: Sentence, pos: int) -> bool:
+    """True when nothing but a connecting word comes before `pos` in the sentence, or in the clause a colon
+    or a semicolon opens before it (« Mais les chiffres donnent le vertige : selon Météo-France, … »)."""
+    start = max(s.start, text.rfind(":", s.start, pos) + 1, text.rfind(";", s.start, pos) + 1)
+    return _LEAD.fullmatch(fold(text[start:pos]).strip(" \t«\"")) is not None
 
 
 _OF = r"(?:de la|de l'|de l’|du|des|de|d'|d’)"
@@ -124,8 +119,15 @@ def _apposed(ctx: Context, end: int) -> int:
     return appos.end if appos else end
 
 
-def _attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, int] | None]]:
-    """Every (cue position, origin, origin span) of a sentence, in order."""
+def _attributions(ctx: Context, s: Sentence) -> tuple[tuple[int, str, tuple[int, int] | None], ...]:
+    """Every (cue position, origin, origin span) of a sentence, in order (read once per sentence: figures,
+    events and dated acts all ask)."""
+    if s.cues is None:
+        s.cues = tuple(_read_attributions(ctx, s))
+    return s.cues
+
+
+def _read_attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[int, int] | None]]:
     folded = fold(s.text)
     lex = ctx.lex
     out = []
@@ -177,7 +179,7 @@ def _opinion_holders(ctx: Context, s: Sentence, folded: str) -> list[tuple[int, 
     text, out = ctx.source.text, []
     for hit in ctx.lex.attribution_opening.finditer(folded):
         cue, after = s.start + hit.start(), s.start + hit.end()
-        if not _LEAD.fullmatch(fold(text[_clause_start(text, s, cue):cue]).strip(" \t«\"")):
+        if not _opens_clause(text, s, cue):
             continue
         quote = re.match(r"[^«».;:]{1,120},\s*«", text[after:s.end])
         if quote is None:  # « Pour Renault, l'année a été difficile »: whom the sentence is about

@@ -8,6 +8,7 @@ rules kept as a fallback (lower confidence).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Mention
 from ..normalize.text import fold
@@ -304,10 +305,9 @@ def _misread_verb_speaker(ctx: Context, s: Sentence, m: Mention):
         if not any(word == v[:-2] + end for v in verbs for end in _FIRST_GROUP):
             continue
         subj = t.doc[t.i - 1]
-        if subj.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" for c in subj.children) and \
-                span_at(ctx, _pos(s, subj)) is None:
-            continue  # a subject has an article or is a name: « l'entreprise », « la Métropole », « Vialis »
         x = span_at(ctx, _pos(s, subj))
+        if subj.pos_ not in ("NOUN", "PROPN") or x is None and not any(c.dep_ == "det" for c in subj.children):
+            continue  # a subject has an article or is a name: « l'entreprise », « la Métropole », « Vialis »
         if x is not None:
             return x.name, (x.start, x.end)
         return subj.text, (_pos(s, subj), _pos(s, subj) + len(subj.text))  # the noun alone: the parse is wrong
@@ -335,7 +335,7 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
             continue
         if re.search(r"[.!?…]\s", ctx.source.text[end:_pos(s, v.doc[k])]):
             continue  # « … fixé au 12 février. « Le gouvernement … », prévient X »: X speaks for the quotation only
-        clitic = next((c for c in v.children if (c.i < v.i or c.i <= v.i + 2) and fold(c.text) in _PERSON_PRONOUNS
+        clitic = next((c for c in v.children if c.i <= v.i + 2 and fold(c.text) in _PERSON_PRONOUNS
                        and c.text.startswith("-")), None)
         if clitic is not None:  # « …, a-t-il lancé », « …, estime-t-elle »: who the pronoun stands for speaks
             return clitic.text.lstrip("-"), (_pos(s, clitic), _pos(s, clitic) + len(clitic.text))
@@ -357,9 +357,16 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
 
 
 _PERSON_PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle"})
+_BARE_PRONOUNS = _PERSON_PRONOUNS | PERSONAL_PRONOUNS | {"eux", "on", "-on"}
 _CLITICS = frozenset({"-t", "-il", "-elle", "-on", "-ils", "-elles"})
 _LEAD_ARTICLE = re.compile(r"^(?:l'|(?:le|la|cette|cet|ce)\s+)")
 _FEMININE = (("rice", "eur"), ("euse", "eur"), ("onne", "on"), ("enne", "en"), ("ette", "et"), ("e", ""))
+
+
+@lru_cache(maxsize=None)
+def _masculines(words: frozenset) -> frozenset:
+    """The masculine forms of a lexicon's role or title nouns, computed once per list."""
+    return frozenset(_masculine(w) for w in words)
 
 
 def _masculine(word: str) -> str:
@@ -376,7 +383,7 @@ def _masculine(word: str) -> str:
 
 def bare_pronoun(name: str) -> bool:
     """True for a speaker that is only a personal pronoun (« il », « -elle », « lui »)."""
-    return fold(name).strip() in _PERSON_PRONOUNS | PERSONAL_PRONOUNS | {"eux", "on", "-on"}
+    return fold(name).strip() in _BARE_PRONOUNS
 
 
 def speaker_referent(ctx: Context, s: Sentence, name: str, span, previous) -> tuple[str, str] | None:
@@ -395,8 +402,7 @@ def speaker_referent(ctx: Context, s: Sentence, name: str, span, previous) -> tu
     head, role = words[0], None
     if head not in _PERSON_PRONOUNS:
         role = _masculine(head)
-        if head.endswith(("s", "x")) and head not in ctx.lex.roles or \
-                role not in {_masculine(r) for r in ctx.lex.roles}:
+        if head.endswith(("s", "x")) and head not in ctx.lex.roles or role not in _masculines(ctx.lex.roles):
             return None
     text = ctx.source.text
     people = [x for x in ctx.spans if x.type == "PER" and x.end <= span[0]]
@@ -420,8 +426,8 @@ def _introduced_with(text: str, x) -> list[str]:
 def _other_role(text: str, x, role: str, titles) -> bool:
     """True when the person was introduced with an office other than `role` (« Le maire, Jean Dupont » is
     no « préfet »); looser roles (« délégué », « syndicaliste ») may name one person."""
-    offices = {_masculine(t) for t in titles}
-    return any(_masculine(w) in offices and _masculine(w) != role for w in _introduced_with(text, x))
+    offices = _masculines(titles)
+    return any(w != role and w in offices for w in map(_masculine, _introduced_with(text, x)))
 
 
 def _document_author(ctx: Context, s: Sentence, m: Mention, fr: Frame):
