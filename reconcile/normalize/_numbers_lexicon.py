@@ -73,6 +73,8 @@ class Lexicon:
     percent_rx: re.Pattern
     ratio_rx: re.Pattern  # numbers.toml [ratio]: « TGV sur » between a figure and its whole
     ratio_wholes: frozenset[float]
+    ratio_not_nouns: frozenset[str]  # words after a ratio's whole that are no noun it counts
+    ratio_verb_endings: tuple[str, ...]
     points_rx: re.Pattern
     cur_symbol_rx: re.Pattern
     cur_prefix_rx: re.Pattern
@@ -170,6 +172,8 @@ def lexicon() -> Lexicon:
         ratio_rx=re.compile(rf"(?:{WS}+[^\W\d][\w'’-]*){{0,{int(d['ratio']['max_words'])}}}{WS}+"
                             rf"{re.escape(d['ratio']['join'])}{WS}+$"),
         ratio_wholes=frozenset(float(w) for w in d["ratio"]["wholes"]),
+        ratio_not_nouns=frozenset(d["ratio"]["not_nouns"]),
+        ratio_verb_endings=tuple(d["ratio"]["verb_endings"]),
         points_rx=re.compile(rf"{WS}*(?:{_ci(alternation(pct['points']))})(?![\w])"),
         cur_symbol_rx=re.compile(rf"{WS}*(?P<c>{sym_alt})(?![^\W\d_])"),
         cur_prefix_rx=re.compile(rf"(?P<c>{literal_alternation(prefix_syms)}){WS}?$"),

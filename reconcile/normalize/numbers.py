@@ -265,12 +265,6 @@ def _single(text: str, f: _Figure, floor: int, lex: Lexicon) -> Mention | None:
 
 
 _NEXT_WORD = re.compile(rf"{WS}+([^\W\d][\w'’-]*)")
-# After a ratio's whole, a word ending in s or x is a noun the whole counts (« sur deux lignes », « sur
-# trois ans »), unless it is one of these, or a verb or a participle (« circulent », « supprimés »).
-_NOT_NOUNS = frozenset({"dans", "sous", "vers", "chez", "depuis", "puis", "alors", "plus", "moins", "mais", "jamais",
-                        "toujours", "désormais", "les", "des", "ces", "ses", "aux", "pas", "très", "tous", "toutes",
-                        "selon", "sans", "avec", "lors", "après", "dès"})
-_VERB_ENDINGS = ("ent", "ont", "ait", "ais", "est", "és", "ées", "is", "ies", "us", "ues", "ts", "tes")
 
 
 def _ratio(text: str, figs: list[_Figure], i: int, lex: Lexicon) -> Mention | None:
@@ -287,7 +281,7 @@ def _ratio(text: str, figs: list[_Figure], i: int, lex: Lexicon) -> Mention | No
         return None
     after = _NEXT_WORD.match(text, whole.end)
     word = after.group(1).lower() if after else ""
-    if word.endswith(("s", "x")) and word not in _NOT_NOUNS and not word.endswith(_VERB_ENDINGS):
+    if word.endswith(("s", "x")) and word not in lex.ratio_not_nouns and not word.endswith(lex.ratio_verb_endings):
         return None
     if lex.percent_rx.match(text, whole.end):
         return None  # « 3 sur 10 % » is no ratio
