@@ -12,12 +12,13 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .compare.entities import resolve as resolve_entities
-from .compare.slots import compare_all, story_entity, story_incident
+from .compare.slots import compare_all, story_entity, story_incident, story_votes
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
 from .extract.incidents import corpus_names as incident_names
 from .extract.lexicon import Lexicon, load as load_lexicon
+from .extract.subjects import STORY
 from .model import Claim, Entity, Finding, Report, Source, latest_decision
 from .normalize import places
 from .normalize.entities import Registry, unify
@@ -81,9 +82,12 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
     story = story_entity(claims)
     setting = story if story and _is_place(story, claims) else None  # the place the story is set in
-    if not story or setting:
-        # a place is where the story happens, not what it is about: the corpus's incident, if it has one
-        incident = story_incident(claims)
+    headline, headed = headline_incident(claims)
+    if not story or setting or headed > story_votes(claims)[story]:
+        # a place is where the story happens, not what it is about: the corpus's incident, if it has one,
+        # else the one the articles' headlines name (« Grippe aviaire : six foyers en Douvère »), which
+        # also wins over a subject fewer articles fall back on
+        incident = story_incident(claims) or headline
         if incident and story:  # what articles fell back on as their subject is then the incident too
             claims = [replace(c, entity=incident, subject_origin="story incident")
                       if c.subject_origin == "main entity" and c.entity == story else c for c in claims]
@@ -92,10 +96,24 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         claims = [replace(c, entity=story) if c.entity.startswith("(") or c.entity == "story" else c
                   for c in claims]
     flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
-                                 setting=setting)
+                                 setting=setting, story=story)
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
     return Report(__version__, sources, tuple(claims), tuple(flagged), loaded.warnings,
                   tuple(stale), tuple(noted), tuple(entities))
+
+
+def headline_incident(claims: list[Claim]) -> tuple[str | None, int]:
+    """The incident the corpus's headlines name most, and how many articles are headed by an incident
+    (their claims about nothing named carry it as their placeholder subject, « (grippe aviaire) »:
+    extract.incidents.article_incident). One vote per article; ties to the name first in order."""
+    per_source: dict[str, str] = {}
+    for c in claims:
+        if c.entity.startswith("(") and c.entity.endswith(")") and c.entity != STORY:
+            per_source.setdefault(c.source, c.entity[1:-1])
+    votes = Counter(per_source.values())
+    if not votes:
+        return None, 0
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], len(per_source)
 
 
 def _is_place(name: str, claims: list[Claim]) -> bool:
@@ -112,11 +130,13 @@ def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = 
     entities with the surface forms each was written as and the evidence of every merge. The corpus's
     `outlets` take no other name in (« Valbrune » the town is not « Valbrune Matin »)."""
     names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
-    mapping = unify(names, registry=registry)
+    # « (story) », « (grippe aviaire) »: placeholders the corpus resolves later (run), no names to unify
+    mapping = dict(unify([n for n in names if not n.startswith("(")], registry=registry),
+                   **{n: n for n in names if n.startswith("(")})
     unified: dict[str, set[str]] = {}
     for n in names:
         unified.setdefault(mapping[n], set()).add(n)
-    resolved, evidence = resolve_entities([mapping[n] for n in names], titles=(lex or load_lexicon()).titles, forms=unified,
+    resolved, evidence = resolve_entities([mapping[n] for n in names if not n.startswith("(")], titles=(lex or load_lexicon()).titles, forms=unified,
                                           is_place=lambda n: places.gazetteer().lookup(n) is not None,
                                           closed=frozenset(key_of(o) for o in outlets),
                                           sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))

@@ -3,7 +3,7 @@
 1. French language knowledge, packaged: reconcile/data/*.toml (cues of modality and attribution,
    frames of the parse, counters, dynamics, statuses, the attributes every story has).
 2. Domain vocabularies, packaged: reconcile/data/domains/*.toml (labour, disasters, protests,
-   finance, industry, elections): the attributes, nouns and predicate frames of kinds of stories.
+   finance, industry, elections, health): the attributes, nouns and predicate frames of kinds of stories.
 3. A corpus's own additions: `reconcile.toml` beside its sources (any table of the files above:
    an attribute, a frame, a counter, a state word…) and `entities.toml` (names and aliases).
 

@@ -34,13 +34,18 @@ class Slot:
         return f"{base}|{self.scope}" if self.scope else base
 
 
-def story_entity(claims: list[Claim]) -> str | None:
-    """What the corpus is about: the entity most articles fall back on as their main subject."""
+def story_votes(claims: list[Claim]) -> Counter:
+    """For each entity, how many articles fall back on it most as their main subject."""
     per_source: dict[str, Counter] = defaultdict(Counter)
     for c in claims:
         if c.subject_origin == "main entity":
             per_source[c.source][c.entity] += 1
-    votes = Counter(cs.most_common(1)[0][0] for cs in per_source.values() if cs)
+    return Counter(cs.most_common(1)[0][0] for cs in per_source.values() if cs)
+
+
+def story_entity(claims: list[Claim]) -> str | None:
+    """What the corpus is about: the entity most articles fall back on as their main subject."""
+    votes = story_votes(claims)
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else None
 
 
@@ -97,16 +102,17 @@ def findings(claims: list[Claim], *, exclusions: frozenset = frozenset(),
 
 def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
                 cumulative: frozenset = frozenset(), lex=None,
-                setting: str | None = None) -> tuple[list[Finding], list[Finding]]:
+                setting: str | None = None, story: str | None = None) -> tuple[list[Finding], list[Finding]]:
     """(findings, observations): what a reviewer must decide, and what is shown side by side.
 
     `lex` (the lexicon) brings the comparison knowledge: counter classes, attribute dynamics;
-    `setting` is the place the whole story is set in, when it is one."""
+    `setting` is the place the whole story is set in, when it is one; `story` what the corpus is
+    about, as the pipeline decided it (else the entity most articles fall back on)."""
     flagged: list[Finding] = []
     noted: list[Finding] = []
     if lex is not None:
         cumulative = frozenset(cumulative) | {a for a, d in lex.dynamics.items() if d == "running"}
-    for slot in slots(claims, story=story_entity(claims), setting=setting):
+    for slot in slots(claims, story=story or story_entity(claims), setting=setting):
         if len({c.source for c in slot.claims}) < 2 and not any(c.corrects for c in slot.claims):
             continue
         for f in _slot_findings(slot, exclusions, cumulative, lex):

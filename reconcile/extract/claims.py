@@ -74,6 +74,7 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
             previous = (previous + [s])[-5:]
             bounds.append((s.start, s.end))
     claims = link_parts(source.text, _headline_clocks(ctx, headline_end), bounds, lex)
+    claims = I.article_incident(ctx, claims, lambda name: R.place_as_scope(ctx, name) is not None)
     return sorted(claims, key=lambda c: (c.start, c.end, c.attribute))
 
 

@@ -118,13 +118,15 @@ def mentions(lines, lex: Lexicon) -> list[Incident]:
     return out
 
 
-def dominant(incidents: list[Incident], headline_end: int = -1, parts: frozenset = frozenset()) -> Incident | None:
+def dominant(incidents: list[Incident], headline_end: int = -1, parts: frozenset = frozenset(),
+             generic: frozenset = frozenset()) -> Incident | None:
     """The article's most named incident, a headline's naming counting three times (ties: the first
     named). A part of an incident (`parts`: « le cortège » of a day of strike) names it only when
-    nothing else does."""
+    nothing else does, nor does a word that only refers back to one (`generic`: « le drame »)."""
     if not incidents:
         return None
-    wholes = [x for x in incidents if x.key not in parts] or incidents
+    wholes = [x for x in incidents if x.key not in parts and x.key not in generic] or \
+        [x for x in incidents if x.key not in parts] or incidents
     counts = Counter()
     for x in wholes:
         counts[x.key] += 3 if x.start < headline_end else 1
@@ -135,6 +137,9 @@ def dominant(incidents: list[Incident], headline_end: int = -1, parts: frozenset
 def _name(ctx: Context, x: Incident, time: Interval | None, dated: bool = True) -> str:
     """What a claim calls its incident: its own words when they have a complement, else the
     article's fullest name for that incident; with the claim's day for an incident of `by_day`."""
+    if x.key in ctx.lex.incident_generic and not x.own:
+        top = dominant(ctx.incidents, ctx.headline_end, ctx.lex.incident_parts, ctx.lex.incident_generic)
+        x = top if top is not None else x  # « le drame a fait deux morts »: the incident the article names
     base = x.name
     if not x.own:
         named = Counter(y.name for y in ctx.incidents if y.key == x.key and y.own)
@@ -186,7 +191,7 @@ def resolve(ctx: Context, s: Sentence, fr: Frame | None, a: int, previous: list[
         return name(parsed[0], time), INCIDENT, parsed[1]
     # Around a figure, a word of the story's incident that names no incident of its own (« lors du
     # cortège », « la mobilisation ») is the article's incident: one incident per article, by its most named word
-    top = dominant(ctx.incidents, ctx.headline_end, ctx.lex.incident_parts)
+    top = dominant(ctx.incidents, ctx.headline_end, ctx.lex.incident_parts, ctx.lex.incident_generic)
     named = lambda x: name(x if x.own else top, time)  # noqa: E731
     here = [x for x in ctx.incidents if s.start <= x.start < s.end]
     if here:
@@ -197,6 +202,25 @@ def resolve(ctx: Context, s: Sentence, fr: Frame | None, a: int, previous: list[
         if near:
             return named(near[-1]), INCIDENT_NEARBY, "window:incident-before"
     return name(top, time), STORY_INCIDENT, "article:incident"
+
+
+def article_incident(ctx: Context, claims: list, is_place) -> list:
+    """Claims about nothing named (`STORY`) in an article whose headline names an incident and whose
+    main entity is a place (or that names none) carry the article's dominant incident as their
+    placeholder, « (grippe aviaire) »: under « Grippe aviaire : six foyers en Douvère », « six foyers
+    ont été confirmés » are the epidemic's, not the town's in the dateline. The corpus decides
+    (pipeline.run): a story about a named subject (a hospital, a company) keeps it, a story set in a
+    place takes the incident. `is_place` tells whether a name is a place. An incident the article only
+    mentions (« retardé par les intempéries ») is not what it is about."""
+    from dataclasses import replace
+
+    from .subjects import STORY
+
+    top = dominant(ctx.incidents, ctx.headline_end, ctx.lex.incident_parts, ctx.lex.incident_generic)
+    if top is None or ctx.main is not None and not is_place(ctx.main) or \
+            not any(x.start < ctx.headline_end and x.key == top.key for x in ctx.incidents):
+        return claims
+    return [replace(c, entity=f"({_name(ctx, top, None, dated=False)})") if c.entity == STORY else c for c in claims]
 
 
 def is_outcome(attribute: str, lex: Lexicon) -> bool:
@@ -230,8 +254,8 @@ def corpus_names(claims: list, lex: Lexicon) -> list:
     for c in mine:
         per_source.setdefault(c.source, Counter())[base(c)] += 1
     votes = Counter(max(cs.items(), key=lambda kv: (kv[1], -len(kv[0])))[0] for cs in per_source.values())
-    # one vote per article, then the claims' own count
-    story = sorted(counts, key=lambda n: (-votes[n], -counts[n], n))[0]
+    # one vote per article, then the claims' own count; a word that only refers back (« le drame ») last
+    story = sorted(counts, key=lambda n: (fold(n) in lex.incident_generic, -votes[n], -counts[n], n))[0]
     out = []
     for c in claims:
         move = c.subject_origin in (INCIDENT_NEARBY, STORY_INCIDENT) or \

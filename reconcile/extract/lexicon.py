@@ -77,6 +77,7 @@ class Lexicon:
     outcomes: frozenset[str] = frozenset()  # attributes whose figures are about the incident (folded)
     by_day: frozenset[str] = frozenset()  # folded incident phrases named by their day
     incident_parts: frozenset[str] = frozenset()  # folded incident phrases that name a part of an incident
+    incident_generic: frozenset[str] = frozenset()  # folded incident words that refer back (« le drame »)
     people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
     class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
@@ -236,6 +237,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         outcomes=frozenset(fold(o) for o in frames.get("incident", {}).get("outcomes", [])),
         by_day=frozenset(fold(n) for n in frames.get("incident", {}).get("by_day", [])),
         incident_parts=frozenset(fold(n) for n in frames.get("incident", {}).get("parts", [])),
+        incident_generic=frozenset(fold(n) for n in frames.get("incident", {}).get("generic", [])),
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),
         people_at={fold(k): v for k, v in frames.get("incident", {}).get("people", {}).items()},
     )

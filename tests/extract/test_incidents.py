@@ -279,3 +279,62 @@ def test_a_story_set_in_a_place_is_about_its_incident_not_the_place(tmp_path, nl
     rain = [c for c in rep.claims if "millimètres" in c.quote]
     assert len(rain) == 2 and all(c.entity == "inondation" for c in rain), [(c.quote, c.entity, c.subject_origin)
                                                                              for c in rep.claims]
+
+
+# ---------------------------------------------------------------- what happened, not a word that refers back
+
+def test_a_word_that_refers_back_takes_the_name_of_what_happened(claims):
+    """« Le drame » names no incident of its own: the toll is the collapse's, which the article names."""
+    cs = claims("Effondrement d'un immeuble à Vernay\n\nUn immeuble de quatre étages s'est effondré lundi. "
+                "L'effondrement a surpris les riverains. Le drame a fait trois morts, selon la préfecture.")
+    c = figure(cs, "trois morts")
+    assert c.entity == "effondrement", (c.entity, c.rules)
+
+
+def test_a_word_that_refers_back_names_the_incident_when_nothing_else_does(claims):
+    cs = claims("Le drame a fait deux morts et cinq blessés, selon les pompiers.")
+    assert figure(cs, "deux morts").entity == "drame"
+
+
+def test_the_corpus_s_incident_is_named_by_what_happened(tmp_path, nlp):
+    """Two articles say « le drame » more often than « l'explosion »: their tolls are still the explosion's."""
+    rep = _corpus(tmp_path, nlp, {
+        "a": "Explosion dans une usine\n\nLe drame a fait deux morts, selon la préfecture. Le drame a choqué. "
+             "Le drame reste inexpliqué.\n",
+        "b": "Corvat sous le choc\n\nL'explosion a plongé la ville dans la stupeur. Le maire appelle au calme. "
+             "Les secours restent sur place. Le drame a fait trois morts, selon les pompiers.\n",
+    })
+    deaths = [c for c in rep.claims if c.attribute == "deaths"]
+    assert {c.entity for c in deaths} == {"explosion"}, [(c.source, c.entity, c.subject_origin) for c in deaths]
+
+
+# ---------------------------------------------------------------- a headline's incident is what a place's story is about
+
+def test_an_epidemic_in_the_headline_is_what_its_counts_are_about(tmp_path, nlp):
+    """Articles headed by a disease and set in a town: figures about nothing named are the disease's,
+    not the town's, and the town stays where they hold."""
+    rep = _corpus(tmp_path, nlp, {
+        "a": "Rougeole : huit cas confirmés à Montbrison\n\nMontbrison fait face à une flambée. "
+             "Huit cas ont été confirmés depuis le 2 mars, selon l'ARS. Trois écoles ont fermé.\n",
+        "b": "Rougeole : l'inquiétude grandit à Montbrison\n\nÀ Montbrison, les parents s'inquiètent. "
+             "Onze cas ont été confirmés depuis le 2 mars, selon l'ARS. Deux écoles ont fermé.\n",
+    })
+    cases = [c for c in rep.claims if c.attribute == "count:cas"]
+    assert len(cases) >= 2 and {c.entity for c in cases} == {"rougeole"}, \
+        [(c.source, c.quote, c.entity, c.subject_origin) for c in rep.claims]
+    assert any(f.attribute == "count:cas" for f in rep.findings), [f.explanation for f in rep.findings]
+
+
+def test_a_named_subject_of_the_story_keeps_its_figures(tmp_path, nlp):
+    """A story about a hospital, headed by the attack it suffered in half of its articles: the beds are
+    still the hospital's."""
+    rep = _corpus(tmp_path, nlp, {
+        "a": "Cyberattaque à Brévannes\n\nÀ Brévannes, les soignants travaillent sur papier. "
+             "Le service compte 62 lits.\n",
+        "b": "Le centre hospitalier de Brévannes à l'arrêt\n\nLe centre hospitalier de Brévannes fonctionne "
+             "en mode dégradé. Les soignants s'inquiètent. Au total, 70 lits restent ouverts.\n",
+        "c": "Le centre hospitalier de Brévannes se réorganise\n\nLe centre hospitalier de Brévannes rouvre ses "
+             "urgences. Les patients reviennent. Au total, 80 lits restent ouverts.\n",
+    })
+    beds = [c for c in rep.claims if c.quote == "62 lits"]
+    assert beds and beds[0].entity == "centre hospitalier de Brévannes", [(c.source, c.quote, c.entity, c.subject_origin) for c in rep.claims]
