@@ -290,7 +290,10 @@ def score(gold: list[dict], texts: dict[str, str], report: dict) -> dict:
     attr_ok = sum(attributes_equal(g["attribute"], p.get("attribute")) for g, p in vpairs)
     ent_ok = sum(entities_equal(g["entity"], p.get("entity")) for g, p in vpairs)
     mod_ok = sum(g.get("modality") == p.get("modality") for g, p in vpairs)
-    scope_ok = sum(scopes_equal(g.get("scope"), p.get("scope")) for g, p in vpairs)
+    # scope is scored over the gold claims that annotate it (a gold written before scopes were annotated
+    # says nothing of them: its claims are left out, and scope_over_gold is None when none has one)
+    scope_ok = sum(scopes_equal(g["scope"], p.get("scope")) for g, p in vpairs if "scope" in g)
+    n_scoped = sum(1 for g in gold if "scope" in g)
     said = [(g, p) for g, p in vpairs if g.get("attributed_to")]
     n_said = sum(1 for g in gold if g.get("attributed_to"))
     says = [(g, p) for g, p in vpairs if p.get("attributed_to")]
@@ -311,7 +314,7 @@ def score(gold: list[dict], texts: dict[str, str], report: dict) -> dict:
         "entity_accuracy": _ratio(ent_ok, n_v),
         "modality_accuracy": _ratio(mod_ok, n_v),
         "entity_over_gold": _ratio(ent_ok, n_g), "attribute_over_gold": _ratio(attr_ok, n_g),
-        "scope_over_gold": _ratio(scope_ok, n_g),
+        "scope_over_gold": _ratio(scope_ok, n_scoped),
         "attribution_recall": _ratio(att_hit, n_said), "attribution_precision": _ratio(att_right, len(says)),
         "attributed_gold": n_said,
         "grouping_precision": grouping[0], "grouping_recall": grouping[1],

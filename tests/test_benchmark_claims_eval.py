@@ -188,6 +188,18 @@ def test_claims_eval_a_wrong_counter_or_a_missing_place_counts_against():
     assert res["attribution_recall"] == 0.5 and res["attribution_precision"] == 0.5
 
 
+def test_claims_eval_scores_scope_only_where_the_gold_annotates_it():
+    """A gold claim without a `scope` key says nothing of its scope: it is left out of scope accuracy
+    (and a gold that annotates none has no scope figure), while `{}` is an annotation: no scope."""
+    unannotated = [{k: v for k, v in g.items() if k != "scope"} for g in SAID_GOLD]
+    preds = {"claims": [said("3 500 manifestants", 3500, scope={"place": "Lyon"}), said("12 000", 12000)]}
+    assert claims_eval.score(unannotated, {"s": SAID}, preds)["scope_over_gold"] is None
+    mixed = [SAID_GOLD[0], unannotated[1]]
+    assert claims_eval.score(mixed, {"s": SAID}, preds)["scope_over_gold"] == 1.0
+    empty = [dict(SAID_GOLD[0], scope={}), unannotated[1]]
+    assert claims_eval.score(empty, {"s": SAID}, preds)["scope_over_gold"] == 0.0
+
+
 @pytest.mark.parametrize("gold,pred,equal", [
     ("count:kilometre", "measure:km", True),
     ("households_without_power", "without_power", True),

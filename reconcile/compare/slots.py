@@ -6,6 +6,7 @@ size of each slot, not with the square of the corpus.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -47,6 +48,23 @@ def story_entity(claims: list[Claim]) -> str | None:
     """What the corpus is about: the entity most articles fall back on as their main subject."""
     votes = story_votes(claims)
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else None
+
+
+def headline_setting(headlines: list[str], claims: list[Claim], is_place) -> str | None:
+    """The place the corpus's headlines set it in: named in the headline of more than half of the
+    articles (« Municipales à Lorvannes : … », « Lorvannes : Gérard Vasseur saisit … »), and only one
+    place in each. The places looked for are those the claims hold in (their scope's place) and the
+    names `is_place` knows; a headline naming two places (« À Lyon et à Marseille ») votes for none."""
+    places = {dict(c.scope).get("place") for c in claims} | {c.entity for c in claims if is_place(c.entity)}
+    places = {p for p in places if p and not p.startswith("(")}
+    votes: Counter = Counter()
+    for headline in headlines:
+        named = {p for p in places if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", headline)}
+        named = {p for p in named if not any(p != q and p in q for q in named)}  # « Orlandes » in « Métropole d'Orlandes »
+        if len(named) == 1:
+            votes[named.pop()] += 1
+    best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return best[0][0] if best and best[0][1] * 2 > len(headlines) else None
 
 
 def story_incident(claims: list[Claim]) -> str | None:

@@ -57,6 +57,8 @@ class Gazetteer:
         self.place_kinds = {fold(k).replace("'", " ").split()[-1]: v for k, v in registry.descriptions.get("place", {}).items()}
         self.place_pattern = _description_pattern(list(registry.descriptions.get("place", {})))
         self.numbered = _numbered_pattern(registry.descriptions.get("numbered", []))
+        self.quoted_types = {fold(k): v for k, v in registry.descriptions.get("quoted", {}).items()}
+        self.quoted = _quoted_pattern(self.quoted_types)
         nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
         self.org_noun_before = re.compile(
             rf"\b({'|'.join(nouns)})(?:\s+[\w'-]+){{0,4}}\s+$") if nouns else None
@@ -93,6 +95,14 @@ class Gazetteer:
                 name = " ".join(m.group().split())
                 name = name[0].upper() + name[1:]
                 out.append(self._span(text, folded, m.start(), m.end(), offset, name, "MISC", "numbered"))
+                taken.append((m.start(), m.end()))
+        for m in self.quoted.finditer(folded) if self.quoted else ():
+            inner = text[m.start(2):m.end(2)].strip()
+            if inner[:1].isupper() and len(inner.split()) <= _MAX_QUOTED_WORDS and \
+                    not _overlaps(m.start(), m.end(), taken):  # « la liste « Lorvannes d'abord » »: a list
+                noun = text[m.start(1):m.end(1)].lower()
+                out.append(replace(self._span(text, folded, m.start(), m.end(), offset, f"{noun} {inner}",
+                                              self.quoted_types[m.group(1)], "name"), intro=noun))
                 taken.append((m.start(), m.end()))
         if self.pattern:
             for m in self.pattern.finditer(folded):
@@ -238,10 +248,12 @@ class Gazetteer:
         pattern = re.compile(rf"(?<![\w])(?:{_DETERMINERS}|du|au|des|aux)\s*(?:{_ADJECTIVES}\s+)?"  # « du barrage »
                              rf"({'|'.join(map(re.escape, sorted(heads, key=len, reverse=True)))})(?![\w])")
         for m in pattern.finditer(folded):
-            if _overlaps(m.start(), m.end(), taken):
-                continue
+            if _overlaps(m.start(), m.end(), taken) or _NAME_AFTER.match(text, m.end()):
+                continue  # « la liste Lutte ouvrière »: the noun introduces a name of its own
             before = [x for x in prior + out if x.start < offset + m.start()
                       and (m.group(1) in fold(x.text) or x.intro == m.group(1))]
+            if len({x.name for x in before if x.intro == m.group(1)}) > 1:
+                continue  # « la liste arrivée en tête » after three lists named: which one, the words do not say
             if before:
                 out.append(self._span(text, folded, m.start(), m.end(), offset, before[-1].name, "ORG",
                                       "description"))
@@ -356,6 +368,18 @@ def _numbered_pattern(nouns) -> re.Pattern | None:
     more = rf"(?:\s*(?:,|\bet\b|\bou\b)\s*{number})*"
     head = rf"(?:\b(?:{spaced})[\s\u00a0-]?" + (rf"|\b(?:{glued})-?" if glued else "") + ")"
     return re.compile(rf"{head}{number}{more}")
+
+
+_MAX_QUOTED_WORDS = 8
+_NAME_AFTER = re.compile(r"\s+(?:[«“\"]\s*)?[A-ZÀ-Ý]")  # a capitalized word (or a quoted name) right after a noun
+
+
+def _quoted_pattern(nouns) -> re.Pattern | None:
+    """A common noun of `nouns` (folded) and the name in quotation marks right after it."""
+    if not nouns:
+        return None
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b({words})\s+[«“\"]\s*([^«»“”\"\n]{{2,80}}?)\s*[»”\"]")
 
 
 def _description_pattern(descriptions) -> re.Pattern | None:

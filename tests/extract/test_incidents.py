@@ -338,3 +338,44 @@ def test_a_named_subject_of_the_story_keeps_its_figures(tmp_path, nlp):
     })
     beds = [c for c in rep.claims if c.quote == "62 lits"]
     assert beds and beds[0].entity == "centre hospitalier de Brévannes", [(c.source, c.quote, c.entity, c.subject_origin) for c in rep.claims]
+
+
+# ---------------------------------------------------------------- where the story is set
+
+def test_a_fact_that_names_no_place_holds_where_the_headlines_set_the_story(tmp_path, nlp):
+    """Two of three headlines name one town, where a figure holds: a figure that names no place holds
+    there too (rule corpus:setting)."""
+    rep = _corpus(tmp_path, nlp, {
+        "a": "Municipales à Vernoux : la liste sortante en tête\n\nLa liste « Vernoux demain » obtient 4 120 voix. "
+             "À Vernoux, la participation atteint 52 %.\n",
+        "b": "Vernoux : le maire sortant distancé\n\nLa liste « Vernoux ensemble » obtient 3 980 voix. "
+             "Le bureau de vote de Saint-Jean a compté 640 votants.\n",
+        "c": "Second tour dimanche\n\nLa liste « Vernoux demain » garde 4 120 voix d'avance sur ses rivaux.\n",
+    })
+    votes = [c for c in rep.claims if c.quote == "4 120 voix" and c.source == "a"]
+    assert votes and votes[0].scope_dict().get("place") == "Vernoux", [(c.quote, c.scope) for c in rep.claims]
+    assert dict(votes[0].rules)["place"] == "corpus:setting"
+
+
+def test_no_setting_when_the_headlines_name_several_places(tmp_path, nlp):
+    rep = _corpus(tmp_path, nlp, {
+        "a": "À Lyon et à Marseille, des cortèges massifs\n\nLa manifestation a réuni 3 000 personnes selon la police.\n",
+        "b": "Grève : les chiffres de la journée\n\nLa manifestation a réuni 5 000 personnes selon la CGT.\n",
+    })
+    assert not any(dict(c.rules).get("place") == "corpus:setting" for c in rep.claims), \
+        [(c.quote, c.scope) for c in rep.claims]
+
+
+def test_the_setting_is_shown_never_compared(tmp_path, nlp):
+    """« 12 stations sur Vernoux même » is a part of the network's 18 stations, for which no place is
+    written: filling the setting in does not make them one figure."""
+    rep = _corpus(tmp_path, nlp, {
+        "a": "---\npublished: 2026-03-02\n---\nTramway de Vernoux : les travaux commencent\n\n"
+             "Sur Vernoux même, le tramway desservira 12 stations.\n",
+        "b": "---\npublished: 2026-03-03\n---\nVernoux : le tramway en chiffres\n\nLes travaux débutent lundi. "
+             "Le tramway desservira 18 stations.\n",
+    })
+    stations = [c for c in rep.claims if c.attribute == "count:station"]
+    assert len(stations) == 2 and all(c.scope_dict().get("place") == "Vernoux" for c in stations), \
+        [(c.quote, c.scope) for c in rep.claims]
+    assert not any(f.attribute == "count:station" for f in rep.findings), [f.explanation for f in rep.findings]
