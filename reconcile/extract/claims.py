@@ -303,8 +303,11 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 and (ctx.source.published is None or s.day.end <= ctx.source.published):
             # « Vendredi, les viticulteurs ont défilé. À Béziers, le cortège a rassemblé 2 400 personnes »
             time, time_origin, day_rule = s.day, "explicit", "time:day-before"
-        if day_rule and "place" not in scope and s.place and not R.enumerated(ctx, s, s.place):
-            scope["place"] = s.place  # « Toulouse a connu vendredi une manifestation… Ils étaient 3 100 »
+        if (day_rule or attr in ctx.lex.on_the_day) and "place" not in scope and s.place and \
+                not R.enumerated(ctx, s, s.place):
+            # « Toulouse a connu vendredi une manifestation… Ils étaient 3 100 »; « À Marseille, le cortège
+            # s'est élancé du Vieux-Port. La préfecture a compté 11 000 manifestants »
+            scope["place"] = s.place
             scope_rules.append("parse:paragraph-place")
         if _peak(ctx, s, m, figures):  # « Au plus fort de l'épisode, 70 000 foyers… »: the episode's peak, not the day
             scope["moment"] = "peak"  # the article is published; compared with other peaks only

@@ -227,7 +227,13 @@ def is_outcome(attribute: str, lex: Lexicon) -> bool:
     """True when figures of `attribute` are about the story's incident (a toll, a crowd, a turnout)."""
     parts = attribute.split(":")
     # « headcount:former », « count:cas:new »: the attribute without the tag its referent added
-    return any(fold(":".join(parts[:n])) in lex.outcomes for n in range(len(parts), 0, -1))
+    if any(fold(":".join(parts[:n])) in lex.outcomes for n in range(len(parts), 0, -1)):
+        return True
+    # what an act did to things or people (« 7 personnes ont été interpellées », « 48 000 canards abattus »:
+    # frames.toml [counted.acts]) is what the incident did
+    done = set((lex.kind_acts or {}).values())
+    tail = parts[1].rsplit("_", 1)[-1] if len(parts) > 1 and parts[0] == "count" and "_" in parts[1] else ""
+    return bool(tail) and (tail in done or tail.endswith("e") and tail[:-1] in done)
 
 
 def corpus_names(claims: list, lex: Lexicon) -> list:

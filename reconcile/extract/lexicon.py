@@ -80,6 +80,7 @@ class Lexicon:
     incident_generic: frozenset[str] = frozenset()  # folded incident words that refer back (« le drame »)
     people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
     class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
+    kind_acts: dict = None  # frames.toml [counted.acts]: folded verb lemma -> its folded past participle
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
@@ -239,6 +240,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         incident_parts=frozenset(fold(n) for n in frames.get("incident", {}).get("parts", [])),
         incident_generic=frozenset(fold(n) for n in frames.get("incident", {}).get("generic", [])),
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),
+        kind_acts={fold(k): fold(v) for k, v in frames.get("counted", {}).get("acts", {}).items()},
         people_at={fold(k): v for k, v in frames.get("incident", {}).get("people", {}).items()},
     )
 

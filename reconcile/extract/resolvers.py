@@ -66,7 +66,10 @@ def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualif
                     if fr.noun.lemma_ in preds and (inner in nouns or singular(inner) in nouns):
                         return attr, "attr:frame-noun"
     if m.type == "quantity" and noun:
-        attr = attribute_for_noun(_classified(noun, fr, lex), lex)
+        kind = _act_kind(noun, fr, lex)
+        attr = attribute_for_noun(kind or _classified(noun, fr, lex), lex)
+        if kind and attr and attr.startswith("count:"):
+            return attr, "parse:act-kind"
         if attr and not attr.startswith("count:"):
             return attr, "attr:noun"
         head = head_window(ctx, s, m)
@@ -137,6 +140,33 @@ def _classified(noun: str, fr: Frame | None, lex) -> str:
             if adj.pos_ == "ADJ" and word in lex.class_adjectives or f"{singular(noun)} {word}" in lex.nouns:
                 return f"{noun} {word}"  # « électeurs inscrits »: a noun of two words in the data is one noun
     return noun
+
+
+def _act_kind(noun: str, fr: Frame | None, lex) -> str | None:
+    """The counted noun with the act that befell it, when that act makes a kind of it (frames.toml
+    [counted.acts]): « 48 000 canards ont été abattus » (the passive subject), « 160 000 volailles
+    abattues » (the participle on the noun), « ont vacciné 112 000 canards » (the object) give
+    « canard abattu », « volaille abattue », « canard vacciné »; None otherwise."""
+    acts = lex.kind_acts or {}
+    if fr is None or fr.noun is None or not acts:
+        return None
+    n = fr.noun
+    feminine = "Fem" in n.morph.get("Gender")
+    candidates = [c for c in n.children if c.dep_ in ("amod", "acl") and c.i > n.i and
+                  "Part" in c.morph.get("VerbForm")]
+    for t in [n, *fr.chain]:  # « Une douzaine de familles ont été relogées »: the quantity word is the subject
+        if t.dep_ in ("nsubj:pass", "obj"):
+            candidates.append(t.head)
+            break
+    for v in candidates:
+        lemma = fold(v.lemma_ or "")
+        if lemma in acts and v.pos_ in ("VERB", "ADJ", "AUX"):
+            part = acts[lemma]
+            written = singular(fold(v.text))
+            if written in (part, part + "e"):  # « relogées »: the participle as written agrees with the noun
+                return f"{noun} {written}"
+            return f"{noun} {part}e" if feminine and not part.endswith("e") else f"{noun} {part}"
+    return None
 
 
 def _noun_lemma(fr: Frame | None, m: Mention) -> str | None:

@@ -266,10 +266,10 @@ def test_planned_opening_of_a_plant_named_by_its_town_is_plan_vs_outcome(compare
 # ---------------------------------------------------------------- a count over a period up to its report
 
 def test_a_count_since_a_day_holds_that_day_s_count(compare):
-    """« 23 personnes relogées depuis lundi », reported on Thursday, holds the dozen of Monday."""
+    """« 23 familles évacuées depuis lundi », reported on Thursday, holds the dozen of Monday."""
     out = compare(
-        ("a", "2025-03-10", "Inondations à Redon. Une douzaine de familles ont été relogées lundi par la mairie."),
-        ("b", "2025-03-13", "Inondations à Redon. Au total, 23 familles ont été relogées depuis lundi par la mairie."),
+        ("a", "2025-03-10", "Inondations à Redon. Une douzaine de familles ont été évacuées lundi par la mairie."),
+        ("b", "2025-03-13", "Inondations à Redon. Au total, 23 familles ont été évacuées depuis lundi par la mairie."),
     )
     found = out.findings_on("evacuated")
     assert found and all(f.kind == "evolution" and f.rule == "period" for f in found), out.told()
@@ -278,8 +278,8 @@ def test_a_count_since_a_day_holds_that_day_s_count(compare):
 
 def test_a_count_since_a_day_lower_than_that_day_s_still_conflicts(compare):
     out = compare(
-        ("a", "2025-03-10", "Inondations à Redon. Trente familles ont été relogées lundi par la mairie."),
-        ("b", "2025-03-13", "Inondations à Redon. Au total, 23 familles ont été relogées depuis lundi par la mairie."),
+        ("a", "2025-03-10", "Inondations à Redon. Trente familles ont été évacuées lundi par la mairie."),
+        ("b", "2025-03-13", "Inondations à Redon. Au total, 23 familles ont été évacuées depuis lundi par la mairie."),
     )
     assert out.flagged_on("evacuated"), out.told()
 

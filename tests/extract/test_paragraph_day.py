@@ -78,3 +78,11 @@ def test_a_day_named_after_publication_does_not_date_a_past_crowd(claims):
                 "manifestants avaient défilé selon la police.\n", SATURDAY)
     c = figure(cs, "3 000 manifestants")
     assert c.time is None or c.time.end <= SATURDAY, show([c])
+
+
+def test_a_crowd_counted_after_a_sentence_that_opens_on_a_place_is_there(claims):
+    """« À Vannes, le cortège est parti du port. La préfecture a compté 2 000 manifestants »: Vannes's
+    crowd, whether or not an earlier sentence named its day."""
+    cs = claims("À Vannes, le cortège est parti du port vers la mairie. La préfecture a compté 2 000 manifestants ; "
+                "les syndicats en revendiquent 5 000.")
+    assert figure(cs, "2 000 manifestants").scope_dict().get("place") == "Vannes", show(cs)
