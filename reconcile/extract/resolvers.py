@@ -98,6 +98,8 @@ def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str] | None:
 
     def word(t) -> str:  # a noun and its « d' » complement may be one noun: « chiffre d'affaires »
         one = fold(t.lemma_ or t.text)
+        if one not in table and fold(t.text) in table:
+            one = fold(t.text)  # « travaux », whose lemma the tagger gives as « travail »
         for c in t.children:
             if c.dep_ == "nmod" and c.i == t.i + 2 and fold(t.doc[t.i + 1].text) in ("d'", "de"):
                 two = f"{one} d'{fold(c.text)}" if fold(t.doc[t.i + 1].text) == "d'" else f"{one} de {fold(c.text)}"

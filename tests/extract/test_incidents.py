@@ -184,6 +184,14 @@ MONEY = [
                  "parse:money-of", id="the-noun-after-the-sum"),
     pytest.param("Le budget de l'opération atteint désormais 455 millions d'euros.", "455 millions d'euros", "budget",
                  "parse:money-subject", id="the-verb-s-subject"),
+    pytest.param("Les travaux de voirie, d'un montant de 240 000 euros, ont commencé.", "240 000 euros", "cost",
+                 "parse:money-noun", id="what-works-cost"),
+    pytest.param("Un devis de 410 000 euros a été présenté aux copropriétaires.", "410 000 euros", "cost",
+                 "parse:money-noun", id="a-quote-is-a-cost"),
+    pytest.param("Au marché de Samatan, le kilo de foie gras s'est négocié 42 euros.", "42 euros", "price",
+                 "attr:frame", id="what-a-thing-trades-at"),
+    pytest.param("Le veau s'échange désormais à 7,50 euros le kilo.", "7,50 euros", "price", "attr:frame",
+                 id="what-a-thing-changes-hands-at"),
 ]
 
 
