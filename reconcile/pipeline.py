@@ -80,6 +80,10 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         claims.extend(got)
     claims, entities = canonicalize(claims, registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet))
     claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
+    headlined = headline_setting({s.id: _headline(s) for s in sources}, claims,
+                                 lambda n: places.gazetteer().lookup(n) is not None)
+    claims = [replace(c, scope=tuple((k, v) for k, v in c.scope if k != "places")) if "places" in c.scope_dict()
+              else c for c in claims]  # the places an article names were for the corpus to read, no scope
     story = story_entity(claims)
     setting = story if story and _is_place(story, claims) else None  # the place the story is set in
     headline, headed = headline_incident(claims)
@@ -101,8 +105,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     # where a fact holds that names no place of its own: where the story is set (the story itself, when it
     # is a place, else the place most of its headlines name). Shown, never compared: « 7,2 km sur Orlandes
     # même » stays a part of the line's 11,4 km, which the article names no place for.
-    where = setting or headline_setting([_headline(s) for s in sources], claims,
-                                        lambda n: places.gazetteer().lookup(n) is not None)
+    where = setting or headlined
     if where:
         claims = [c if "place" in c.scope_dict() else
                   replace(c, scope=tuple(sorted(dict(c.scope, place=where).items())),

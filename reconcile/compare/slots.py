@@ -50,19 +50,22 @@ def story_entity(claims: list[Claim]) -> str | None:
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else None
 
 
-def headline_setting(headlines: list[str], claims: list[Claim], is_place) -> str | None:
-    """The place the corpus's headlines set it in: named in the headline of more than half of the
-    articles (« Municipales à Lorvannes : … », « Lorvannes : Gérard Vasseur saisit … »), and only one
-    place in each. The places looked for are those the claims hold in (their scope's place) and the
-    names `is_place` knows; a headline naming two places (« À Lyon et à Marseille ») votes for none."""
-    places = {dict(c.scope).get("place") for c in claims} | {c.entity for c in claims if is_place(c.entity)}
-    places = {p for p in places if p and not p.startswith("(")}
+def headline_setting(headlines: dict[str, str], claims: list[Claim], is_place) -> str | None:
+    """The place the corpus's headlines set it in: named in the headline of more than half of its articles
+    (`headlines`: source id -> headline; « Municipales à Lorvannes : … », « Lorvannes : Gérard Vasseur
+    saisit … »). The places looked for are the names some article marks as a place (scope key « places »,
+    set by extraction), the places figures hold in, and the names `is_place` knows; a headline naming
+    several counts for each (« Effondrement rue des Tisserands : … à Montbrac »), and only one place can be
+    named by more than half of the headlines."""
+    marked: Counter = Counter()
+    for c in claims:
+        marked.update(set(dict(c.scope).get("places", "").split("|")) - {""})
+    pool = set(marked) | {dict(c.scope).get("place") for c in claims} | {c.entity for c in claims if is_place(c.entity)}
+    pool = {p for p in pool if p and not p.startswith("(")}
     votes: Counter = Counter()
-    for headline in headlines:
-        named = {p for p in places if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", headline)}
-        named = {p for p in named if not any(p != q and p in q for q in named)}  # « Orlandes » in « Métropole d'Orlandes »
-        if len(named) == 1:
-            votes[named.pop()] += 1
+    for headline in headlines.values():
+        named = {p for p in pool if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", headline)}
+        votes.update({p for p in named if not any(p != q and p in q for q in named)})
     best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     return best[0][0] if best and best[0][1] * 2 > len(headlines) else None
 
@@ -90,8 +93,9 @@ def scope_key(c: Claim, setting: str | None = None) -> str:
     The place the whole story is set in (`setting`: « dans le Gard » in a story about the Gard's floods)
     is no scope: a figure written without it is about the same place."""
     here = entity_key(setting) if setting else None
+    # an hour is a time; « places » is what extraction tells the corpus of an article's places (pipeline.run)
     return ";".join(f"{k}={entity_key(v)}" for k, v in sorted(c.scope)
-                    if k != "at" and not (k == "place" and here and entity_key(v) == here))  # an hour is a time
+                    if k not in ("at", "places") and not (k == "place" and here and entity_key(v) == here))
 
 
 def slots(claims: list[Claim], *, story: str | None = None, setting: str | None = None) -> list[Slot]:

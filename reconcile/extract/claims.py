@@ -75,6 +75,9 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
             bounds.append((s.start, s.end))
     claims = link_parts(source.text, _headline_clocks(ctx, headline_end), bounds, lex)
     claims = I.article_incident(ctx, claims, lambda name: R.place_as_scope(ctx, name) is not None)
+    places = _places_named(ctx)
+    if claims and places:  # for the corpus to tell where the story is set (pipeline.run takes it off again)
+        claims[0] = replace(claims[0], scope=tuple(sorted(dict(claims[0].scope, places=places).items())))
     return sorted(claims, key=lambda c: (c.start, c.end, c.attribute))
 
 
@@ -209,6 +212,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             origin, origin_rule = who[0], f"{origin_rule}+{who[1]}"
         elif origin and R.bare_pronoun(origin):
             origin, origin_rule = None, None  # « a-t-il lancé » with nobody it stands for: no name to give
+        if origin is None and I.is_outcome(attr, ctx.lex):
+            told = _continued_toll(ctx, s, previous)
+            if told:  # « Le bilan, communiqué par le préfet, fait état de deux morts. Quatre personnes sont
+                origin, origin_span, origin_rule = told  # toujours portées disparues »: the prefect's toll goes on
         if attr == "count:personne":  # people a counter counts at a protest are its crowd
             counted = origin_rule in ("parse:counting-verb", "parse:counter-subject") or \
                 bool(origin) and counter_class(origin, ctx.lex) is not None  # counted, not merely said
@@ -358,6 +365,28 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
 _FRONTED_PLACE = re.compile(r"^\W*(?:a|en|dans)\s*$")
 
 
+def _places_named(ctx: Context) -> str:
+    """The names the article marks as places and that may be a scope, « | »-joined (for the corpus to tell
+    which place its headlines name: pipeline.run)."""
+    return "|".join(sorted({x.name for x in ctx.spans if x.type == "LOC" and x.how == "name"
+                            and "|" not in x.name and R.place_as_scope(ctx, x.name)}))
+
+
+def _continued_toll(ctx: Context, s: Sentence, previous: list[Sentence]):
+    """(speaker, span, rule id) of the toll the sentence before gave, in the same paragraph, when the
+    figure at hand is another figure of that toll said by nobody of its own (« La préfecture a annoncé
+    quatre morts. Sept personnes ont été blessées »); None when the sentence quotes someone."""
+    if not previous or previous[-1].offset != s.offset or any(q in s.text for q in "«“\"") or \
+            any(t.dep_ == "obl:agent" for t in s.tokens):
+        return None  # « … ont été retrouvés par les équipes cynophiles »: a story of what somebody did
+    before = previous[-1]
+    said = [c for c in ctx.claims if before.start <= c.start < before.end and c.attributed_to
+            and I.is_outcome(c.attribute, ctx.lex) and c.kind != "date"]
+    if not said or len({c.attributed_to for c in said}) > 1:
+        return None
+    return said[-1].attributed_to, None, "window:continued-toll"
+
+
 def _place_topic(ctx: Context, s: Sentence) -> str | None:
     """The place a sentence is about: a place its verb has for subject (« Lyon a connu jeudi … »), or one
     it opens on (« À Béziers, … »)."""
@@ -427,7 +456,13 @@ def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved):
         after = fold(ctx.source.text[m.end:min(s.end, m.end + 30)])
         if re.match(r"\s*(?:selon|d'apres|de source|a |au |aux |en |dans |pour |chez |,)", after):
             return last[0], "window:elided-previous"
+        if _EN_BEFORE.search(fold(ctx.source.text[s.start:m.start])):
+            return last[0], "window:elided-en"  # « La mairie en dénombre 27 »: « en » stands for what was counted
     return None, None
+
+
+# the clitic « en » before the verb of a bare number (« la FDSEA en compte pour sa part 20 »)
+_EN_BEFORE = re.compile(r"\ben\s+[a-z]+(?:\s+[a-z']+){0,4}\s+$")
 
 
 def _people_were(fr) -> bool:

@@ -55,8 +55,8 @@ def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset 
     if unit:
         first = fold(unit.split()[0])
         noun = next((t for t in toks if fold(t.text) == first), None)
-    if noun is None and head.dep_ in ("nummod", "det") and head.head.pos_ == "NOUN":
-        noun = head.head
+    if noun is None and head.dep_ in ("nummod", "det") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        noun = head.head  # a counted noun follows its number: « La mairie en dénombre 27 » counts no mairie
         head = noun
     if noun is None and head.pos_ == "NUM":  # « 13 des cas », « trois de ces usines »: a part of the nouns
         noun = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and
@@ -120,7 +120,7 @@ def antecedent(p):
 
 def lemma_of(tok) -> str:
     """A predicate's lemma, with « faire état (de) » read as one verb."""
-    if tok.lemma_ == "faire" and any(c.dep_ == "obj" and c.lemma_ == "état" for c in tok.children):
+    if tok.lemma_ == "faire" and any(c.dep_ in ("obj", "xcomp") and c.lemma_ == "état" for c in tok.children):
         return "faire état"
     return tok.lemma_
 
@@ -185,7 +185,8 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
             subj = next((c for c in p.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and
                          any(x.dep_ == "case" and fold(x.text) == "par" for x in c.children)), None)
         counted_subject = passive and role == "nsubj:pass"  # « 250 rassemblements ont été recensés par … »
-        if subj is not None and (role in ("obj", "nmod", "obl:arg", "obl:mod", "obl") or counted_subject) and \
+        if subj is not None and (role in ("obj", "nmod", "obl:arg", "obl:mod", "obl") or counted_subject or
+                                 role == "xcomp" and lemma == "faire état") and \
                 (lemma in count or lemma in say or (lemma in ambiguous and is_counter(subj))):
             return subj, "parse:counting-verb" if lemma in count | ambiguous else "parse:speech-verb"
     p = frame.predicate

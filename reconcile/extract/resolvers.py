@@ -186,7 +186,8 @@ def elided(fr: Frame | None, m: Mention) -> bool:
     # a number the parser hung on another number (« 49 400 dans le Finistère, 17 000 dans … ») or on a
     # verb (« Parmi les 45 blessés, 12 sont … ») as if it modified it counts nothing of it
     return fr.noun is None and (fr.head.pos_ in ("NUM", "PRON", "NOUN", "ADJ") or fr.head.like_num) and (
-        fr.head.dep_ != "nummod" or fr.head.head.pos_ not in ("NOUN", "PROPN"))  # « 20 000 » tagged VERB too
+        fr.head.dep_ != "nummod" or fr.head.head.pos_ not in ("NOUN", "PROPN")  # « 20 000 » tagged VERB too
+        or fr.head.head.i < fr.head.i)  # « la mairie en dénombre 27 »: no noun it counts before it
 
 
 def event_of(ctx: Context, fr: Frame | None) -> str | None:
@@ -329,17 +330,23 @@ def _misread_verb_speaker(ctx: Context, s: Sentence, m: Mention):
     conjugated forms of « -er » verbs are read (« chiffre », « table », « estiment »), never a bare stem."""
     text = ctx.source.text
     lo, _ = clause_bounds(text, s.start, s.end, m.start)
-    verbs = [v for v in ctx.lex.count_verbs | ctx.lex.say_verbs if v.endswith("er") and " " not in v]
+    verbs = [fold(v) for v in ctx.lex.count_verbs | ctx.lex.say_verbs if v.endswith("er") and " " not in v]
     for t in s.tokens:
         if not lo <= _pos(s, t) < m.start or t.pos_ not in ("NOUN", "ADJ") or t.i == s.tokens[0].i:
             continue
         word = fold(t.text)
-        if not any(word == v[:-2] + end for v in verbs for end in _FIRST_GROUP):
-            continue
         subj = t.doc[t.i - 1]
+        clitic = fold(subj.text) == "en" and t.i >= 2
+        if clitic:  # « la mairie en dénombre 27 »: « en » stands for what is counted
+            subj = t.doc[t.i - 2]
+        has = clitic and any(word == "compt" + end for end in _FIRST_GROUP)
+        if not has and not any(word == v[:-2] + end for v in verbs for end in _FIRST_GROUP):
+            continue
         x = span_at(ctx, _pos(s, subj))
         if subj.pos_ not in ("NOUN", "PROPN") or x is None and not any(c.dep_ == "det" for c in subj.children):
             continue  # a subject has an article or is a name: « l'entreprise », « la Métropole », « Vialis »
+        if has and (x is None or counter_class(x.name, ctx.lex) is None):
+            continue  # « le groupe en compte 100 000 » has them; « la FDSEA en compte 20 », a counter, counts them
         if x is not None:
             return x.name, (x.start, x.end)
         return subj.text, (_pos(s, subj), _pos(s, subj) + len(subj.text))  # the noun alone: the parse is wrong

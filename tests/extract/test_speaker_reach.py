@@ -181,3 +181,49 @@ def test_an_origin_in_words_is_cut_at_its_figure_not_inside_a_word(claims, text,
 def test_an_act_told_by_an_unresolved_pronoun_names_nobody(claims):
     cs = claims("L'immeuble a été évacué mardi, a-t-il précisé.\n")
     assert all(c.attributed_to != "il" for c in cs), show(cs)
+
+
+# ---------------------------------------------------------------- « en », « faire état », a toll that goes on
+
+EN_COUNTS = [
+    pytest.param("La préfecture recense 17 foyers. La FDSEA en compte pour sa part 20.", "20", "count:foyer", "FDSEA",
+                 id="a-counter-s-own-count-of-the-same-thing"),
+    pytest.param("Selon l'adjointe, 41 familles sont logées à l'hôtel. La mairie en dénombre 27.", "27",
+                 "count:famille", "mairie", id="a-counting-verb-misread-after-en"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute,speaker", EN_COUNTS)
+def test_a_number_after_en_and_a_counting_verb_counts_the_last_figure_s_noun(claims, text, quote, attribute, speaker):
+    """« en » stands for what the sentence before counted; its verb's subject is who counts it."""
+    c = figure(claims(text), quote)
+    assert (c.attribute, c.attributed_to) == (attribute, speaker), (c.attribute, c.attributed_to, c.rules)
+
+
+def test_en_compte_of_a_company_is_what_it_has(claims):
+    """« le groupe en compte plus de 100 000 »: its staff, which nobody counts."""
+    c = figure(claims("Le nouvel ensemble rassemblera 10 000 salariés (le groupe en compte 100 000)."), "100 000")
+    assert c.attributed_to is None, (c.attributed_to, c.rules)
+
+
+def test_faire_etat_in_any_tense_names_who_tells(claims):
+    c = figure(claims("La veille, le préfet faisait encore état de trois morts."), "trois morts")
+    assert c.attributed_to == "préfet", (c.attributed_to, c.rules)
+
+
+def test_a_toll_goes_on_in_the_next_sentence_of_its_paragraph(claims):
+    """« La préfecture a annoncé quatre morts. Sept personnes ont été blessées »: the prefecture's toll."""
+    c = figure(claims("La préfecture a annoncé quatre morts. Sept personnes ont été blessées."), "Sept personnes")
+    assert (c.attributed_to, dict(c.rules).get("attribution")) == ("préfecture", "window:continued-toll"), c.rules
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("La préfecture a annoncé quatre morts.\n\nSept personnes ont été blessées.", id="another-paragraph"),
+    pytest.param("La préfecture a annoncé quatre morts. Sept blessés ont été secourus par les pompiers.",
+                 id="a-sentence-that-tells-who-acted"),
+    pytest.param("La préfecture a annoncé quatre morts. « Sept personnes ont été blessées », dit un voisin.",
+                 id="a-quotation"),
+])
+def test_a_toll_does_not_go_on_past_its_paragraph_or_into_another_s_words(claims, text):
+    cs = claims(text)
+    assert not any(dict(c.rules).get("attribution") == "window:continued-toll" for c in cs), show(cs)
