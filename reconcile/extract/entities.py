@@ -82,7 +82,7 @@ class Gazetteer:
         out: list[EntitySpan] = []
         for line in lines:
             here = [x for x in names if line.start <= x.start < line.start + len(line.text)]
-            out.extend(self.describe(line.text, line.start, here, out))
+            out.extend(self.describe(line.text, line.start, here, out, _complemented(line, names)))
         return out
 
     def names(self, text: str, offset: int, doc) -> list[EntitySpan]:
@@ -176,12 +176,32 @@ class Gazetteer:
             body = text[start:start + len(body)]
         return start, f"{body} {prep}{place}"
 
-    def describe(self, text: str, offset: int, names: list[EntitySpan], prior: list[EntitySpan]):
-        """`names` of one line plus its definite descriptions, resolved against what came before."""
+    def describe(self, text: str, offset: int, names: list[EntitySpan], prior: list[EntitySpan],
+                 phrases: tuple = ()):
+        """`names` of one line plus its definite descriptions, resolved against what came before
+        (`phrases`: (position, head noun, name) of the article's nouns whose complement is a name)."""
         folded = fold(text)
         taken = [(x.start - offset, x.end - offset) for x in names]
         out = self._descriptions(text, folded, offset, list(names), taken, prior)
+        self._phrase_heads(text, folded, offset, out, taken, phrases)
         return sorted(out, key=lambda s: s.start)
+
+    def _phrase_heads(self, text, folded, offset, out, taken, phrases):
+        """« Ce prolongement » after « le prolongement de la ligne 14 »: the name the noun's complement gave,
+        when one name only was given that noun before, and the description, in the singular, has no
+        complement of its own (« les usines » after « l'usine de Douai » are more than it)."""
+        heads = {w for _, w, _ in phrases}
+        if not heads:
+            return
+        pattern = re.compile(rf"(?<![\w])(?:le|la|l'|ce|cet|cette)\s*({'|'.join(map(re.escape, sorted(heads, key=len, reverse=True)))})"
+                             rf"(?![\w])(?!\s+(?:de|du|des|d')\b)")
+        for m in pattern.finditer(folded):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            named = {name for pos, w, name in phrases if w == m.group(1) and pos < offset + m.start()}
+            if len(named) == 1:
+                out.append(self._span(text, folded, m.start(), m.end(), offset, named.pop(), "MISC", "description"))
+                taken.append((m.start(), m.end()))
 
     def _org_noun_before(self, folded: str, a: int) -> str | None:
         m = self.org_noun_before.search(folded[max(0, a - 60):a]) if self.org_noun_before else None
@@ -288,6 +308,24 @@ _ARTICLES = {"le", "la", "les", "l'", "un", "une", "sa", "son", "ses", "cette", 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINE_START = re.compile(r"(?:^|[.!?:«»\"]\s*|^#+\s*|^[-*•]\s*)$")
+
+
+def _complemented(line, names: list[EntitySpan]) -> tuple:
+    """(position, folded head noun, name) of the line's common nouns whose « de » complement is a name
+    (« le prolongement de la ligne 14 »)."""
+    out = []
+    for t in line.doc:
+        if t.pos_ != "NOUN" or not t.text[:1].islower():
+            continue
+        for c in t.children:
+            if c.dep_ != "nmod" or c.i <= t.i or not any(fold(x.text) in ("de", "du", "des", "d'") for x in c.children
+                                                          if x.dep_ == "case"):
+                continue
+            pos = line.start + c.idx
+            x = next((x for x in names if x.start <= pos < x.end), None)
+            if x is not None and x.type in ("ORG", "MISC", "LOC"):
+                out.append((line.start + t.idx, fold(t.text), x.name))
+    return tuple(out)
 
 
 def _without_capitalized_words(names: list[EntitySpan], lines, registry: Registry) -> list[EntitySpan]:

@@ -606,10 +606,12 @@ def subject(ctx: Context, s: Sentence, fr: Frame | None, speaker_span):
         if counter_class(x.name, ctx.lex) and rule == "parse:nsubj":
             return None  # "la préfecture recense…": a counter, not what is counted
         return x.name, "clause" if x.how in ("name", "numbered") else "description", rule
-    # a proper noun inside the subject phrase ("l'usine Fabrex de Vierzon")
+    # a proper noun inside the subject phrase ("l'usine Fabrex de Vierzon"), or a numbered name (« le
+    # prolongement de la ligne 14, qui a coûté 3,5 milliards »)
     for t in tok.subtree:
         y = span_at(ctx, _pos(s, t))
-        if y is not None and y.type in ("ORG", "PER") and t.dep_ in ("nmod", "flat:name", "appos"):
+        if y is not None and (y.type in ("ORG", "PER") or y.how == "numbered") and \
+                t.dep_ in ("nmod", "flat:name", "appos"):
             return y.name, "clause", rule + "-complement"
     return None
 

@@ -13,7 +13,7 @@ import pytest
 from reconcile.model import Bounds, Interval
 from reconcile.normalize.text import fold
 
-from .conftest import PUBLISHED, show
+from .conftest import PUBLISHED, figure, show
 
 
 def figures(cs):
@@ -117,6 +117,36 @@ def test_a_numbered_name_is_what_the_figure_is_about(claims, text, km, number):
     assert c.value == pytest.approx(km), show(cs)
     assert number in c.entity, show(cs)
     assert c.subject_origin not in ("main entity", "unknown", "story"), show(cs)
+
+
+NAMED_BY_A_COMPLEMENT = [
+    pytest.param("Les élus rappellent que le prolongement de la ligne 11, qui a coûté 2,1 milliards d'euros, a été "
+                 "livré à temps.", "2,1 milliards d'euros", "11", id="the-antecedent-s-numbered-complement"),
+    pytest.param("Le prolongement de la ligne 11 a été inauguré en juin. Ce prolongement, d'un coût de 2 milliards "
+                 "d'euros, relie Rosny à Noisy.", "2 milliards d'euros", "11", id="a-description-by-the-noun-of-a-phrase"),
+    pytest.param("La rénovation de l'usine Corvalis a commencé. La rénovation, d'un coût de 40 millions d'euros, "
+                 "durera deux ans.", "40 millions d'euros", "Corvalis", id="a-definite-description"),
+]
+
+
+@pytest.mark.parametrize("text,quote,name", NAMED_BY_A_COMPLEMENT)
+def test_a_noun_whose_complement_is_a_name_stands_for_that_name(claims, text, quote, name):
+    """« le prolongement de la ligne 11, qui a coûté … », « Ce prolongement, d'un coût de … »: the line's."""
+    c = figure(claims(text), quote)
+    assert name in c.entity, show(claims(text))
+
+
+def test_a_noun_phrase_with_a_complement_of_its_own_is_no_description(claims):
+    """« le prolongement de la ligne 12 » after « le prolongement de la ligne 11 » is the 12's."""
+    cs = claims("Le prolongement de la ligne 11 a été inauguré en juin. Le prolongement de la ligne 12, d'un coût "
+                "de 3 milliards d'euros, suivra.")
+    assert "11" not in figure(cs, "3 milliards d'euros").entity, show(cs)
+
+
+def test_the_state_is_no_place(claims):
+    cs = claims("Plusieurs élus rappellent que le chantier, qui a coûté 90 millions d’euros, a été livré à temps, "
+                "preuve qu’un calendrier peut être tenu quand l’État s’en donne les moyens.")
+    assert figure(cs, "90 millions d’euros").scope_dict().get("place") != "État", show(cs)
 
 
 # ------------------------------------------------------------ 3. dates read their event noun
