@@ -23,6 +23,7 @@ from .model import Claim, Entity, Finding, Report, Source, latest_decision
 from .normalize import places
 from .normalize.entities import Registry, unify
 from .normalize.entities import key as key_of
+from .normalize.text import fold
 from .sources import load as load_sources
 from . import settings as settings_mod
 
@@ -86,6 +87,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
               else c for c in claims]  # the places an article names were for the corpus to read, no scope
     story = story_entity(claims)
     setting = story if story and _is_place(story, claims) else None  # the place the story is set in
+    owner = story if story and not setting else None  # what has the staff and revenue no sentence names
     headline, headed = headline_incident(claims)
     if not story or setting or headed > story_votes(claims)[story]:
         # a place is where the story happens, not what it is about: the corpus's incident, if it has one,
@@ -96,9 +98,10 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
             claims = [replace(c, entity=incident, subject_origin="story incident")
                       if c.subject_origin == "main entity" and c.entity == story else c for c in claims]
         story = incident or story
-    if story:  # what a claim about nothing named in its sentence is about: the story's own subject
-        claims = [replace(c, entity=story) if c.entity.startswith("(") or c.entity == "story" else c
-                  for c in claims]
+    if story:  # what a claim about nothing named in its sentence is about: the story's own subject (what an
+        # organisation has stays the organisation's when the story is an incident: frames.toml [incident] owned)
+        claims = [replace(c, entity=owner if owner and fold(c.attribute.split(":")[0]) in lex.owned else story)
+                  if c.entity.startswith("(") or c.entity == "story" else c for c in claims]
     flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
                                  setting=setting, story=story)
     flagged, stale = apply_decisions(flagged, opts.decisions or {})

@@ -217,10 +217,18 @@ def article_incident(ctx: Context, claims: list, is_place) -> list:
     from .subjects import STORY
 
     top = dominant(ctx.incidents, ctx.headline_end, ctx.lex.incident_parts, ctx.lex.incident_generic)
-    if top is None or ctx.main is not None and not is_place(ctx.main) or \
-            not any(x.start < ctx.headline_end and x.key == top.key for x in ctx.incidents):
+    headed = ctx.main is None or is_place(ctx.main) or \
+        not any(x.name == ctx.main and x.start < ctx.headline_end for x in ctx.spans)  # a main entity the headline omits
+    if top is None or not headed or not any(x.start < ctx.headline_end and x.key == top.key for x in ctx.incidents):
         return claims
-    return [replace(c, entity=f"({_name(ctx, top, None, dated=False)})") if c.entity == STORY else c for c in claims]
+    placeholder = f"({_name(ctx, top, None, dated=False)})"
+    # a main entity the headline omits is not what the article's figures about nothing named are about
+    # (« Grève du 5 février : … » about the « loi Travail »), though its staff or revenue are its own
+    # (frames.toml [incident] owned); a place stays, for the corpus to tell where the story is set
+    omitted = ctx.main is not None and not is_place(ctx.main)
+    return [replace(c, entity=placeholder, subject_origin="story")
+            if (c.entity == STORY or omitted and c.subject_origin == "main entity" and c.entity == ctx.main)
+            and fold(c.attribute.split(":")[0]) not in ctx.lex.owned else c for c in claims]
 
 
 def is_outcome(attribute: str, lex: Lexicon) -> bool:

@@ -387,3 +387,17 @@ def test_the_setting_is_shown_never_compared(tmp_path, nlp):
     assert len(stations) == 2 and all(c.scope_dict().get("place") == "Vernoux" for c in stations), \
         [(c.quote, c.scope) for c in rep.claims]
     assert not any(f.attribute == "count:station" for f in rep.findings), [f.explanation for f in rep.findings]
+
+
+def test_a_main_entity_the_headline_omits_gives_way_to_the_headline_s_incident(tmp_path, nlp):
+    """Articles headed by a strike and mostly about a law: the strike rates no sentence names a subject for
+    are the strike's, while the company's staff stays the company's."""
+    law = "La loi Horizon inquiète. La loi Horizon divise. La loi Horizon sera votée en mars. "
+    rep = _corpus(tmp_path, nlp, {
+        "a": "Grève du 5 mars : les écoles fermées\n\n" + law + "Au total, 31 % des enseignants étaient en grève.\n",
+        "b": "Grève : le mouvement faiblit\n\n" + law + "Au total, 24 % des enseignants étaient en grève.\n",
+        "c": "Grève : la SNCF tient bon\n\n" + law + "Ailleurs, la compagnie emploie 150 000 cheminots.\n",
+    })
+    rates = [c for c in rep.claims if c.quote in ("31 %", "24 %")]
+    assert rates and all(c.entity.startswith("grève") for c in rates), \
+        [(c.source, c.quote, c.entity, c.subject_origin) for c in rep.claims]
