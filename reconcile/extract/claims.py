@@ -172,7 +172,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     cue_origins = _attributions(ctx, s)
     resolved = []  # (mention, frame, attribute, rule) of this sentence, for elided figures
     for m in ms:
-        if m.type == "duration" and not (m.cue and (m.low is not None or m.high is not None or m.approx)):
+        measured = _duration_of(text, m) if m.type == "duration" else None
+        if measured in ctx.lex.not_measured:
+            measured = None  # « quatre ans d'emprisonnement »: frames.toml [durations] not_measured
+        if m.type == "duration" and not measured and not (m.cue and (m.low is not None or m.high is not None or m.approx)):
             continue  # "depuis cinq ans" frames the story; "en moins de 10 heures" is a checkable figure
         if m.type not in ("quantity", "money", "percent", "duration"):
             continue
@@ -186,7 +189,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                       raising_verbs=ctx.lex.raising_verbs)
         attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
         if attr is None and m.type == "duration":
-            attr, attr_rule = f"duration:{m.unit}", "attr:duration"
+            attr, attr_rule = f"duration:{m.unit}", "attr:duration" + ("-of" if measured else "")
         if attr is None and m.type == "quantity" and R.elided(fr, m):
             attr, attr_rule = _elided_attribute(ctx, s, m, resolved)
             if attr is None and _people_were(fr):
@@ -249,6 +252,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         elif not parsed and origin and entity == origin:
             entity, how, subject_rule = STORY, "story", subject_rule + "+not-the-speaker"  # who says is not what
         scope, scope_rules = R.scope(ctx, s, m, fr)
+        if measured:  # « treize jours d'audience » and « vingt jours de délibéré » are not one stretch
+            scope["of"] = measured
+            scope_rules.append("window:duration-of")
         if "unit" in scope and _names_entity(scope["unit"], entity):
             del scope["unit"]  # « les 12,4 kilomètres de la ligne », about the line B: the line itself, no part of it
         if attr_rule.endswith("+grant"):  # « une aide de 3 millions »: money granted, not the receiver's budget
@@ -370,6 +376,18 @@ def _places_named(ctx: Context) -> str:
     which place its headlines name: pipeline.run)."""
     return "|".join(sorted({x.name for x in ctx.spans if x.type == "LOC" and x.how == "name"
                             and "|" not in x.name and R.place_as_scope(ctx, x.name)}))
+
+
+# « quatre ans d'emprisonnement », « treize jours d'audience », « vingt-sept semaines d'arrêt »: a stretch of
+# time of something named right after it (not « depuis cinq ans de … » read as a date)
+_OF_NOUN = re.compile(r"\s+d(?:e\s+|['’]\s*)(?!(?:la|le|les|l['’]|un|une|ce|cette|son|sa|ses|leur|leurs)\b)([^\W\d_]{3,})")
+
+
+def _duration_of(text: str, m: Mention) -> str | None:
+    """The noun a duration measures when it follows it with « de » (« quatre ans d'emprisonnement »): a
+    checkable figure of that noun (claim scope « of »); None otherwise (« depuis cinq ans »)."""
+    found = _OF_NOUN.match(text, m.end)
+    return fold(found.group(1)) if found else None
 
 
 def _continued_toll(ctx: Context, s: Sentence, previous: list[Sentence]):

@@ -80,3 +80,30 @@ def test_ballots_and_votes_cast_are_not_a_list_s_votes(claims):
     assert figure(cs, "5 000 suffrages").attribute == "votes"
     assert figure(cs, "13 262 suffrages").attribute != "votes"
 
+
+
+DURATIONS_OF = [
+    pytest.param("Le procès a duré treize jours d’audience.", "treize jours", "duration:day", "audience",
+                 id="days-of-hearing"),
+    pytest.param("La ligne a rouvert après vingt-sept semaines d’arrêt.", "vingt-sept semaines", "duration:week", "arret",
+                 id="weeks-of-closure"),
+    pytest.param("Le chantier du pont a connu six mois de retard.", "six mois", "duration:month", "retard",
+                 id="months-of-delay"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute,noun", DURATIONS_OF)
+def test_a_duration_of_a_named_thing_is_a_figure_of_it(claims, text, quote, attribute, noun):
+    """« treize jours d'audience » is checkable, and only against another duration of hearings."""
+    c = figure(claims(text), quote)
+    assert (c.attribute, c.scope_dict().get("of")) == (attribute, noun), (c.attribute, c.scope, c.rules)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Depuis cinq ans, la ville attend son tramway.", id="a-stretch-that-frames-the-story"),
+    pytest.param("Il a travaillé trois ans dans l'entreprise.", id="a-stretch-of-nothing-named"),
+    pytest.param("Le parquet a requis quatre ans d’emprisonnement.", id="a-penalty-not-yet-told-from-a-requisition"),
+])
+def test_a_duration_that_measures_nothing_named_is_no_figure(claims, text):
+    cs = claims(text)
+    assert not any(c.attribute.startswith("duration:") for c in cs), [(c.quote, c.attribute) for c in cs]
