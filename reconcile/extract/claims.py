@@ -21,7 +21,7 @@ from .events import dated, events, states
 from . import incidents as I
 from . import resolvers as R
 from .frames import frame_of, span_root, tokens_in, verb_form
-from .lexicon import Lexicon, counter_class, load as load_lexicon, singular
+from .lexicon import Lexicon, attribute_for_noun, counter_class, load as load_lexicon, singular
 from .modality import _attributions
 from .relations import link as link_parts
 from .subjects import STORY, find_subject, fronted_topic
@@ -383,6 +383,23 @@ def _places_named(ctx: Context) -> str:
 _OF_NOUN = re.compile(r"\s+d(?:e\s+|['’]\s*)(?!(?:la|le|les|l['’]|un|une|ce|cette|son|sa|ses|leur|leurs)\b)([^\W\d_]{3,})")
 
 
+def _noun_before_en(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    """The attribute of the plural noun the clitic « en » stands for, in the sentence before it: the last
+    plural common noun ahead of « en » (with the adjective that classes it: « parties civiles »)."""
+    en = [t for t in s.tokens if fold(t.text) == "en" and s.offset + t.idx < m.start]
+    if not en:
+        return None
+    nouns = [t for t in s.tokens if t.i < en[-1].i and t.pos_ == "NOUN" and "Plur" in t.morph.get("Number")]
+    if not nouns:
+        return None
+    n = nouns[-1]
+    noun = fold(n.lemma_ or n.text)
+    nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None
+    if nxt is not None and nxt.pos_ == "ADJ" and fold(nxt.lemma_ or nxt.text) in ctx.lex.class_adjectives:
+        noun = f"{noun} {singular(fold(nxt.text))}"
+    return attribute_for_noun(noun, ctx.lex)
+
+
 def _duration_of(text: str, m: Mention) -> str | None:
     """The noun a duration measures when it follows it with « de » (« quatre ans d'emprisonnement »): a
     checkable figure of that noun (claim scope « of »); None otherwise (« depuis cinq ans »)."""
@@ -469,6 +486,10 @@ def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved):
              and r[0].type == m.type]
     if known:
         return known[-1][2], "parse:elided-coordinated"
+    if _EN_BEFORE.search(fold(ctx.source.text[s.start:m.start])):
+        named = _noun_before_en(ctx, s, m)
+        if named:  # « À l'appel des parties civiles, la présidente en a recensé 71 »
+            return named, "parse:elided-en-noun"
     last = ctx.last_attribute
     if last and s.start - last[1] < 600:
         after = fold(ctx.source.text[m.end:min(s.end, m.end + 30)])

@@ -54,4 +54,13 @@ def parse(text: str, *, start: int = 0, nlp=None, batch_size: int = 32) -> list[
     nlp = nlp or load()
     spans = lines_of(text, start)
     docs = nlp.pipe((model_text(t) for _, t in spans), batch_size=batch_size)
-    return [Line(s, t, d) for (s, t), d in zip(spans, docs)]
+    return [Line(s, t, _french_lemmas(d)) for (s, t), d in zip(spans, docs)]
+
+
+def _french_lemmas(doc):
+    """The model's lookup lemmatizer gives some French plurals an English lemma (« parties » -> « party »):
+    a noun written « -ies » whose lemma ends in « -y » is lemmatized as its French singular (« partie »)."""
+    for t in doc:
+        if t.pos_ == "NOUN" and t.lemma_.endswith("y") and t.text.lower().endswith("ies"):
+            t.lemma_ = t.text.lower()[:-1]
+    return doc

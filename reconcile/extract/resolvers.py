@@ -139,8 +139,10 @@ def _classified(noun: str, fr: Frame | None, lex) -> str:
     adj = doc[nxt] if nxt < len(doc) else None
     if adj is not None and adj.head.i == fr.noun.i and adj.dep_ in ("amod", "acl"):
         for word in (fold(adj.lemma_ or adj.text), singular(fold(adj.text))):
-            if adj.pos_ == "ADJ" and word in lex.class_adjectives or f"{singular(noun)} {word}" in lex.nouns:
+            if f"{singular(noun)} {word}" in lex.nouns:
                 return f"{noun} {word}"  # « électeurs inscrits »: a noun of two words in the data is one noun
+            if adj.pos_ == "ADJ" and word in lex.class_adjectives:
+                return f"{noun} {singular(fold(adj.text))}"  # as written, agreeing: « parties civiles » -> civile
     return noun
 
 

@@ -45,6 +45,8 @@ KINDS = [
     pytest.param("Le parc compte 450 logements vacants.", "450 logements", "count:logement_vacant",
                  id="vacant-homes"),
     pytest.param("La préfecture a recensé 14 blessés graves.", "14 blessés", "injured", id="a-known-noun-keeps-its-id"),
+    pytest.param("Le tribunal compte 64 parties civiles.", "64 parties", "count:partie_civile",
+                 id="a-french-lemma-and-the-adjective-as-written"),
     pytest.param("Les quatre organisations syndicales ont signé.", "quatre organisations", "count:organisation",
                  id="a-relational-adjective-names-no-kind"),
     pytest.param("La région a commandé 24 rames livrées en 2027.", "24 rames", "count:rame",

@@ -190,6 +190,8 @@ EN_COUNTS = [
                  id="a-counter-s-own-count-of-the-same-thing"),
     pytest.param("Selon l'adjointe, 41 familles sont logées à l'hôtel. La mairie en dénombre 27.", "27",
                  "count:famille", "mairie", id="a-counting-verb-misread-after-en"),
+    pytest.param("À l'appel des parties civiles, la présidente en a recensé 71 : des proches, des blessés.", "71",
+                 "count:partie_civile", "présidente", id="en-stands-for-a-noun-of-its-own-sentence"),
 ]
 
 
