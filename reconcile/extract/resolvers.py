@@ -447,10 +447,12 @@ def speaker_referent(ctx: Context, s: Sentence, name: str, span, previous) -> tu
             return None
     text = ctx.source.text
     people = [x for x in ctx.spans if x.type == "PER" and x.end <= span[0]]
-    if role is not None:
-        for x in reversed(people):
-            if any(_masculine(w) == role for w in _introduced_with(text, x)):
-                return x.name, "referent:role"
+    if role is not None:  # the role as written first (« la présidente » is the woman introduced as such, not
+        # the company's « président » named since), then in either gender
+        for same in (lambda w: fold(w) == head, lambda w: _masculine(w) == role):
+            for x in reversed(people):
+                if any(same(w) for w in _introduced_with(text, x)):
+                    return x.name, "referent:role"
     lo = previous[-1].start if previous else s.start
     near = {x.name for x in people if x.start >= lo and not (role and _other_role(text, x, role, ctx.lex.titles))}
     return (near.pop(), "referent:last-person") if len(near) == 1 else None

@@ -50,6 +50,10 @@ def test_a_fronted_selon_does_not_overrule_a_nearer_voice(claims, text, quote, s
      "désaveu », a estimé la conseillère régionale.\n", "Dix-huit voix", "Hélène Marchal"),
     ("Le directeur de l'abattoir, Yves Perrot, a reçu les syndicats. Selon le directeur, 64 salariés seront "
      "reclassés.\n", "64 salariés", "Yves Perrot"),
+    # the role as written before its other gender: « la présidente » is not the firm's « président » named since
+    ("La présidente du tribunal, Marianne Leclercq, a ouvert l'audience. Comparaît aussi la société Técâble et "
+     "son président, Olivier Maury. Selon la présidente, 71 parties civiles sont constituées.\n",
+     "71 parties", "Marianne Leclercq"),
     # a role word the article did not use, for the one person just named
     ("Pour Rachid Amrani, délégué FO, « la direction a menti ». Selon le syndicaliste, 40 % des postes "
      "d'entretien ont disparu.\n", "40 %", "Rachid Amrani"),
