@@ -37,8 +37,9 @@ Printed figures, one per line:
   over_gold         entity, attribute and scope accuracy over EVERY gold claim
                     (a gold claim the tool misses counts as wrong): issue 9's gate.
                     Scope compares the fields place, unit and population (resolved
-                    the same way); a gold claim without scope needs
-                    a predicted claim without them
+                    the same way), over the gold claims that annotate a scope (a
+                    gold without a `scope` key has no scope figure); `{}` needs a
+                    predicted claim without them
   attribution       on gold claims with a speaker or counter: recall = those whose
                     value-matched claim names it; precision = among value-matched
                     predicted claims that name one, those the gold names too

@@ -96,7 +96,8 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         incident = story_incident(claims) or headline
         if incident and story:  # what articles fell back on as their subject is then the incident too
             claims = [replace(c, entity=incident, subject_origin="story incident")
-                      if c.subject_origin == "main entity" and c.entity == story else c for c in claims]
+                      if c.subject_origin == "main entity" and c.entity == story
+                      and fold(c.attribute.split(":")[0]) not in lex.owned else c for c in claims]
         story = incident or story
     if story:  # what a claim about nothing named in its sentence is about: the story's own subject (what an
         # organisation has stays the organisation's when the story is an incident: frames.toml [incident] owned)
@@ -128,7 +129,7 @@ def _headline(source: Source) -> str:
 def headline_incident(claims: list[Claim]) -> tuple[str | None, int]:
     """The incident the corpus's headlines name most, and how many articles are headed by an incident
     (their claims about nothing named carry it as their placeholder subject, « (grippe aviaire) »:
-    extract.incidents.article_incident). One vote per article; ties to the name first in order."""
+    extract.incidents.article_incident). One vote per article; ties alphabetically."""
     per_source: dict[str, str] = {}
     for c in claims:
         if c.entity.startswith("(") and c.entity.endswith(")") and c.entity != STORY:

@@ -55,8 +55,8 @@ def headline_setting(headlines: dict[str, str], claims: list[Claim], is_place) -
     (`headlines`: source id -> headline; « Municipales à Lorvannes : … », « Lorvannes : Gérard Vasseur
     saisit … »). The places looked for are the names some article marks as a place (scope key « places »,
     set by extraction), the places figures hold in, and the names `is_place` knows; a headline naming
-    several counts for each (« Effondrement rue des Tisserands : … à Montbrac »), and only one place can be
-    named by more than half of the headlines."""
+    several counts for each (« Effondrement rue des Tisserands : … à Montbrac »); of places named by more
+    than half of them, the most named wins, ties alphabetically."""
     marked: Counter = Counter()
     for c in claims:
         marked.update(set(dict(c.scope).get("places", "").split("|")) - {""})
@@ -317,7 +317,8 @@ def _explain(kind: str, slot: Slot, worst, n: int) -> str:
         V.ATTRIBUTED: "Different counters",
     }[kind]
     more = f" ({n} pairs of claims; the widest gap shown)" if n > 1 else ""
-    scope = f" ({', '.join(f'{k} {v}' for k, v in a.scope)})" if a.scope else ""
+    shown = [(key, val) for key, val in a.scope if key != "places"]  # « places »: extraction's note, no scope
+    scope = f" ({', '.join(f'{key} {val}' for key, val in shown)})" if shown else ""
     tied = _tie(a, b)
     return (f"{lead} on {slot.entity} · {slot.attribute}{scope}: {a.source} says «{a.quote}», "
             f"{b.source} says «{b.quote}»; {v.explanation}{more}.{tied}")

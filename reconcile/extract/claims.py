@@ -372,19 +372,41 @@ _FRONTED_PLACE = re.compile(r"^\W*(?:a|en|dans)\s*$")
 
 
 def _places_named(ctx: Context) -> str:
-    """The names the article marks as places and that may be a scope, « | »-joined (for the corpus to tell
-    which place its headlines name: pipeline.run)."""
-    return "|".join(sorted({x.name for x in ctx.spans if x.type == "LOC" and x.how == "name"
-                            and "|" not in x.name and R.place_as_scope(ctx, x.name)}))
+    """The names the article marks as places and writes as places somewhere (after « à », « dans », « en »…,
+    or known to the gazetteer: the NER also tags firms as places), « | »-joined, for the corpus to tell
+    which place its headlines name (pipeline.run)."""
+    from ..normalize.places import gazetteer
+
+    text = ctx.source.text
+    names = {x.name for x in ctx.spans if x.type == "LOC" and x.how == "name" and "|" not in x.name
+             and R.place_as_scope(ctx, x.name)}
+    return "|".join(sorted(n for n in names if gazetteer().lookup(n) is not None or
+                           re.search(rf"(?:\b[àÀ]|\bdans|\ben|\bau|\baux|\bsur)\s+(?:la\s+|le\s+|l['’]\s*)?{re.escape(n)}\b", text)))
 
 
 # « quatre ans d'emprisonnement », « treize jours d'audience », « vingt-sept semaines d'arrêt »: a stretch of
 # time of something named right after it (not « depuis cinq ans de … » read as a date)
-_OF_NOUN = re.compile(r"\s+d(?:e\s+|['’]\s*)(?!(?:la|le|les|l['’]|un|une|ce|cette|son|sa|ses|leur|leurs)\b)([^\W\d_]{3,})")
+_OF_NOUN = re.compile(r"\s+d(?:e\s+|['’]\s*)(?!(?:la|le|les|l['’]|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|"
+                      r"mes|notre|nos|votre|vos|plus|moins|trop)\b)([^\W\d_]{3,})")
+_FRAMING = re.compile(r"(?:\bdepuis|\bvoila|\bil y a)\s+$")
+
+
+def _clitic_en(ctx: Context, s: Sentence, m: Mention) -> bool:
+    """True when an « en » before the figure is the clitic pronoun (« la présidente en a recensé 71 », « la
+    mairie en dénombre 27 », its verb misread as a noun), not the preposition (« se sont mis en grève »)."""
+    counting = {fold(v)[:-2] for v in ctx.lex.count_verbs if v.endswith("er") and " " not in v} | {"compt"}
+    for t in s.tokens:
+        if fold(t.text) != "en" or s.offset + t.idx >= m.start or t.i + 1 >= len(t.doc):
+            continue
+        nxt = t.doc[t.i + 1]
+        if t.pos_ == "PRON" or nxt.pos_ in ("VERB", "AUX") or \
+                any(fold(nxt.text) == stem + end for stem in counting for end in ("e", "ent", "ait", "aient")):
+            return True
+    return False
 
 
 def _noun_before_en(ctx: Context, s: Sentence, m: Mention) -> str | None:
-    """The attribute of the plural noun the clitic « en » stands for, in the sentence before it: the last
+    """The attribute of the plural noun the clitic « en » stands for, earlier in its own sentence: the last
     plural common noun ahead of « en » (with the adjective that classes it: « parties civiles »)."""
     en = [t for t in s.tokens if fold(t.text) == "en" and s.offset + t.idx < m.start]
     if not en:
@@ -404,7 +426,9 @@ def _duration_of(text: str, m: Mention) -> str | None:
     """The noun a duration measures when it follows it with « de » (« quatre ans d'emprisonnement »): a
     checkable figure of that noun (claim scope « of »); None otherwise (« depuis cinq ans »)."""
     found = _OF_NOUN.match(text, m.end)
-    return fold(found.group(1)) if found else None
+    if found is None or _FRAMING.search(fold(text[max(0, m.start - 16):m.start])):
+        return None  # « depuis cinq ans de mandat », « il y a deux ans de cela »: a stretch that frames the story
+    return fold(found.group(1))
 
 
 def _continued_toll(ctx: Context, s: Sentence, previous: list[Sentence]):
@@ -486,16 +510,19 @@ def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved):
              and r[0].type == m.type]
     if known:
         return known[-1][2], "parse:elided-coordinated"
-    if _EN_BEFORE.search(fold(ctx.source.text[s.start:m.start])):
+    clitic = _EN_BEFORE.search(fold(ctx.source.text[s.start:m.start])) and _clitic_en(ctx, s, m)
+    if clitic:
         named = _noun_before_en(ctx, s, m)
         if named:  # « À l'appel des parties civiles, la présidente en a recensé 71 »
             return named, "parse:elided-en-noun"
     last = ctx.last_attribute
+    if last and last[0].startswith("duration:"):
+        last = None  # a bare number counts things, it does not continue a stretch of time
     if last and s.start - last[1] < 600:
         after = fold(ctx.source.text[m.end:min(s.end, m.end + 30)])
         if re.match(r"\s*(?:selon|d'apres|de source|a |au |aux |en |dans |pour |chez |,)", after):
             return last[0], "window:elided-previous"
-        if _EN_BEFORE.search(fold(ctx.source.text[s.start:m.start])):
+        if clitic:
             return last[0], "window:elided-en"  # « La mairie en dénombre 27 »: « en » stands for what was counted
     return None, None
 

@@ -80,9 +80,11 @@ class Gazetteer:
         names = promote([x for line in lines for x in self.names(line.text, line.start, line.doc)])
         names = _without_capitalized_words(names, lines, self.registry)
         out: list[EntitySpan] = []
+        phrases: tuple = ()  # the article's nouns whose complement is a name, so far
         for line in lines:
             here = [x for x in names if line.start <= x.start < line.start + len(line.text)]
-            out.extend(self.describe(line.text, line.start, here, out, _complemented(line, names)))
+            phrases += _complemented(line, here)
+            out.extend(self.describe(line.text, line.start, here, out, phrases))
         return out
 
     def names(self, text: str, offset: int, doc) -> list[EntitySpan]:
@@ -102,7 +104,7 @@ class Gazetteer:
                     not _overlaps(m.start(), m.end(), taken):  # « la liste « Lorvannes d'abord » »: a list
                 noun = text[m.start(1):m.end(1)].lower()
                 out.append(replace(self._span(text, folded, m.start(), m.end(), offset, f"{noun} {inner}",
-                                              self.quoted_types[m.group(1)], "name"), intro=noun))
+                                              self.quoted_types[m.group(1)], "name"), intro=m.group(1)))
                 taken.append((m.start(), m.end()))
         if self.pattern:
             for m in self.pattern.finditer(folded):
@@ -190,7 +192,7 @@ class Gazetteer:
         """« Ce prolongement » after « le prolongement de la ligne 14 »: the name the noun's complement gave,
         when one name only was given that noun before, and the description, in the singular, has no
         complement of its own (« les usines » after « l'usine de Douai » are more than it)."""
-        heads = {w for _, w, _ in phrases}
+        heads = {w for _, w, _ in phrases if w not in self.name_heads}  # « la présidente du tribunal » is a person
         if not heads:
             return
         pattern = re.compile(rf"(?<![\w])(?:le|la|l'|ce|cet|cette)\s*({'|'.join(map(re.escape, sorted(heads, key=len, reverse=True)))})"
@@ -323,7 +325,7 @@ def _complemented(line, names: list[EntitySpan]) -> tuple:
                 continue
             pos = line.start + c.idx
             x = next((x for x in names if x.start <= pos < x.end), None)
-            if x is not None and x.type in ("ORG", "MISC", "LOC"):
+            if x is not None and x.type in ("ORG", "MISC"):  # « l'usine de Castelbrune » is in it, not it
                 out.append((line.start + t.idx, fold(t.text), x.name))
     return tuple(out)
 

@@ -89,16 +89,18 @@ def mentions(lines, lex: Lexicon) -> list[Incident]:
     phrases = lex.incident_nouns
     if not phrases:
         return out
+    by_first: dict[str, list] = {}  # the phrases by their first word, longest first as in the lexicon
+    for words in phrases:
+        by_first.setdefault(words[0], []).append(words)
     for line in lines:
         doc = line.doc
         forms = [_word(t) for t in doc]  # each token's folded forms, read once for every phrase
         i = 0
         while i < len(doc):
             hit = None
-            for words in phrases:
-                toks = doc[i:i + len(words)]
-                if len(toks) == len(words) and all(w in f for w, f in zip(words, forms[i:i + len(words)])) and \
-                        any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+            for words in sorted({w for f in forms[i] for w in by_first.get(f, ())}, key=lambda w: (-len(w), w)):
+                if i + len(words) <= len(doc) and all(w in f for w, f in zip(words, forms[i:i + len(words)])) and \
+                        any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:i + len(words)]):
                     hit = words
                     break
             if hit is None:
@@ -206,7 +208,8 @@ def resolve(ctx: Context, s: Sentence, fr: Frame | None, a: int, previous: list[
 
 def article_incident(ctx: Context, claims: list, is_place) -> list:
     """Claims about nothing named (`STORY`) in an article whose headline names an incident and whose
-    main entity is a place (or that names none) carry the article's dominant incident as their
+    main entity is a place, or none, or one the headline omits (then also the figures that fell back on it,
+    but what an organisation owns), carry the article's dominant incident as their
     placeholder, « (grippe aviaire) »: under « Grippe aviaire : six foyers en Douvère », « six foyers
     ont été confirmés » are the epidemic's, not the town's in the dateline. The corpus decides
     (pipeline.run): a story about a named subject (a hospital, a company) keeps it, a story set in a
@@ -238,7 +241,7 @@ def is_outcome(attribute: str, lex: Lexicon) -> bool:
     if any(fold(":".join(parts[:n])) in lex.outcomes for n in range(len(parts), 0, -1)):
         return True
     # what an act did to things or people (« 7 personnes ont été interpellées », « 48 000 canards abattus »:
-    # frames.toml [counted.acts]) is what the incident did
+    # frames.toml [counted.acts]) is an outcome of the story's incident, whoever acted
     done = set((lex.kind_acts or {}).values())
     tail = parts[1].rsplit("_", 1)[-1] if len(parts) > 1 and parts[0] == "count" and "_" in parts[1] else ""
     return bool(tail) and (tail in done or tail.endswith("e") and tail[:-1] in done)

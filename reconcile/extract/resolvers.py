@@ -156,18 +156,18 @@ def _act_kind(noun: str, fr: Frame | None, lex) -> str | None:
         return None
     n = fr.noun
     feminine = "Fem" in n.morph.get("Gender")
-    candidates = [c for c in n.children if c.dep_ in ("amod", "acl") and c.i > n.i and
+    candidates = [(c, True) for c in n.children if c.dep_ in ("amod", "acl") and c.i > n.i and
                   "Part" in c.morph.get("VerbForm")]
     for t in [n, *fr.chain]:  # « Une douzaine de familles ont été relogées »: the quantity word is the subject
         if t.dep_ in ("nsubj:pass", "obj"):
-            candidates.append(t.head)
+            candidates.append((t.head, t.dep_ == "nsubj:pass"))  # an object after « ont abattu » does not agree
             break
-    for v in candidates:
+    for v, agrees in candidates:
         lemma = fold(v.lemma_ or "")
         if lemma in acts and v.pos_ in ("VERB", "ADJ", "AUX"):
             part = acts[lemma]
             written = singular(fold(v.text))
-            if written in (part, part + "e"):  # « relogées »: the participle as written agrees with the noun
+            if agrees and written in (part, part + "e"):  # « relogées »: the participle agrees with the noun
                 return f"{noun} {written}"
             return f"{noun} {part}e" if feminine and not part.endswith("e") else f"{noun} {part}"
     return None
@@ -338,7 +338,7 @@ def _misread_verb_speaker(ctx: Context, s: Sentence, m: Mention):
             continue
         word = fold(t.text)
         subj = t.doc[t.i - 1]
-        clitic = fold(subj.text) == "en" and t.i >= 2
+        clitic = fold(subj.text) == "en" and t.i - 2 >= s.tokens[0].i
         if clitic:  # « la mairie en dénombre 27 »: « en » stands for what is counted
             subj = t.doc[t.i - 2]
         has = clitic and any(word == "compt" + end for end in _FIRST_GROUP)

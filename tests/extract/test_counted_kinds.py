@@ -62,6 +62,8 @@ KINDS = [
                  "count:personne_relogee", id="the-rehoused-are-not-the-evacuated"),
     pytest.param("Une douzaine de familles ont été relogées lundi.", "Une douzaine de familles",
                  "count:famille_relogee", id="a-word-of-quantity-as-the-subject"),
+    pytest.param("Les services vétérinaires ont abattu 160 000 volailles.", "160 000 volailles",
+                 "count:volaille_abattue", id="an-object-after-avoir-takes-the-noun-s-gender"),
     pytest.param("Les gendarmes ont verbalisé 12 automobilistes.", "12 automobilistes",
                  "count:automobiliste_verbalise", id="the-object-of-an-act"),
     pytest.param("La préfecture a évacué 120 habitants.", "120 habitants", "evacuated",
@@ -105,6 +107,8 @@ def test_a_duration_of_a_named_thing_is_a_figure_of_it(claims, text, quote, attr
     pytest.param("Depuis cinq ans, la ville attend son tramway.", id="a-stretch-that-frames-the-story"),
     pytest.param("Il a travaillé trois ans dans l'entreprise.", id="a-stretch-of-nothing-named"),
     pytest.param("Le parquet a requis quatre ans d’emprisonnement.", id="a-penalty-not-yet-told-from-a-requisition"),
+    pytest.param("Il faudra attendre deux ans de plus.", id="how-much-more-is-no-noun"),
+    pytest.param("Depuis cinq ans de mandat, le maire attend son tramway.", id="a-stretch-that-frames-with-a-noun"),
 ])
 def test_a_duration_that_measures_nothing_named_is_no_figure(claims, text):
     cs = claims(text)

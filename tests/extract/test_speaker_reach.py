@@ -233,3 +233,15 @@ def test_a_toll_goes_on_in_the_next_sentence_of_its_paragraph(claims):
 def test_a_toll_does_not_go_on_past_its_paragraph_or_into_another_s_words(claims, text):
     cs = claims(text)
     assert not any(dict(c.rules).get("attribution") == "window:continued-toll" for c in cs), show(cs)
+
+
+@pytest.mark.parametrize("text,quote", [
+    pytest.param("La grève a été suivie. Ils se sont mis en grève hier et 27 ont défilé.", "27",
+                 id="the-preposition-en"),
+    pytest.param("Le procès a duré treize jours d’audience. La présidente en a recensé 71.", "71",
+                 id="a-count-does-not-continue-a-stretch-of-time"),
+])
+def test_en_that_stands_for_no_counted_noun_continues_no_figure(claims, text, quote):
+    cs = claims(text)
+    assert not any(c.quote == quote and (c.attribute.startswith("duration:") or
+                                         dict(c.rules).get("attribute") == "window:elided-en") for c in cs), show(cs)
