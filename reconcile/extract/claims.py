@@ -394,7 +394,8 @@ _FRAMING = re.compile(r"(?:\bdepuis|\bvoila|\bil y a)\s+$")
 def _clitic_en(ctx: Context, s: Sentence, m: Mention) -> bool:
     """True when an « en » before the figure is the clitic pronoun (« la présidente en a recensé 71 », « la
     mairie en dénombre 27 », its verb misread as a noun), not the preposition (« se sont mis en grève »)."""
-    counting = {fold(v)[:-2] for v in ctx.lex.count_verbs if v.endswith("er") and " " not in v} | {"compt"}
+    counting = {fold(v)[:-2] for v in ctx.lex.count_verbs | ctx.lex.ambiguous_count_verbs
+                if v.endswith("er") and " " not in v}
     for t in s.tokens:
         if fold(t.text) != "en" or s.offset + t.idx >= m.start or t.i + 1 >= len(t.doc):
             continue

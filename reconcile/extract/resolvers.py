@@ -341,7 +341,9 @@ def _misread_verb_speaker(ctx: Context, s: Sentence, m: Mention):
         clitic = fold(subj.text) == "en" and t.i - 2 >= s.tokens[0].i
         if clitic:  # « la mairie en dénombre 27 »: « en » stands for what is counted
             subj = t.doc[t.i - 2]
-        has = clitic and any(word == "compt" + end for end in _FIRST_GROUP)
+        # a verb that counts or has (frames.toml [counting] ambiguous: « compter ») counts after « en »
+        has = clitic and any(word == fold(v)[:-2] + end for v in ctx.lex.ambiguous_count_verbs
+                             if v.endswith("er") for end in _FIRST_GROUP)
         if not has and not any(word == v[:-2] + end for v in verbs for end in _FIRST_GROUP):
             continue
         x = span_at(ctx, _pos(s, subj))
