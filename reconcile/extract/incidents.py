@@ -242,7 +242,7 @@ def is_outcome(attribute: str, lex: Lexicon) -> bool:
         return True
     # what an act did to things or people (« 7 personnes ont été interpellées », « 48 000 canards abattus »:
     # frames.toml [counted.acts]) is an outcome of the story's incident, whoever acted
-    done = set((lex.kind_acts or {}).values())
+    done = {part for verb, part in (lex.kind_acts or {}).items() if verb not in lex.not_outcomes}
     tail = parts[1].rsplit("_", 1)[-1] if len(parts) > 1 and parts[0] == "count" and "_" in parts[1] else ""
     return bool(tail) and (tail in done or tail.endswith("e") and tail[:-1] in done)
 

@@ -401,3 +401,14 @@ def test_a_main_entity_the_headline_omits_gives_way_to_the_headline_s_incident(t
     rates = [c for c in rep.claims if c.quote in ("31 %", "24 %")]
     assert rates and all(c.entity.startswith("grève") for c in rates), \
         [(c.source, c.quote, c.entity, c.subject_origin) for c in rep.claims]
+
+
+def test_what_somebody_does_of_their_own_accord_is_no_outcome_of_the_incident(claims):
+    """After the explosion, the rehoused are the incident's; the shopkeepers an insurer compensated are not."""
+    cs = claims("Après l'explosion, la préfecture a ouvert une cellule de crise. Au total, 58 personnes ont été "
+                "relogées. Quelque 120 commerçants ont été indemnisés par l'assureur.")
+    rehoused = figure(cs, "58 personnes")
+    paid = figure(cs, "Quelque 120 commerçants")
+    assert rehoused.subject_origin in INCIDENT_SUBJECTS, (rehoused.entity, rehoused.rules)
+    assert paid.attribute == "count:commercant_indemnise" and paid.subject_origin not in INCIDENT_SUBJECTS, \
+        (paid.entity, paid.subject_origin, paid.rules)
