@@ -16,14 +16,13 @@ from .compare.slots import compare_all, headline_setting, story_entity, story_in
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
-from .extract.incidents import corpus_names as incident_names
+from .extract.incidents import corpus_names as incident_names, owns
 from .extract.lexicon import Lexicon, load as load_lexicon
 from .extract.subjects import STORY
 from .model import Claim, Entity, Finding, Report, Source, latest_decision
 from .normalize import places
 from .normalize.entities import Registry, unify
 from .normalize.entities import key as key_of
-from .normalize.text import fold
 from .sources import load as load_sources
 from . import settings as settings_mod
 
@@ -97,11 +96,11 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         if incident and story:  # what articles fell back on as their subject is then the incident too
             claims = [replace(c, entity=incident, subject_origin="story incident")
                       if c.subject_origin == "main entity" and c.entity == story
-                      and fold(c.attribute.split(":")[0]) not in lex.owned else c for c in claims]
+                      and not owns(c.attribute, lex) else c for c in claims]
         story = incident or story
     if story:  # what a claim about nothing named in its sentence is about: the story's own subject (what an
         # organisation has stays the organisation's when the story is an incident: frames.toml [incident] owned)
-        claims = [replace(c, entity=owner if owner and fold(c.attribute.split(":")[0]) in lex.owned else story)
+        claims = [replace(c, entity=owner if owner and owns(c.attribute, lex) else story)
                   if c.entity.startswith("(") or c.entity == "story" else c for c in claims]
     flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
                                  setting=setting, story=story)

@@ -394,14 +394,13 @@ _FRAMING = re.compile(r"(?:\bdepuis|\bvoila|\bil y a)\s+$")
 def _clitic_en(ctx: Context, s: Sentence, m: Mention) -> bool:
     """True when an « en » before the figure is the clitic pronoun (« la présidente en a recensé 71 », « la
     mairie en dénombre 27 », its verb misread as a noun), not the preposition (« se sont mis en grève »)."""
-    counting = {fold(v)[:-2] for v in ctx.lex.count_verbs | ctx.lex.ambiguous_count_verbs
-                if v.endswith("er") and " " not in v}
+    counting = ctx.lex.count_verbs | ctx.lex.ambiguous_count_verbs
     for t in s.tokens:
         if fold(t.text) != "en" or s.offset + t.idx >= m.start or t.i + 1 >= len(t.doc):
             continue
         nxt = t.doc[t.i + 1]
         if t.pos_ == "PRON" or nxt.pos_ in ("VERB", "AUX") or \
-                any(fold(nxt.text) == stem + end for stem in counting for end in ("e", "ent", "ait", "aient")):
+                R.conjugates(fold(nxt.text), counting, ("e", "ent", "ait", "aient")):
             return True
     return False
 

@@ -231,7 +231,13 @@ def article_incident(ctx: Context, claims: list, is_place) -> list:
     omitted = ctx.main is not None and not is_place(ctx.main)
     return [replace(c, entity=placeholder, subject_origin="story")
             if (c.entity == STORY or omitted and c.subject_origin == "main entity" and c.entity == ctx.main)
-            and fold(c.attribute.split(":")[0]) not in ctx.lex.owned else c for c in claims]
+            and not owns(c.attribute, ctx.lex) else c for c in claims]
+
+
+def owns(attribute: str, lex: Lexicon) -> bool:
+    """True when figures of `attribute` are what an organisation has, never an incident's (frames.toml
+    [incident] owned: staff, revenue, budget…)."""
+    return fold(attribute.split(":")[0]) in lex.owned
 
 
 def is_outcome(attribute: str, lex: Lexicon) -> bool:

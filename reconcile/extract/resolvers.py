@@ -325,6 +325,13 @@ def _window_speaker(ctx: Context, s: Sentence, m: Mention, cue_origins, figures)
 _FIRST_GROUP = ("e", "ent", "ait", "aient", "a", "era", "eront", "erait", "eraient")
 
 
+def conjugates(word: str, verbs, endings=_FIRST_GROUP) -> bool:
+    """True when the folded `word` is a form of one of the « -er » `verbs` with one of `endings` (« dénombre »
+    of « dénombrer »); verbs of other groups and locutions are never matched."""
+    stems = {fold(v)[:-2] for v in verbs if v.endswith("er") and " " not in v}
+    return any(word == stem + end for stem in stems for end in endings)
+
+
 def _misread_verb_speaker(ctx: Context, s: Sentence, m: Mention):
     """(speaker, span) when the tagger took a verb of counting or saying for a noun or an adjective right
     after its subject, in the figure's clause (« l'entreprise chiffre ses surcoûts à 31 millions », « la
@@ -332,7 +339,7 @@ def _misread_verb_speaker(ctx: Context, s: Sentence, m: Mention):
     conjugated forms of « -er » verbs are read (« chiffre », « table », « estiment »), never a bare stem."""
     text = ctx.source.text
     lo, _ = clause_bounds(text, s.start, s.end, m.start)
-    verbs = [fold(v) for v in ctx.lex.count_verbs | ctx.lex.say_verbs if v.endswith("er") and " " not in v]
+    verbs = ctx.lex.count_verbs | ctx.lex.say_verbs
     for t in s.tokens:
         if not lo <= _pos(s, t) < m.start or t.pos_ not in ("NOUN", "ADJ") or t.i == s.tokens[0].i:
             continue
@@ -342,9 +349,8 @@ def _misread_verb_speaker(ctx: Context, s: Sentence, m: Mention):
         if clitic:  # « la mairie en dénombre 27 »: « en » stands for what is counted
             subj = t.doc[t.i - 2]
         # a verb that counts or has (frames.toml [counting] ambiguous: « compter ») counts after « en »
-        has = clitic and any(word == fold(v)[:-2] + end for v in ctx.lex.ambiguous_count_verbs
-                             if v.endswith("er") for end in _FIRST_GROUP)
-        if not has and not any(word == v[:-2] + end for v in verbs for end in _FIRST_GROUP):
+        has = clitic and conjugates(word, ctx.lex.ambiguous_count_verbs)
+        if not has and not conjugates(word, verbs):
             continue
         x = span_at(ctx, _pos(s, subj))
         if subj.pos_ not in ("NOUN", "PROPN") or x is None and not any(c.dep_ == "det" for c in subj.children):
