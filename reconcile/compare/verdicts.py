@@ -128,11 +128,20 @@ def _time_rule(a: Claim, b: Claim, gap: float, lex) -> str | None:
         # once past, a fact does not change with the day it is reported; a yearly figure (a loss,
         # a revenue) without its year is taken as the same year only in articles weeks apart
         return "fixed"
-    if dyn == "stock" and a.published and b.published and not changed(a, b, lex):
+    if dyn == "stock" and a.published and b.published and not changed(a, b, lex) and not _years_apart(a, b):
         days = abs((a.published - b.published).days)
         if days <= lex.stock_days or gap > lex.stock_monthly_change * days / 30:
             return "stock"  # a workforce does not move that fast without a word of change
     return None
+
+
+def _years_apart(a: Claim, b: Claim) -> bool:
+    """True when a claim's own date (« en 2019, la mise en vente de 21 magasins ») puts it more than a
+    year from the other's time: the history of a stock, not the same stock told twice."""
+    if "explicit" not in (a.time_origin, b.time_origin) or a.time is None or b.time is None:
+        return False
+    first, last = sorted((a.time, b.time), key=lambda t: t.start)
+    return (last.start - first.end).days > 365
 
 
 def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "tolerance", lex=None) -> Verdict:

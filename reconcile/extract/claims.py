@@ -36,7 +36,8 @@ _CONNECTOR = re.compile(r"^[\s\w'’]{0,28}(?:\s:\s*)?$")
 _RELATIVE_TO_NOUN = re.compile(r"\b([a-z]{3,})(?:\s+[a-z]+){0,4}\s*,\s*ou\s[^,;]*$")
 
 
-_PROSE_END = re.compile(r"[.!?…»\"”)]\s*$")
+# (a closing parenthesis alone ends no sentence: the French model cuts « À Quimper (Finistère) | , 45 … »)
+_PROSE_END = re.compile(r"[.!?…»\"”][)»\"”]?\s*$")
 
 
 def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None = None) -> list[Claim]:
@@ -164,6 +165,11 @@ def _shift(m: Mention, offset: int) -> Mention:
     return replace(m, start=m.start + offset, end=m.end + offset)
 
 
+# what a count of a list continues the governor of the one before with: a repeated « de » after
+# « ainsi que » or « et », or a colon that opens the items of a whole
+_SAME_GOVERNOR = re.compile(r"(?:(?:\bainsi que|\bet|\bou|,)\s+(?:de|d'|des|du)\s*|:\s*)$")
+
+
 def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     text = ctx.source.text
     periods = [m for m in ms if m.type in ("date", "period")]
@@ -187,7 +193,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue  # "100 % électriques" qualifies, it does not count
         fr = frame_of(s, m.start, m.end, m.unit, noun_predicates=ctx.lex.noun_predicates,
                       raising_verbs=ctx.lex.raising_verbs)
-        attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
+        attr, attr_rule, doing = _people_doing(ctx, s, m, fr)
+        if attr is None:
+            attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
         if attr is None and m.type == "duration":
             attr, attr_rule = f"duration:{m.unit}", "attr:duration" + ("-of" if measured else "")
         if attr is None and m.type == "quantity" and R.elided(fr, m):
@@ -255,6 +263,17 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if measured:  # « treize jours d'audience » and « vingt jours de délibéré » are not one stretch
             scope["of"] = measured
             scope_rules.append("window:duration-of")
+        if doing is not None and "place" not in scope:  # « Ils étaient 3 000 à manifester à Lyon »
+            where = next((n for c in doing.children if c.dep_.startswith("obl")
+                          for n in [R.place_of(ctx, s, c)] if n), None)
+            if where:
+                scope["place"] = where
+                scope_rules.append("parse:people-doing-place")
+            unit = next((n for c in doing.children if c.dep_.startswith("obl") and c.lemma_ in ctx.lex.unit_nouns
+                         for n in [R.named_unit(ctx, s, c)] if n), None)
+            if unit and "unit" not in scope:  # « à débrayer devant l'usine d'Audincourt »
+                scope["unit"] = unit
+                scope_rules.append("parse:people-doing-unit")
         if "unit" in scope and _names_entity(scope["unit"], entity):
             del scope["unit"]  # « les 12,4 kilomètres de la ligne », about the line B: the line itself, no part of it
         if attr_rule.endswith("+grant"):  # « une aide de 3 millions »: money granted, not the receiver's budget
@@ -264,6 +283,13 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if event:
             scope["event"] = event
             scope_rules.append("parse:event")
+        elif attr.startswith("count:") and _SAME_GOVERNOR.search(fold(text[max(s.start, m.start - 16):m.start])):
+            # « la fermeture de quatre hypermarchés, à …, ainsi que de six magasins »; « la fermeture d'une
+            # dizaine de points de vente … : trois hypermarchés, … »: the event of the count it continues
+            before = [c for c in ctx.claims if s.start <= c.start < m.start and c.scope_dict().get("event")]
+            if before:
+                scope["event"] = before[-1].scope_dict()["event"]
+                scope_rules.append("parse:event-continued")
         if how in ("clause", "sentence", "object", "complement", "description") or \
                 parsed and subject_rule == "parse:nsubj":  # « Le département compte 42 000 foyers »
             place = R.place_as_scope(ctx, entity, known=bool(parsed))  # « le Finistère concentre 177 000 foyers »
@@ -543,6 +569,43 @@ def _people_were(fr) -> bool:
         if subj is not None and any(fold(c.lemma_) == "etre" for c in p.children if c.dep_.startswith(("aux", "cop"))):
             return True
     return False
+
+
+# the pronouns and adverbs that may stand between « à » and the infinitive (« à se rassembler », « à y croire »)
+_BEFORE_INFINITIVE = {"se", "s'", "s’", "y", "en", "ne", "le", "la", "les", "l'", "l’", "lui", "leur"}
+
+
+def _people_doing(ctx: Context, s: Sentence, m: Mention, fr):
+    """« Ils étaient près de 300 à débrayer », « Les salariés étaient 200 à faire grève »: a number that
+    people « were » (« être N à » + infinitive) counts the people who did the infinitive's act. (attribute,
+    rule id) from the infinitive's frame with the people's noun (frames tables: « manifester » + people
+    are protesters), and the infinitive, whose places are the count's; else Nones: the verb tells no kind of
+    people, the usual elision rules answer."""
+    if m.type != "quantity" or m.unit and fr is not None and fr.noun is not None and \
+            fold(fr.noun.lemma_) not in ctx.lex.date_words:
+        return None, None, None  # « 300 salariés à … » counts its own noun (the parser may take « jeudi » for one)
+    after = tokens_in(s, m.end, s.end)
+    if len(after) < 2 or fold(after[0].text) != "a":
+        return None, None, None
+    k = 1
+    while k < len(after) - 1 and fold(after[k].text) in _BEFORE_INFINITIVE:
+        k += 1
+    verb = after[k]
+    if verb.pos_ not in ("VERB", "AUX") or "Inf" not in verb.morph.get("VerbForm"):
+        return None, None, None
+    if verb.lemma_ in ("avoir", "être") and k + 1 < len(after) and "Part" in after[k + 1].morph.get("VerbForm"):
+        verb = after[k + 1]  # « ils sont 450 à avoir signé »: what they did is to sign
+    before = tokens_in(s, s.start, m.start)
+    were = next((t for t in reversed(before[-6:]) if t.lemma_ == "être"), None)
+    if were is None:
+        return None, None, None
+    subj = next((t for t in before if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN"), None)
+    noun = fold(subj.lemma_) if subj is not None else "personne"
+    lemmas = {verb.lemma_} | {c.lemma_ for c in verb.children if c.dep_ in ("obj", "xcomp") and c.pos_ == "NOUN"}
+    for preds, nouns, attr in ctx.lex.frames:
+        if lemmas & preds and (noun in nouns or "personne" in nouns):
+            return attr, "parse:people-doing", verb
+    return None, None, None
 
 
 def _crowd_attribute(ctx: Context):

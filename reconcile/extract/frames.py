@@ -31,7 +31,8 @@ class Frame:
     predicate: object | None  # the verb (or noun) that governs the figure
     role: str  # the figure's relation to the predicate: obj, nsubj, obl...
     chain: tuple  # tokens from the figure's head up to (not including) the predicate
-    predicates: tuple = ()  # the predicate and the verbs above it through xcomp ("va supprimer"), nearest first
+    predicates: tuple = ()  # the predicate and the verbs above it through xcomp ("va supprimer"), nearest first,
+    # then a raising predicate's infinitive (« doivent disparaître »)
 
 
 def tokens_in(s, a: int, b: int) -> list:
@@ -81,7 +82,12 @@ def frame_of(s, a: int, b: int, unit: str | None, *, noun_predicates: frozenset 
         chain.append(cur)
     pred = chain.pop() if len(chain) > 1 or cur.pos_ in ("VERB", "AUX", "ADJ") else None
     role = chain[-1].dep_ if chain and pred is not None else head.dep_
-    return Frame(head, noun, pred, role, tuple(chain), _raised(pred, raising_verbs))
+    preds = _raised(pred, raising_verbs)
+    if pred is not None and pred.lemma_ in raising_verbs:
+        # « 163 postes doivent disparaître à Vierzon »: the subject of a raising verb is its infinitive's,
+        # whose objects and places are the figure's too
+        preds += tuple(c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+    return Frame(head, noun, pred, role, tuple(chain), preds)
 
 
 def _raised(pred, raising_verbs: frozenset) -> tuple:

@@ -702,7 +702,7 @@ def pronoun_subject(ctx: Context, s: Sentence, fr: Frame | None, previous: list[
 _FRONTED = re.compile(r"^\W*(?:à|a|en|dans|au|aux|sur)\s+(?:l'|la |le |les )?$", re.I)
 # « Le site, qui compte » / « Cette usine, où travaillent »: a sentence that opens on a unit and a relative clause
 _RELATIVE_UNIT = re.compile(r"^\W*(?:le |la |l'|cette |cet |ce )(\w+)(?: [\w'-]+){0,3} ?, (?:qui|ou) [^,;]*$")
-_HEADING = re.compile(r"^\s*[-•*–]?\s*([^\W\d][\w'’ -]{1,40}?)\s*:\s")
+_HEADING = re.compile(r"^\s*[-•*–]?\s*([^\W\d][\w'’ -]{1,40}?)\s*(?:\([^()\n]{1,40}\)\s*)?:\s")
 
 
 def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict, list[str]]:
@@ -816,12 +816,34 @@ _QUANTIFIERS = {"douzaine", "dizaine", "vingtaine", "trentaine", "quarantaine", 
                "millier", "plusieurs", "nombre", "série"}
 
 
+def located(ctx: Context, x) -> str | None:
+    """The place that a place written in parentheses right after it only locates (« Laval (Mayenne) »,
+    « Audincourt (Doubs) »): where the fact holds is the first; None when `x` locates nothing."""
+    text = ctx.source.text
+    if not re.match(r"\s*\)", text[x.end:x.end + 3]) or not re.search(r"\(\s*$", text[max(0, x.start - 3):x.start]):
+        return None
+    opening = text.rfind("(", 0, x.start)
+    before = [y for y in ctx.spans if y.type == "LOC" and y.end <= opening and opening - y.end <= 2]
+    return before[-1].name if before else None
+
+
+def place_of(ctx: Context, s: Sentence, tok) -> str | None:
+    """The place an oblique names after a place preposition (« à Lyon », « dans le Gard »), else None."""
+    case = [x for x in tok.children if x.dep_ == "case"]
+    if not case or fold(case[0].text) not in ctx.lex.place_prepositions:
+        return None
+    name = _place_name(ctx, s, tok)
+    return name if name and not enumerated(ctx, s, name) else None
+
+
 def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
     """A place's name, only for a span the NER marks as a place that the gazetteer knows or that
     is a compound name (« pointe du Raz »): « l'État » is no place."""
     from ..normalize.places import gazetteer
 
     x = span_at(ctx, _pos(s, tok))
+    if x is not None and located(ctx, x):
+        return located(ctx, x)  # « Laval (Mayenne) : 530 salariés » hold at Laval
     if x is not None:
         level = ctx.lex.place_levels.get(fold(x.text))
         if level:
@@ -911,7 +933,7 @@ def named_unit(ctx: Context, s: Sentence, t) -> str | None:
     names += [g for c in names for g in c.children if named(g) and g.pos_ == "PROPN"]
     names.sort(key=lambda c: not any(x.dep_ == "case" for x in c.children))
     if not names:
-        return None
+        return _unit_place_after(ctx, s, t)
     at = _pos(s, names[0])
     whole = span_at(ctx, at)  # « Clermont-Ferrand Nord »: the whole name the article gives
     name = whole.name if whole is not None and whole.start == at else \
@@ -921,6 +943,21 @@ def named_unit(ctx: Context, s: Sentence, t) -> str | None:
     if any(x.dep_ == "case" for x in names[0].children):
         return unit_name(t.lemma_, name)
     return f"{t.lemma_} {name}"  # « la ligne B », « l'usine Fabrex »: the name follows the noun
+
+
+_UNIT_PLACE_AFTER = re.compile(r"\s+(?:[A-ZÉÈ][\w-]+\s+){0,2}(?:de |du |d'|d’)")
+
+
+def _unit_place_after(ctx: Context, s: Sentence, t) -> str | None:
+    """« l'usine Tessandier d'Audincourt » where the parser tore the phrase apart (it may end a sentence
+    at the company's name): the place named right after the noun, past a name or two."""
+    text = ctx.source.text
+    at = _pos(s, t) + len(t.text)
+    hit = _UNIT_PLACE_AFTER.match(text, at, min(s.end, at + 60))
+    if hit is None:
+        return None
+    x = next((y for y in ctx.spans if y.start == hit.end()), None)
+    return unit_name(t.lemma_, x.name) if x is not None and x.type == "LOC" else None
 
 
 def _unit_referent(ctx: Context, s: Sentence, t) -> str | None:
@@ -957,7 +994,8 @@ def _fronted_place(ctx: Context, s: Sentence, m: Mention) -> str | None:
     for x in ctx.spans:
         if x.type == "LOC" and s.start <= x.start < m.start and x.start - s.start < 30 and \
                 _FRONTED.match(ctx.source.text[s.start:x.start]) and \
-                re.match(r"\s*(?:même|seul|seule|uniquement|notamment)?\s*,", ctx.source.text[x.end:x.end + 14]):
+                re.match(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:même|seul|seule|uniquement|notamment)?\s*,",
+                         ctx.source.text[x.end:x.end + 56]):
             return x.name  # « À Lyon, … », « Sur Orlandes même, … »
     return None
 
@@ -980,6 +1018,8 @@ def place_as_scope(ctx: Context, entity: str, *, known: bool = False) -> str | N
     from ..normalize.places import gazetteer
     for x in ctx.spans:
         if x.name == entity and x.type == "LOC" and x.how == "name":
+            if located(ctx, x):
+                return located(ctx, x)
             if gazetteer().lookup(x.name) is None and (known or _names_a_unit(ctx, x.text)):
                 return None  # « la ligne B » is what the figure is about, not where it holds
             return x.name  # the NER marks it as a place; a place the gazetteer does not know is still one

@@ -1,0 +1,142 @@
+"""People counted by what they did (« ils étaient N à + infinitif »), a raising verb's infinitive, a place
+that only locates another (« Laval (Mayenne) »), a unit the parser tore apart, and the event of a list's
+next item (issue 9, items 4 and 6). Our own sentences."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reconcile.compare.verdicts import CONFLICT, EVOLUTION, compare
+from reconcile.extract.lexicon import load as load_lexicon
+from reconcile.model import Claim, Interval
+
+from .conftest import figure, show
+
+DOING = [
+    pytest.param("Ils étaient près de 300 à débrayer jeudi après-midi devant l'atelier.", "près de 300",
+                 "protesters", id="a-weekday-the-parser-takes-for-the-counted-noun"),
+    pytest.param("Ils étaient 3 000 à manifester samedi à Lyon.", "3 000", "protesters", id="manifester"),
+    pytest.param("Elles étaient une centaine à se rassembler lundi devant la mairie.", "une centaine", "protesters",
+                 id="a-reflexive-infinitive"),
+    pytest.param("Les cheminots étaient 450 à faire grève mardi.", "450", "protesters",
+                 id="a-noun-subject-and-faire-greve"),
+    pytest.param("Dimanche, ils sont encore 2 000 à défiler dans les rues de Brest.", "2 000", "protesters",
+                 id="present-tense-defiler"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", DOING)
+def test_people_who_were_n_to_do_an_act_are_counted_by_the_act(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute and dict(c.rules)["attribute"] == "parse:people-doing", show([c])
+
+
+def test_a_weekday_is_never_the_counted_noun(claims):
+    cs = claims("Ils étaient près de 300 à débrayer jeudi après-midi devant l'atelier.")
+    assert not any(c.attribute == "count:jeudi" for c in cs), show(cs)
+
+
+def test_the_place_of_the_act_is_the_counts(claims):
+    c = figure(claims("Ils étaient 3 000 à manifester samedi à Lyon."), "3 000")
+    assert c.scope_dict().get("place") == "Lyon", show([c])
+
+
+def test_an_act_that_tells_no_kind_of_people_leaves_the_usual_rules(claims):
+    c = figure(claims("Ils sont 450 à avoir signé la pétition."), "450")
+    assert c.attribute != "protesters" and dict(c.rules)["attribute"] != "parse:people-doing", show([c])
+
+
+def test_a_count_of_its_own_noun_before_a_is_not_people_doing(claims):
+    c = figure(claims("Le syndicat compte 300 adhérents à Nantes."), "300 adhérents")
+    assert dict(c.rules)["attribute"] != "parse:people-doing", show([c])
+
+
+RAISED = [
+    pytest.param("Sur les 910 salariés, 163 postes doivent disparaître d'ici à la fin de l'année.", "163 postes",
+                 "job_cuts", id="devoir-disparaitre"),
+    pytest.param("Quelque 240 postes pourraient disparaître à Rennes.", "Quelque 240 postes", "job_cuts",
+                 id="pouvoir-disparaitre"),
+    pytest.param("Au total, 80 emplois vont disparaître dans l'entrepôt.", "80 emplois", "job_cuts",
+                 id="aller-disparaitre"),
+    pytest.param("L'entreprise veut recruter 60 salariés l'an prochain.", "60 salariés", "count:salarie_recrute",
+                 id="vouloir-recruter-not-headcount"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", RAISED)
+def test_the_infinitive_of_a_raising_verb_names_what_is_counted(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    if attribute.startswith("count:"):
+        assert c.attribute != "headcount", show([c])  # recruits are no workforce
+    else:
+        assert c.attribute == attribute, show([c])
+
+
+LOCATED = [
+    pytest.param("Les sites du groupe :\n- Laval (Mayenne) : 530 salariés\n", "530 salariés", "Laval",
+                 id="list-line"),
+    pytest.param("Les sites du groupe :\n- Audincourt (Doubs) : 860 salariés\n", "860 salariés", "Audincourt",
+                 id="list-line-a-second"),
+    pytest.param("Le transporteur emploie 120 salariés à Vitré (Ille-et-Vilaine).", "120 salariés", "Vitré",
+                 id="in-a-sentence"),
+    pytest.param("À Quimper (Finistère), 45 commerces restent fermés.", "45 commerces", "Quimper",
+                 id="fronted"),
+]
+
+
+@pytest.mark.parametrize("text,quote,place", LOCATED)
+def test_a_place_in_parentheses_only_locates_the_one_before_it(claims, text, quote, place):
+    c = figure(claims(text), quote)
+    assert c.scope_dict().get("place") == place, show([c])
+
+
+def test_a_unit_torn_by_the_parser_keeps_its_place(claims):
+    text = ("Près de 300 ouvriers ont cessé le travail devant l'usine Tessaro d'Audincourt, dans le pays de "
+            "Montbéliard. Sur les 910 salariés de l'usine, 163 postes doivent disparaître.")
+    c = figure(claims(text), "910 salariés")
+    assert c.scope_dict().get("unit") == "usine d'Audincourt", show([c])
+
+
+def test_the_next_item_of_a_closure_list_is_closed_too(claims):
+    text = ("Le plan prévoit la fermeture de quatre hypermarchés, à Caen, Vire (Calvados) et Lisieux, "
+            "ainsi que de six supérettes.")
+    cs = claims(text)
+    assert figure(cs, "quatre hypermarchés").scope_dict().get("event") == "closure", show(cs)
+    c = figure(cs, "six supérettes")
+    assert c.scope_dict().get("event") == "closure" and dict(c.rules)["scope"] == "parse:event-continued", show([c])
+
+
+def test_a_count_after_a_verb_of_its_own_does_not_continue_the_event(claims):
+    c = figure(claims("La fermeture de trois agences est prévue et le réseau compte 40 agences."), "40 agences")
+    assert "event" not in c.scope_dict(), show([c])
+
+
+# ---------------------------------------------------------------- a stock's history is no conflict
+
+def _stock(quote, value, published, time=None):
+    day = dt.date.fromisoformat(published)
+    return Claim(id=quote, source=quote, start=0, end=1, line=1, quote=quote, sentence=quote, entity="Fabrex",
+                 attribute="count:magasin", value=float(value), kind="quantity", published=day,
+                 time=time or Interval(day, day), time_origin="explicit" if time else "published")
+
+
+def test_a_stock_dated_years_before_is_its_history():
+    lex = load_lexicon()
+    lex.dynamics.setdefault("count:magasin", "stock")
+    old = _stock("en 2019, 21 magasins", 21, "2024-11-02", Interval(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
+    now = _stock("six magasins", 6, "2024-11-05")
+    assert compare(old, now, lex=lex).kind == EVOLUTION
+
+
+def test_a_stock_told_twice_in_the_same_weeks_still_conflicts():
+    lex = load_lexicon()
+    lex.dynamics.setdefault("count:magasin", "stock")
+    a = _stock("21 magasins", 21, "2024-11-02", Interval(dt.date(2024, 10, 1), dt.date(2024, 10, 31)))
+    b = _stock("six magasins", 6, "2024-11-05")
+    assert compare(a, b, lex=lex).kind == CONFLICT
+
+
+def test_the_place_of_a_raising_verbs_infinitive_is_the_figures(claims):
+    c = figure(claims("Quelque 240 postes pourraient disparaître à Rennes."), "Quelque 240 postes")
+    assert c.scope_dict().get("place") == "Rennes", show([c])
