@@ -108,7 +108,9 @@ ID_SPELLINGS = {"count:metre": "measure:m", "count:kilometre": "measure:km", "co
                 "count:jour": "duration:day", "count:heure": "duration:hour", "count:semaine": "duration:week",
                 "count:minute": "duration:minute", "households_without_power": "without_power",
                 # a count of the noun that defines one of the tool's attributes is that attribute
-                "count:voix": "votes", "count:siege": "seats", "count:inscrit": "registered_voters"}
+                "count:voix": "votes", "count:siege": "seats", "count:inscrit": "registered_voters",
+                # a percentage of change (« a reculé de 12 % ») is the tool's relative change
+                "count:pourcent_baisse": "percent_decrease", "count:pourcent_hausse": "percent_increase"}
 
 
 def attributes_equal(gold, pred) -> bool:

@@ -208,6 +208,8 @@ def test_claims_eval_scores_scope_only_where_the_gold_annotates_it():
     ("budget", "cost", False),
     ("count:an", "duration:year", True),
     ("headcount", "count:personne", False),
+    ("count:pourcent_baisse", "percent_decrease", True),
+    ("count:pourcent_baisse", "percent_increase", False),
 ])
 def test_claims_eval_attribute_ids_spelled_two_ways_are_one_id(gold, pred, equal):
     assert claims_eval.attributes_equal(gold, pred) is equal

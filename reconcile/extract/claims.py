@@ -194,6 +194,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         fr = frame_of(s, m.start, m.end, m.unit, noun_predicates=ctx.lex.noun_predicates,
                       raising_verbs=ctx.lex.raising_verbs)
         attr, attr_rule, doing = _people_doing(ctx, s, m, fr)
+        changed_thing = None
+        if attr is None and m.type == "percent":
+            attr, attr_rule, changed_thing = _change_attribute(ctx, s, m, fr)
         if attr is None:
             attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
         if attr is None and m.type == "duration":
@@ -263,6 +266,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if measured:  # « treize jours d'audience » and « vingt jours de délibéré » are not one stretch
             scope["of"] = measured
             scope_rules.append("window:duration-of")
+        if changed_thing:  # « le chiffre d'affaires a reculé de 12 % »: the change of the turnover only
+            scope["of"] = changed_thing
+            scope_rules.append("parse:change-of")
         if doing is not None and "place" not in scope:  # « Ils étaient 3 000 à manifester à Lyon »
             where = next((n for c in doing.children if c.dep_.startswith("obl")
                           for n in [R.place_of(ctx, s, c)] if n), None)
@@ -365,7 +371,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": day_rule or f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
-        if _changed_by_verb(ctx, fr):
+        if _changed_by_verb(ctx, fr) and not changed_thing and attr_rule != "parse:change":
+            # (« a reculé de 12 % »: the figure is the change itself, not a value after one)
             rules["change"] = "parse:change-verb"  # « a ramené son effectif à 1 430 »: a value after a change
         ctx.last_attribute = (attr, s.start)
         value = _value(m)
@@ -605,6 +612,32 @@ def _people_doing(ctx: Context, s: Sentence, m: Mention, fr):
     for preds, nouns, attr in ctx.lex.frames:
         if lemmas & preds and (noun in nouns or "personne" in nouns):
             return attr, "parse:people-doing", verb
+    return None, None, None
+
+
+def _change_attribute(ctx: Context, s: Sentence, m: Mention, fr):
+    """« le chiffre d'affaires a reculé de 12 % », « une baisse de 32 % », « le titre a perdu 9 % »: a
+    percentage that a word of change (frames.toml [change] decrease, increase) governs measures the change:
+    (percent_decrease | percent_increase, rule id, what changed: the verb's subject noun, else None);
+    Nones when no such word governs it."""
+    if fr is None or not ctx.lex.changes:
+        return None, None, None
+    after_de = re.search(r"\bde\s*$", fold(ctx.source.text[max(s.start, m.start - 6):m.start])) is not None
+    of_what = _share_attribute(ctx.source.text, m) != "percent"
+    for t in [*fr.chain[1:], *fr.predicates]:
+        way = ctx.lex.changes.get(fold(t.lemma_))
+        if way is None or not (after_de or t.pos_ == "VERB" and fr.chain[-1].dep_ == "obj" and not of_what):
+            continue  # « passé de 31 % à 19 % » are two levels; « gagner 3 % » and « perdre 9 % » changes,
+            # « perdre 15 % de ses clients » a share of them
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
+        if subj is None and t.dep_ == "xcomp":  # « a vu son chiffre d'affaires reculer de 12 % »
+            subj = next((c for c in t.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+        thing = None
+        if subj is not None:
+            end = max([subj.i] + [c.i for c in subj.children if c.dep_ == "nmod" and c.i == subj.i + 2 and
+                                  any(fold(x.text) in ("de", "d'") for x in c.children if x.dep_ == "case")])
+            thing = fold(subj.doc[subj.i:end + 1].text)
+        return way, "parse:change", thing
     return None, None, None
 
 

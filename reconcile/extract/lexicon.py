@@ -80,6 +80,7 @@ class Lexicon:
     incident_generic: frozenset[str] = frozenset()  # folded incident words that refer back (« le drame »)
     owned: frozenset[str] = frozenset()  # attributes an organisation has, never an incident
     not_outcomes: frozenset[str] = frozenset()  # folded verbs of [counted.acts] whose kinds are no incident's
+    changes: dict = None  # frames.toml [change]: folded word of a change -> percent_decrease | percent_increase
     not_measured: frozenset[str] = frozenset()  # frames.toml [durations]: nouns (one word each) a duration is not a figure of
     people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
     class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
@@ -245,6 +246,8 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         owned=frozenset(fold(n) for n in frames.get("incident", {}).get("owned", [])),
         not_outcomes=frozenset(fold(n) for n in frames.get("incident", {}).get("not_outcomes", [])),
         not_measured=frozenset(fold(n) for n in frames.get("durations", {}).get("not_measured", [])),
+        changes={fold(w): f"percent_{way}" for way in ("decrease", "increase")
+                 for w in frames.get("change", {}).get(way, [])},
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),
         kind_acts={fold(k): fold(v) for k, v in frames.get("counted", {}).get("acts", {}).items()},
         people_at={fold(k): v for k, v in frames.get("incident", {}).get("people", {}).items()},

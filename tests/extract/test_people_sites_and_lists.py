@@ -140,3 +140,35 @@ def test_a_stock_told_twice_in_the_same_weeks_still_conflicts():
 def test_the_place_of_a_raising_verbs_infinitive_is_the_figures(claims):
     c = figure(claims("Quelque 240 postes pourraient disparaître à Rennes."), "Quelque 240 postes")
     assert c.scope_dict().get("place") == "Rennes", show([c])
+
+
+# ---------------------------------------------------------------- a percentage of change
+
+CHANGES = [
+    pytest.param("La production a chuté de 40 % en trois ans.", "40 %", "percent_decrease", "production",
+                 id="chuter-de"),
+    pytest.param("Le titre a perdu 9 % en Bourse.", "9 %", "percent_decrease", "titre", id="perdre-an-object"),
+    pytest.param("Le trafic a progressé de 5 % sur un an.", "5 %", "percent_increase", "trafic", id="progresser-de"),
+    pytest.param("Les ventes ont enregistré une baisse de 32 %.", "32 %", "percent_decrease", None,
+                 id="a-noun-of-change"),
+    pytest.param("Le groupe a vu son chiffre d'affaires reculer de 12 % l'an dernier.", "12 %", "percent_decrease",
+                 "chiffre d'affaires", id="reculer-under-voir"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute,thing", CHANGES)
+def test_a_percentage_a_word_of_change_governs_is_the_change(claims, text, quote, attribute, thing):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute and dict(c.rules)["attribute"] == "parse:change", show([c])
+    assert c.scope_dict().get("of") == thing, show([c])
+    assert "change" not in dict(c.rules), show([c])  # the figure is the change, no value after one
+
+
+def test_two_levels_of_a_passage_are_no_change(claims):
+    cs = claims("Le taux de grévistes est passé de 31,2 % à 19,5 %.")
+    assert not any(c.attribute.startswith("percent_") for c in cs), show(cs)
+
+
+def test_a_share_held_is_no_change(claims):
+    c = figure(claims("La Ville détient 65 % du capital."), "65 %")
+    assert c.attribute == "share:capital", show([c])
