@@ -121,6 +121,9 @@ def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str] | None:
         ante = antecedent(p)  # « son budget de fonctionnement, qui s'élève à 210 millions d'euros »
         subjects = [c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass")] + \
             [ante, ante.head if ante is not None and ante.dep_ == "nmod" else None]
+        if lemma_of(p) in ctx.lex.count_verbs or p.pos_ == "VERB" and verb_form(p, ctx.lex.count_verbs):
+            # « la mairie chiffre le coût des travaux à 3 millions » (« chiffre » the tagger may lemmatize as is):
+            subjects = [c for c in p.children if c.dep_ == "obj"] + subjects  # what is valued, not who values
         for t in subjects:
             if t is not None and t.pos_ == "NOUN" and (w := word(t)) in table:
                 return table[w], "parse:money-subject", w
@@ -879,7 +882,9 @@ def _unit(ctx: Context, s: Sentence, fr: Frame, m: Mention | None = None) -> str
     part_from = m.end + dont.start() if dont else None  # « 575 postes, dont 163 dans son usine d'Audincourt »
     cands = list(fr.chain) + list(fr.predicates)
     subj, _ = subject_token(fr)
-    if subj is not None:
+    counted = any(lemma_of(p) in ctx.lex.count_verbs or p.pos_ == "VERB" and verb_form(p, ctx.lex.count_verbs)
+                  for p in fr.predicates)
+    if subj is not None and not counted:  # (« la mairie chiffre le coût à 3 millions »: who counts, no unit)
         cands.append(subj)
     for p in fr.predicates:
         if antecedent(p) is not None:

@@ -172,3 +172,24 @@ def test_two_levels_of_a_passage_are_no_change(claims):
 def test_a_share_held_is_no_change(claims):
     c = figure(claims("La Ville détient 65 % du capital."), "65 %")
     assert c.attribute == "share:capital", show([c])
+
+
+# ---------------------------------------------------------------- what a sum values
+
+VALUED = [
+    pytest.param("La mairie chiffre le coût des travaux à 3 millions d'euros.", "3 millions d'euros", "cost",
+                 "mairie", id="chiffrer-le-cout"),
+    pytest.param("L'État évalue les dégâts à 12 millions d'euros.", "12 millions d'euros", "cost", "État",
+                 id="evaluer-les-degats"),
+    pytest.param("Le syndicat estime les pertes à 40 millions d'euros.", "40 millions d'euros", "loss", "syndicat",
+                 id="estimer-les-pertes"),
+    pytest.param("La région estime le budget nécessaire à 5 millions d'euros.", "5 millions d'euros", "budget",
+                 "région", id="estimer-le-budget"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute,counter", VALUED)
+def test_a_sum_is_the_amount_of_what_a_verb_of_counting_values(claims, text, quote, attribute, counter):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute and c.attributed_to == counter, show([c])
+    assert "unit" not in c.scope_dict(), show([c])  # who counts is no part of what is counted
