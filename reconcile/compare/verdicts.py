@@ -122,6 +122,8 @@ def _time_rule(a: Claim, b: Claim, gap: float, lex) -> str | None:
     if lex is None:
         return None
     dyn = lex.dynamics.get(a.attribute)
+    if dyn is None and a.scope_dict().get("of"):  # « le coût du relogement »: a stock once it names its thing
+        dyn = lex.dynamics.get(f"{a.attribute}@of")
     if dyn == "fixed" and a.time_origin != "explicit" and b.time_origin != "explicit" and (
             a.attribute.startswith("measure:") or a.published and b.published
             and abs((a.published - b.published).days) <= lex.stock_days):

@@ -266,6 +266,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if measured:  # « treize jours d'audience » and « vingt jours de délibéré » are not one stretch
             scope["of"] = measured
             scope_rules.append("window:duration-of")
+        of = R.costed(ctx, s, m, fr) if attr == "cost" else None
+        if of:  # « le coût du relogement », « 240 000 euros de travaux »: costs of different things are not one
+            scope["of"] = of[0]
+            scope_rules.append(of[1])
         if changed_thing:  # « le chiffre d'affaires a reculé de 12 % »: the change of the turnover only
             scope["of"] = changed_thing
             scope_rules.append("parse:change-of")

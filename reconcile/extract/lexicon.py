@@ -88,6 +88,7 @@ class Lexicon:
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
+    money_amounts: frozenset[str] = frozenset()  # « coût », « facture »: an amount of what follows « de »
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
@@ -196,6 +197,7 @@ def _compile(data: dict) -> Lexicon:
         money_nouns={fold(n): name for name, spec in attrs["attribute"].items() for n in spec.get("money_nouns", [])},
         money_transparent=frozenset(fold(n) for n in attrs.get("money", {}).get("transparent", [])),
         money_grants=frozenset(fold(n) for n in attrs.get("money", {}).get("grants", [])),
+        money_amounts=frozenset(fold(n) for n in attrs.get("money", {}).get("amounts", [])),
         parts={k: tuple(sorted({fold(p).strip() for p in v}, key=len, reverse=True))
                for k, v in cues.get("parts", {}).items()},
         corrections=phrase_pattern(cues.get("corrections", {}).get("words", [])),
@@ -261,6 +263,8 @@ def _comparison_fields(comp: dict) -> dict:
     dyn = comp.get("dynamics", {})
     dynamics = {a: cls for cls in ("stock", "running", "fixed") for a in dyn.get(cls, [])}
     ev = comp.get("events", {})
+    for a in dyn.get("stock_when_of", []):
+        dynamics[f"{a}@of"] = dynamics.pop(a, "stock")
     return dict(counters=counters, dynamics=dynamics, stock_days=int(dyn.get("stock_days", 45)),
                 vague_attributes=frozenset(comp.get("vague", {}).get("attributes", [])),
                 generic_events=tuple(ev.get("generic", [])), figure_events=frozenset(ev.get("figures", [])), same_event_days=int(ev.get("same_event_days", 7)),

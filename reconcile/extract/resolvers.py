@@ -89,11 +89,44 @@ def money_noun(ctx: Context, fr: Frame) -> tuple[str, str] | None:
     found = _money_noun(ctx, fr)
     if found is None:
         return None
-    attr, rule, noun = found
+    attr, rule, noun, _ = found
     return attr, rule + "+grant" if noun in ctx.lex.money_grants else rule
 
 
-def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str] | None:
+_AMOUNT_BEFORE_COLON = re.compile(r"\b(\w+) (?:de la |du |des |de l'|d'|de )(\w+)\s*:\s*$")
+
+
+def costed(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[str, str] | None:
+    """What a cost is the cost of: the « de » complement of a noun that is an amount (« le coût du
+    relogement », « la facture des réparations »: finance.toml [money] amounts), the noun itself when it
+    names a thing paid for (« 240 000 euros de travaux », « un devis de 410 000 euros »), else the subject
+    of « coûter » (« la crise a coûté 4,8 millions »), or the thing before a colon (« une estimation du coût
+    de la crise : 4,2 millions »); as (what, rule id), None when the sentence does not say."""
+    hit = _AMOUNT_BEFORE_COLON.search(fold(ctx.source.text[s.start:m.start]))
+    if hit and hit.group(1) in ctx.lex.money_amounts:
+        return singular(hit.group(2)), "window:cost-of-before-colon"
+    if fr is None:
+        return None
+    def of(tok):
+        c = next((c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > tok.i and
+                  any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children)), None)
+        return fold(c.lemma_) if c is not None else None
+    found = _money_noun(ctx, fr)
+    if found is not None:
+        _, _, noun, tok = found
+        what = noun if noun not in ctx.lex.money_amounts else of(tok)
+        return (what, "parse:cost-of") if what else None
+    for p in fr.predicates:
+        if p.pos_ == "NOUN" and fold(p.lemma_) in ctx.lex.money_amounts:
+            return (of(p), "parse:cost-of") if of(p) else None
+        if fold(p.lemma_) == "couter":
+            subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
+            return (fold(subj.lemma_), "parse:cost-subject") if subj is not None else None
+    return None
+
+
+def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str, object] | None:
+    """(attribute, rule id, the noun as read, its token) of the noun a sum is the amount of, or None."""
     table = ctx.lex.money_nouns or {}
 
     def word(t) -> str:  # a noun and its « d' » complement may be one noun: « chiffre d'affaires »
@@ -111,12 +144,12 @@ def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str] | None:
             continue
         w = word(t)
         if w in table:
-            return table[w], "parse:money-noun", w
+            return table[w], "parse:money-noun", w, t
         if w not in ctx.lex.money_transparent:
             break  # only the nearest noun above the sum, past « montant » or « somme »
     for c in fr.head.children:  # « 23 millions d'euros de surcoûts »
         if c.dep_ == "nmod" and c.i > fr.head.i and c.pos_ == "NOUN" and (w := word(c)) in table:
-            return table[w], "parse:money-of", w
+            return table[w], "parse:money-of", w, c
     for p in fr.predicates:  # « le budget de l'opération atteint 455 millions d'euros »
         ante = antecedent(p)  # « son budget de fonctionnement, qui s'élève à 210 millions d'euros »
         subjects = [c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass")] + \
@@ -126,7 +159,7 @@ def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str] | None:
             subjects = [c for c in p.children if c.dep_ == "obj"] + subjects  # what is valued, not who values
         for t in subjects:
             if t is not None and t.pos_ == "NOUN" and (w := word(t)) in table:
-                return table[w], "parse:money-subject", w
+                return table[w], "parse:money-subject", w, t
     return None
 
 

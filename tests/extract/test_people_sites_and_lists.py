@@ -193,3 +193,50 @@ def test_a_sum_is_the_amount_of_what_a_verb_of_counting_values(claims, text, quo
     c = figure(claims(text), quote)
     assert c.attribute == attribute and c.attributed_to == counter, show([c])
     assert "unit" not in c.scope_dict(), show([c])  # who counts is no part of what is counted
+
+
+# ---------------------------------------------------------------- what a cost is the cost of
+
+COSTED = [
+    pytest.param("La Ville a chiffré à 1,8 million d'euros le coût du relogement d'urgence.", "1,8 million d'euros",
+                 "relogement", id="the-complement-of-cout"),
+    pytest.param("La direction a présenté une première estimation du coût de la crise : 4,2 millions d'euros.",
+                 "4,2 millions d'euros", "crise", id="before-a-colon"),
+    pytest.param("Le conseil a voté 240 000 euros de travaux.", "240 000 euros", "travaux", id="the-thing-paid-for"),
+    pytest.param("La démolition a coûté 650 000 euros.", "650 000 euros", "demolition", id="the-subject-of-couter"),
+    pytest.param("Un devis de 410 000 euros avait été établi.", "410 000 euros", "devis", id="a-quote"),
+]
+
+
+@pytest.mark.parametrize("text,quote,thing", COSTED)
+def test_a_cost_names_what_it_is_the_cost_of(claims, text, quote, thing):
+    c = figure(claims(text), quote)
+    assert c.attribute == "cost" and c.scope_dict().get("of") == thing, show([c])
+
+
+def test_a_cost_of_nothing_named_has_no_thing(claims):
+    c = figure(claims("Le lot a été évalué à 62 millions d'euros."), "62 millions d'euros")
+    assert "of" not in c.scope_dict(), show([c])
+
+
+def _cost(quote, value, published, of=None, time=None):
+    day = dt.date.fromisoformat(published)
+    return Claim(id=quote, source=quote, start=0, end=1, line=1, quote=quote, sentence=quote, entity="hôpital",
+                 attribute="cost", value=float(value), kind="money", unit="EUR", published=day,
+                 time=time or Interval(day, day), time_origin="explicit" if time else "published",
+                 scope=(("of", of),) if of else ())
+
+
+def test_a_cost_of_one_thing_told_twice_in_a_week_conflicts():
+    lex = load_lexicon()
+    a = _cost("4,2 millions", 4_200_000, "2026-02-17", of="crise")
+    b = _cost("4,8 millions", 4_800_000, "2026-02-16", of="crise", time=Interval(dt.date(2026, 2, 16),
+                                                                                  dt.date(2026, 2, 16)))
+    assert compare(a, b, lex=lex).kind == CONFLICT
+
+
+def test_a_cost_of_nothing_named_is_compared_at_one_time_only():
+    lex = load_lexicon()
+    a = _cost("62 millions", 62_000_000, "2024-09-19")
+    b = _cost("12 millions", 12_000_000, "2024-09-30")
+    assert compare(a, b, lex=lex).kind == EVOLUTION
