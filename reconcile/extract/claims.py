@@ -375,6 +375,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": day_rule or f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
+        if attr.startswith("count:") and not origin and fr is not None and fr.predicate is not None and \
+                fr.role in ("obj", "obl:arg") and (fr.predicate.lemma_ in ctx.lex.having_verbs or
+                                                    verb_form(fr.predicate, ctx.lex.having_verbs)):
+            rules["dynamics"] = "parse:having-verb"  # « l'immeuble comptait 18 logements »: what a thing has
         if _changed_by_verb(ctx, fr) and not changed_thing and attr_rule != "parse:change":
             # (« a reculé de 12 % »: the figure is the change itself, not a value after one)
             rules["change"] = "parse:change-verb"  # « a ramené son effectif à 1 430 »: a value after a change

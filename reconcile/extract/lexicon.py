@@ -49,6 +49,7 @@ class Lexicon:
     quote_verbs: frozenset[str] = frozenset()  # say_verbs and those that say only after a quotation
     count_verbs: frozenset[str] = frozenset()
     ambiguous_count_verbs: frozenset[str] = frozenset()
+    having_verbs: frozenset[str] = frozenset()  # frames.toml [having]: « l'immeuble comptait 18 logements »
     counted_attributes: frozenset[str] = frozenset()  # what « compter » counts rather than owns
     on_the_day: frozenset[str] = frozenset()  # frames.toml [counting] on_the_day: a crowd is one day's
     place_prepositions: frozenset[str] = frozenset()
@@ -217,6 +218,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         quote_verbs=frozenset(frames["speech"]["verbs"]) | frozenset(frames["speech"].get("after_quote", [])),
         count_verbs=frozenset(frames["counting"]["verbs"]),
         ambiguous_count_verbs=frozenset(frames["counting"].get("ambiguous", [])),
+        having_verbs=frozenset(frames.get("having", {}).get("verbs", [])),
         counted_attributes=frozenset(frames["counting"].get("counted", [])),
         on_the_day=frozenset(frames["counting"].get("on_the_day", [])),
         place_prepositions=frozenset(fold(w) for w in frames["place"]["prepositions"]),

@@ -220,8 +220,9 @@ def test_fixed_gust_speed_conflicts_months_apart(compare):
 
 # ------------------------------------------------------------------ unknown count: compared only at one time
 
-TRUCKS_40 = "L'entreprise Fabrex possède 40 camions."
-TRUCKS_55 = "L'entreprise Fabrex possède 55 camions."
+# (ordered, not owned: what a thing has, « possède 40 camions », is a stock: test_people_sites_and_lists)
+TRUCKS_40 = "L'entreprise Fabrex a commandé 40 camions."
+TRUCKS_55 = "L'entreprise Fabrex a commandé 55 camions."
 
 
 def test_unknown_count_at_different_times_is_not_a_conflict(compare):

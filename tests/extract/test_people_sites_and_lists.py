@@ -4,6 +4,7 @@ next item (issue 9, items 4 and 6). Our own sentences."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -240,3 +241,34 @@ def test_a_cost_of_nothing_named_is_compared_at_one_time_only():
     a = _cost("62 millions", 62_000_000, "2024-09-19")
     b = _cost("12 millions", 12_000_000, "2024-09-30")
     assert compare(a, b, lex=lex).kind == EVOLUTION
+
+
+# ---------------------------------------------------------------- what a thing has
+
+HAVING = [
+    pytest.param("L'immeuble, qui comptait 18 logements, s'est effondré mardi.", "18 logements", id="compter"),
+    pytest.param("Le site abrite 12 ateliers.", "12 ateliers", id="abriter"),
+    pytest.param("La résidence comporte 140 chambres.", "140 chambres", id="comporter"),
+    pytest.param("Le réseau dispose de 40 agences en Bretagne.", "40 agences", id="disposer-de"),
+]
+
+
+@pytest.mark.parametrize("text,quote", HAVING)
+def test_a_count_a_thing_has_is_marked_as_such(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert dict(c.rules).get("dynamics") == "parse:having-verb", show([c])
+
+
+def test_a_count_somebody_counts_is_not_had(claims):
+    c = figure(claims("La mairie compte 27 sinistrés relogés."), "27 sinistrés")
+    assert "dynamics" not in dict(c.rules), show([c])
+
+
+def test_two_counts_a_thing_has_told_days_apart_conflict():
+    lex = load_lexicon()
+    had = (("dynamics", "parse:having-verb"),)
+    a = replace(_stock("18 logements", 18, "2026-03-04"), attribute="count:logement", rules=had)
+    b = replace(_stock("22 logements", 22, "2026-03-13"), attribute="count:logement", rules=had)
+    assert compare(a, b, lex=lex).kind == CONFLICT
+    plain = replace(b, rules=())
+    assert compare(a, plain, lex=lex).kind == EVOLUTION  # a count of unknown kind: one time only
