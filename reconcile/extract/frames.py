@@ -308,12 +308,31 @@ def act_thing(verb, date_words: frozenset, *, by_object: bool = True):
     tagger makes « lundi » an object) are not things."""
     if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    detached = detached_participle_noun(verb)
+    if detached is not None:  # « le maire a présenté le budget, voté lundi »: the budget's vote
+        return detached
     own = {c.dep_: c for c in reversed(list(verb.children)) if fold(c.lemma_) not in date_words}
     for dep in ("nsubj:pass", "obj", "nsubj") if by_object else ("nsubj:pass", "nsubj"):
         if dep in own:
             return own[dep]
     if verb.dep_ in ("advcl", "acl", "xcomp", "conj") and "Part" in verb.morph.get("VerbForm"):
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return None
+
+
+def detached_participle_noun(part):
+    """« figure l'arrêté de péril visant le 14, signé le 21 novembre » where the parser hung the participle on
+    the main verb: the noun before it that the participle (with no auxiliary nor subject of its own, after a
+    comma) agrees with, among that verb's subject and object, the nearest first; None when none agrees."""
+    if part.dep_ not in ("advcl", "conj") or "Part" not in part.morph.get("VerbForm") or part.i == 0 or \
+            part.doc[part.i - 1].text != "," or \
+            any(c.dep_.startswith(("aux", "nsubj", "cop")) for c in part.children):
+        return None
+    for c in sorted(part.head.children, key=lambda c: -c.i):  # the nearest first (« a présenté le budget, voté »)
+        if c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.pos_ == "NOUN" and c.i < part.i and \
+                all(set(c.morph.get(f)) & set(part.morph.get(f)) for f in ("Gender", "Number")
+                    if c.morph.get(f) and part.morph.get(f)):
+            return c
     return None
 
 
@@ -332,6 +351,9 @@ def event_noun(s, a: int, b: int, date_words: frozenset):
     if head.pos_ in ("VERB", "ADJ"):
         if head.dep_ in ("acl", "amod") and head.head.pos_ == "NOUN":
             return head.head, "parse:participle-noun"
+        detached = detached_participle_noun(head)
+        if detached is not None:
+            return detached, "parse:participle-noun-detached"
         for dep in ("nsubj:pass", "nsubj", "obj"):
             c = next((c for c in head.children if c.dep_ == dep), None)
             if c is not None:

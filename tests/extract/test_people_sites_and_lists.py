@@ -272,3 +272,28 @@ def test_two_counts_a_thing_has_told_days_apart_conflict():
     assert compare(a, b, lex=lex).kind == CONFLICT
     plain = replace(b, rules=())
     assert compare(a, plain, lex=lex).kind == EVOLUTION  # a count of unknown kind: one time only
+
+
+# ---------------------------------------------------------------- a participle the parser hung on the main verb
+
+DETACHED = [
+    pytest.param("Au cœur de l'enquête figure l'arrêté de péril visant le 14, signé le 21 novembre 2025 par la maire.",
+                 "signé le 21 novembre 2025", "agreement:arrete", id="an-inverted-subject"),
+    pytest.param("Le maire a présenté le budget, voté lundi soir.", "voté lundi", "date:vote", id="the-nearest-noun"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", DETACHED)
+def test_a_detached_participle_dates_the_noun_it_agrees_with(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute, show([c])
+
+
+def test_the_budget_voted_is_what_the_vote_is_of(claims):
+    c = figure(claims("Le maire a présenté le budget, voté lundi soir."), "voté lundi")
+    assert c.entity == "budget", show([c])
+
+
+def test_a_participle_that_agrees_with_no_noun_before_it_is_left_alone(claims):
+    c = figure(claims("Les syndicats ont reçu le texte, signées le 3 mars par les deux parties."), "signées le 3 mars")
+    assert c.attribute == "agreement", show([c])
