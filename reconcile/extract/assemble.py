@@ -124,16 +124,23 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
             s.used.add(id(date))  # a verb that names an act keeps its date for that act too (« commandé dès avril »)
         return date.time, "explicit"
     text = ctx.source.text
-    fronted = [p for p in periods if p.time is not None and p.end <= m.start and not text[s.start:p.start].strip(" \t*-–•")
+    fronted = [p for p in periods if p.time is not None and p.end <= m.start and
+               (not text[s.start:p.start].strip(" \t*-–•") or _FRONTED_ADJUNCT.match(fold(text[s.start:p.start])))
                and text[p.end:p.end + 2].lstrip().startswith(",") and not figure_between(m, p.end, figures)]
-    if fronted:  # « Jeudi 12 février, lors de la grève, 3 000 personnes ont défilé »: a fronted day frames its
-        return fronted[0].time, "explicit"  # sentence, even when an event of the sentence took it too
+    if fronted:  # « Jeudi 12 février, lors de la grève, 3 000 personnes ont défilé », « À l'ouverture du procès,
+        # lundi, 64 parties civiles… »: a fronted day frames its sentence, even when an event of it took the day too
+        return fronted[0].time, "explicit"
     lead = _lead_date(ctx, s)
     if lead is not None:
         return lead, "lead"
     if ctx.source.published:
         return Interval(ctx.source.published, ctx.source.published), "published"
     return None, "unknown"
+
+
+# a phrase that opens a sentence before its day, set off by commas: « À l'ouverture du procès, lundi, … »,
+# « Lors du premier tour, dimanche, … »
+_FRONTED_ADJUNCT = re.compile(r"^\W*(?:a|au|aux|lors d[eu]|lors des|des|dès|avant|apres|après|pendant|durant)\s[^,;:.]{2,60},\s*$")
 
 
 def _date_on_verb(ctx: Context, s: Sentence, m: Mention, periods: list[Mention]):

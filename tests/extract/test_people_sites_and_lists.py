@@ -297,3 +297,29 @@ def test_the_budget_voted_is_what_the_vote_is_of(claims):
 def test_a_participle_that_agrees_with_no_noun_before_it_is_left_alone(claims):
     c = figure(claims("Les syndicats ont reçu le texte, signées le 3 mars par les deux parties."), "signées le 3 mars")
     assert c.attribute == "agreement", show([c])
+
+
+# ---------------------------------------------------------------- a day after a fronted phrase frames the sentence
+# (published on Sunday 1 June 2025: « dimanche » is that day)
+
+FRONTED_DAY = [
+    pytest.param("À l'ouverture du procès, lundi, 64 parties civiles s'étaient constituées.", "64 parties",
+                 dt.date(2025, 5, 26), id="a-l-ouverture"),
+    pytest.param("Lors du premier tour, dimanche, 55 % des inscrits ont voté.", "55 %", dt.date(2025, 6, 1),
+                 id="lors-du-premier-tour"),
+    pytest.param("À Lyon, dimanche, 3 000 personnes ont défilé.", "3 000 personnes", dt.date(2025, 6, 1),
+                 id="a-place-then-a-day"),
+    pytest.param("Pendant la nuit, samedi, 40 foyers ont été évacués.", "40 foyers", dt.date(2025, 5, 31),
+                 id="pendant"),
+]
+
+
+@pytest.mark.parametrize("text,quote,day", FRONTED_DAY)
+def test_a_day_after_a_fronted_phrase_dates_the_sentences_figure(claims, text, quote, day):
+    c = figure(claims(text), quote)
+    assert c.time == Interval(day, day) and c.time_origin == "explicit", show([c])
+
+
+def test_a_day_inside_a_clause_of_its_own_does_not_frame_the_sentence(claims):
+    c = figure(claims("Après avoir voté lundi la fermeture, le conseil compte 40 agences."), "40 agences")
+    assert c.time_origin != "explicit" or c.time != Interval(dt.date(2025, 5, 26), dt.date(2025, 5, 26)), show([c])
