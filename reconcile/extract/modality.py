@@ -15,6 +15,9 @@ _DIGIT = re.compile(r"\d")
 _ORIGIN = re.compile(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$|\s+(?:(?:environ|pr[eè]s de|plus de|moins de|quelque|au moins|"
                      r"jusqu'[aà]|entre)\s+\d|\d))")
 _ARTICLE_WORD = re.compile(r"^(?:(?:le|la|les)\s+|l['’])(?=\w)", re.I)  # « selon la gendarmerie » -> gendarmerie
+# a relative clause on the origin of a « selon » (« selon ce document, que Berry Info a pu consulter »)
+_RELATIVE_AFTER_ORIGIN = re.compile(r",\s*(?:que|qu['’]|qui|dont|où)\b", re.I)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:que|qu['’]|qui|dont|où)\b[^,;.:]{0,80},", re.I)
 # « ne … plus que », « ne … guère que »: the figure after « que » is what remains, asserted.
 _RESTRICTIVE = re.compile(r"\s+qu(?:e\b|')")
 
@@ -144,8 +147,10 @@ def _read_attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[
             if skip and ctx.source.text[start + skip.end():].lstrip()[:1].isupper():
                 start += skip.end()  # « l'agence Reuters », not « l'agence régionale de santé »
             span = next((x for x in ctx.spans if cue_end <= x.start <= start + 25 and x.start < s.end
-                         and not (pattern is lex.attribution_after and _DIGIT.search(ctx.source.text, cue_end, x.start))),
-                        None)  # « a compté 11 000 manifestants ; les syndicats »: who follows a figure counts another
+                         and not (pattern is lex.attribution_after and _DIGIT.search(ctx.source.text, cue_end, x.start))
+                         and not _RELATIVE_AFTER_ORIGIN.search(ctx.source.text[start:x.start])),
+                        None)  # « a compté 11 000 manifestants ; les syndicats »: who follows a figure counts another;
+            # « selon ce document, que Berry Info a pu consulter »: the subject of a relative clause is not the source
             if span:
                 lead = _ARTICLE_WORD.sub("", fold(ctx.source.text[start:span.start]))
                 office = re.fullmatch(r"([^\W\d]{3,}(?:-[^\W\d]+)?)\s+(?:de|du|des|d')\s*(?:la |l')?", lead)
@@ -164,8 +169,11 @@ def _read_attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[
             elif pattern is lex.attribution_before:
                 phrase = _ORIGIN.match(ctx.source.text[start:s.end])
                 if phrase and phrase.group().strip():
+                    end = start + len(phrase.group().rstrip())
+                    rel = _RELATIVE_CLAUSE.match(ctx.source.text, end, s.end)
+                    # (its relative clause goes with it: « ce document, que Berry Info a pu consulter, »)
                     out.append((s.start + hit.start(), _ARTICLE_WORD.sub("", " ".join(phrase.group().split()[:6])),
-                                (start, start + len(phrase.group().rstrip()))))
+                                (start, rel.end() - 1 if rel else end)))
     out += _opinion_holders(ctx, s, folded)
     return sorted(out, key=lambda f: f[0])
 

@@ -323,3 +323,23 @@ def test_a_day_after_a_fronted_phrase_dates_the_sentences_figure(claims, text, q
 def test_a_day_inside_a_clause_of_its_own_does_not_frame_the_sentence(claims):
     c = figure(claims("Après avoir voté lundi la fermeture, le conseil compte 40 agences."), "40 agences")
     assert c.time_origin != "explicit" or c.time != Interval(dt.date(2025, 5, 26), dt.date(2025, 5, 26)), show([c])
+
+
+# ---------------------------------------------------------------- who a « selon » names
+
+def test_the_outlets_own_information_is_nobodys(claims):
+    for text, quote in [("Selon nos informations, le fonds a proposé 400 millions d'euros.", "400 millions d'euros"),
+                        ("D'après nos sources, 300 postes seront supprimés.", "300 postes")]:
+        c = figure(claims(text), quote)
+        assert c.attributed_to is None, show([c])
+
+
+def test_the_subject_of_a_relative_clause_on_the_source_is_not_the_source(claims):
+    cs = claims("Selon ce document, que la Gazette a pu consulter, le chantier coûtera 40 millions d'euros.")
+    c = figure(cs, "40 millions d'euros")
+    assert c.attributed_to == "ce document", show([c])
+
+
+def test_a_name_apposed_to_the_source_still_is_the_source(claims):
+    c = figure(claims("Selon son avocat, Me Paul Girard, le préjudice atteint 2 millions d'euros."), "2 millions d'euros")
+    assert c.attributed_to == "Me Paul Girard", show([c])
