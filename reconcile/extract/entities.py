@@ -221,8 +221,9 @@ class Gazetteer:
                 if _overlaps(m.start(), m.end(), taken):
                     continue
                 before = [s for s in prior + out if s.start < offset + m.start() and s.how == "name"]
-                appos = [s for s in out if s.how == "name" and
+                appos = [s for s in out if s.how == "name" and s.type not in ("PER", "LOC") and
                          re.fullmatch(r",\s*", text[s.end - offset:m.start()] or "x")]
+                # (« Fondé par Henri Tessandier, le groupe »: a person or a place is no organisation's apposition)
                 name = appos[0].name if appos else self._resolve(m.group(), kind, before)
                 if name:
                     etype = {"outlet": "OUTLET", "union": "UNION"}.get(kind, "ORG")

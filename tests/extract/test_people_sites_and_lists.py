@@ -343,3 +343,14 @@ def test_the_subject_of_a_relative_clause_on_the_source_is_not_the_source(claims
 def test_a_name_apposed_to_the_source_still_is_the_source(claims):
     c = figure(claims("Selon son avocat, Me Paul Girard, le préjudice atteint 2 millions d'euros."), "2 millions d'euros")
     assert c.attributed_to == "Me Paul Girard", show([c])
+
+
+# ---------------------------------------------------------------- a person is no organisation's apposition
+
+def test_a_founder_before_le_groupe_is_not_the_group(claims):
+    text = ("Le groupe Norvalis Industries annonce 575 suppressions de postes.\n\n"
+            "Fondé en 1957 à Lyon par Henri Norval, le groupe a longtemps prospéré. "
+            "Il emploie aujourd'hui 9 800 salariés dans 14 pays.\n")
+    c = figure(claims(text), "9 800 salariés")
+    assert c.entity == "Norvalis Industries", show([c])
+
