@@ -165,6 +165,26 @@ def subject_token(frame: Frame):
     return None, "parse:none"
 
 
+def _torn_subject(verb):
+    """« l'adjointe au logement, Samia Khelifi, a chiffré à 1,2 million » where the parser gave the verb no
+    subject (it hung the phrase on the sentence's opening): the name apposed to a role right before the verb and
+    its auxiliaries, closed by a comma; None when the verb has a subject or no such name."""
+    if verb.pos_ != "VERB" or any(c.dep_ in _SUBJECT or c.dep_ == "expl:subj" for c in verb.children):
+        return None
+    helpers = [c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    if not helpers and "Fin" not in verb.morph.get("VerbForm"):
+        return None  # « le lot charpente, évalué à 62 millions »: a participle qualifies, it has no subject
+    i = min([verb.i] + helpers) - 1
+    if i < 1 or verb.doc[i].text != ",":
+        return None  # only the name apposed to a role, closed by its comma (« l'adjointe, Samia Khelifi, a »)
+    t = verb.doc[i - 1]
+    while t.dep_ in ("flat:name", "flat") and t.head.i < t.i:
+        t = t.head  # « Samia Khelifi »: the name's first word heads it
+    if t.pos_ != "PROPN" or t.dep_ != "appos" or t.sent != verb.sent:
+        return None
+    return t
+
+
 def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: frozenset, is_counter):
     """(token, rule id) of who says or counts the figure: the subject of a verb of saying
     above it, or of the counting verb that takes it as object."""
@@ -178,7 +198,7 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
         if p in above:
             role = "obj"
         lemma = lemma_of(p)
-        subj = next((c for c in p.children if c.dep_ in _SUBJECT), None)
+        subj = next((c for c in p.children if c.dep_ in _SUBJECT), None) or _torn_subject(p)
         if subj is not None and p.pos_ in ("ADJ", "NOUN") and p.dep_ == "ROOT" and \
                 not any(c.dep_ in ("cop", "aux:pass") for c in p.children):  # « avait été estimé »: a passive,
             lemma = verb_form(p, say | count | ambiguous) or lemma  # its subject is counted; « La CGT revendique »

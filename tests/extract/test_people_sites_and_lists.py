@@ -354,3 +354,18 @@ def test_a_founder_before_le_groupe_is_not_the_group(claims):
     c = figure(claims(text), "9 800 salariés")
     assert c.entity == "Norvalis Industries", show([c])
 
+
+
+# ---------------------------------------------------------------- a verb the parser left without its subject
+
+def test_a_name_apposed_to_a_role_before_a_counting_verb_counts(claims):
+    text = ("Jeudi soir, lors d'un conseil municipal extraordinaire, l'adjointe au logement, Claire Vidal, a chiffré "
+            "à 1,2 million d'euros le coût du relogement d'urgence.")
+    c = figure(claims(text), "1,2 million d'euros")
+    assert c.attributed_to == "Claire Vidal" and c.entity != "Claire Vidal", show([c])
+    assert c.attribute == "cost" and c.scope_dict().get("of") == "relogement", show([c])
+
+
+def test_a_participle_after_a_comma_has_no_torn_subject(claims):
+    c = figure(claims("La PME a décroché le lot charpente, évalué à 62 millions d'euros."), "62 millions d'euros")
+    assert c.attributed_to is None, show([c])
