@@ -89,6 +89,7 @@ class Lexicon:
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
+    invariable: frozenset[str] = frozenset()  # attributes.toml [invariable]: « pays », « mois »: one form
     money_amounts: frozenset[str] = frozenset()  # « coût », « facture »: an amount of what follows « de »
     # comparison.toml
     counters: dict = None  # folded name -> counter class
@@ -171,6 +172,7 @@ def _compile(data: dict) -> Lexicon:
     mod, att = cues["modality"], cues["attribution"]
     return Lexicon(
         nouns=nouns,
+        invariable=frozenset(fold(n) for n in attrs.get("invariable", {}).get("nouns", [])),
         heads=[(p, n) for _, p, n in heads],
         events=[(p, n) for _, p, n in events],
         qualifiers=qualifiers,
@@ -322,5 +324,6 @@ def attribute_for_noun(noun: str | None, lex: Lexicon) -> str | None:
     first = singular(w.split()[0]) if w.split() else w
     if first in lex.nouns:
         return lex.nouns[first]
+    words = [x if x in lex.invariable else singular(x) for x in w.split()[:2]] or [w]  # « pays » stays « pays »
     # « bulletin blanc » -> count:bulletin_blanc: a noun and the adjective that classes it, one id
-    return "count:" + "_".join(singular(x) for x in w.split()[:2]) if len(w.split()) > 1 else f"count:{first}"
+    return "count:" + "_".join(words)

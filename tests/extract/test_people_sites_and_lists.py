@@ -369,3 +369,18 @@ def test_a_name_apposed_to_a_role_before_a_counting_verb_counts(claims):
 def test_a_participle_after_a_comma_has_no_torn_subject(claims):
     c = figure(claims("La PME a décroché le lot charpente, évalué à 62 millions d'euros."), "62 millions d'euros")
     assert c.attributed_to is None, show([c])
+
+
+INVARIABLE = [
+    pytest.param("Le groupe est présent dans 14 pays.", "14 pays", "count:pays", id="pays"),
+    pytest.param("Le projet a été reporté trois fois.", "trois fois", "count:fois", id="fois"),
+    pytest.param("La commune compte 12 puits.", "12 puits", "count:puits", id="puits"),
+    pytest.param("Le dépouillement a compté 212 bulletins blancs.", "212 bulletins", "count:bulletin_blanc",
+                 id="a-plural-still-singular"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", INVARIABLE)
+def test_a_noun_whose_singular_ends_in_s_keeps_it(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute, show([c])
