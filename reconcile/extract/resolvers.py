@@ -107,9 +107,14 @@ def costed(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[str
         return singular(hit.group(2)), "window:cost-of-before-colon"
     if fr is None:
         return None
-    def of(tok):
+    figure = {t.i for t in fr.chain}
+
+    def of(tok):  # (« un coût de 4 milliards d'euros »: the sum itself is not what it is the cost of)
         c = next((c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > tok.i and
+                  c.i not in figure and not any(x.dep_ == "nummod" for x in c.children) and
                   any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children)), None)
+        if c is None and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
+            c = tok.head  # « le prolongement, d'un coût de 4 milliards »: the noun the cost qualifies
         return fold(c.lemma_) if c is not None else None
     found = _money_noun(ctx, fr)
     if found is not None:

@@ -206,6 +206,8 @@ COSTED = [
     pytest.param("Le conseil a voté 240 000 euros de travaux.", "240 000 euros", "travaux", id="the-thing-paid-for"),
     pytest.param("La démolition a coûté 650 000 euros.", "650 000 euros", "demolition", id="the-subject-of-couter"),
     pytest.param("Un devis de 410 000 euros avait été établi.", "410 000 euros", "devis", id="a-quote"),
+    pytest.param("Le prolongement, d'un coût de 4 milliards d'euros, ouvrira en 2026.", "4 milliards d'euros",
+                 "prolongement", id="the-noun-a-cost-qualifies-not-the-sum"),
 ]
 
 
