@@ -138,9 +138,9 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
     return None, "unknown"
 
 
-# a phrase that opens a sentence before its day, set off by commas: « À l'ouverture du procès, lundi, … »,
-# « Lors du premier tour, dimanche, … »
-_FRONTED_ADJUNCT = re.compile(r"^\W*(?:a|au|aux|lors d[eu]|lors des|des|dès|avant|apres|après|pendant|durant)\s[^,;:.]{2,60},\s*$")
+# a phrase that opens a sentence before its day, set off by commas (read folded, with no figure in it): « À
+# l'ouverture du procès, lundi, … », « Lors du premier tour, dimanche, … », « Pendant la nuit, samedi, … »
+_FRONTED_ADJUNCT = re.compile(r"^\W*(?:a|aux?|lors (?:du|de|des|d')|avant|apres|pendant|durant)\s*[^,;:.\d]{2,60},\s*$")
 
 
 def _date_on_verb(ctx: Context, s: Sentence, m: Mention, periods: list[Mention]):

@@ -20,7 +20,7 @@ from .entities import Gazetteer, main_entity
 from .events import dated, events, states
 from . import incidents as I
 from . import resolvers as R
-from .frames import frame_of, span_root, tokens_in, verb_form
+from .frames import frame_of, phrase, span_root, tokens_in, verb_form
 from .lexicon import Lexicon, attribute_for_noun, counter_class, load as load_lexicon, singular
 from .modality import _attributions
 from .relations import link as link_parts
@@ -165,9 +165,9 @@ def _shift(m: Mention, offset: int) -> Mention:
     return replace(m, start=m.start + offset, end=m.end + offset)
 
 
-# what a count of a list continues the governor of the one before with: a repeated « de » after
-# « ainsi que » or « et », or a colon that opens the items of a whole
-_SAME_GOVERNOR = re.compile(r"(?:(?:\bainsi que|\bet|\bou|,)\s+(?:de|d'|des|du)\s*|:\s*)$")
+# what a count of a list continues the governor of the one before with: a repeated « de » after « ainsi que »,
+# « et » or « ou » (« ainsi que de six magasins »), or a colon that opens the items of a whole (checked for a verb)
+_SAME_GOVERNOR = re.compile(r"(?:\bainsi que\s+(?:de|d'|des|du)|\b(?:et|ou)\s+(?:de|d'))\s*$|(?P<colon>:\s*)$")
 
 
 def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
@@ -293,7 +293,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if event:
             scope["event"] = event
             scope_rules.append("parse:event")
-        elif attr.startswith("count:") and _SAME_GOVERNOR.search(fold(text[max(s.start, m.start - 16):m.start])):
+        elif attr.startswith("count:") and (same := _SAME_GOVERNOR.search(fold(text[max(s.start, m.start - 16):m.start]))) \
+                and not (same.group("colon") and _verb_after(s, m)):
             # « la fermeture de quatre hypermarchés, à …, ainsi que de six magasins »; « la fermeture d'une
             # dizaine de points de vente … : trois hypermarchés, … »: the event of the count it continues
             before = [c for c in ctx.claims if s.start <= c.start < m.start and c.scope_dict().get("event")]
@@ -375,9 +376,11 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": day_rule or f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
-        if attr.startswith("count:") and not origin and fr is not None and fr.predicate is not None and \
-                fr.role in ("obj", "obl:arg") and (fr.predicate.lemma_ in ctx.lex.having_verbs or
-                                                    verb_form(fr.predicate, ctx.lex.having_verbs)):
+        if attr.startswith("count:") and attr != "count:personne" and not origin and fr is not None and \
+                fr.predicate is not None and fr.role in ("obj", "obl:arg") and \
+                not I.is_outcome(attr, ctx.lex) and attr not in ctx.lex.counted_attributes and \
+                not _incident_subject(ctx, fr.predicate) and (fr.predicate.lemma_ in ctx.lex.having_verbs or
+                                                              verb_form(fr.predicate, ctx.lex.having_verbs)):
             rules["dynamics"] = "parse:having-verb"  # « l'immeuble comptait 18 logements »: what a thing has
         if _changed_by_verb(ctx, fr) and not changed_thing and attr_rule != "parse:change":
             # (« a reculé de 12 % »: the figure is the change itself, not a value after one)
@@ -586,16 +589,18 @@ def _people_were(fr) -> bool:
     return False
 
 
+_TO_FIGURE = re.compile(r"\s+(?:à|a)\s+\d")
+
 # the pronouns and adverbs that may stand between « à » and the infinitive (« à se rassembler », « à y croire »)
-_BEFORE_INFINITIVE = {"se", "s'", "s’", "y", "en", "ne", "le", "la", "les", "l'", "l’", "lui", "leur"}
+_BEFORE_INFINITIVE = frozenset({"se", "s'", "s’", "y", "en", "ne", "le", "la", "les", "l'", "l’", "lui", "leur"})
 
 
 def _people_doing(ctx: Context, s: Sentence, m: Mention, fr):
     """« Ils étaient près de 300 à débrayer », « Les salariés étaient 200 à faire grève »: a number that
-    people « were » (« être N à » + infinitive) counts the people who did the infinitive's act. (attribute,
-    rule id) from the infinitive's frame with the people's noun (frames tables: « manifester » + people
-    are protesters), and the infinitive, whose places are the count's; else Nones: the verb tells no kind of
-    people, the usual elision rules answer."""
+    people « were » (« être N à » + infinitive) counts the people who did the infinitive's act: (attribute,
+    rule id, the infinitive) from the frame of the infinitive with the people's noun (the subject's, else
+    « personne »: « manifester » + people are protesters), the infinitive's places being the count's; else
+    Nones: the verb tells no kind of people, the usual elision rules answer."""
     if m.type != "quantity" or m.unit and fr is not None and fr.noun is not None and \
             fold(fr.noun.lemma_) not in ctx.lex.date_words:
         return None, None, None  # « 300 salariés à … » counts its own noun (the parser may take « jeudi » for one)
@@ -608,19 +613,36 @@ def _people_doing(ctx: Context, s: Sentence, m: Mention, fr):
     verb = after[k]
     if verb.pos_ not in ("VERB", "AUX") or "Inf" not in verb.morph.get("VerbForm"):
         return None, None, None
-    if verb.lemma_ in ("avoir", "être") and k + 1 < len(after) and "Part" in after[k + 1].morph.get("VerbForm"):
-        verb = after[k + 1]  # « ils sont 450 à avoir signé »: what they did is to sign
+    while verb.lemma_ in ("avoir", "être") and k + 1 < len(after) and "Part" in after[k + 1].morph.get("VerbForm"):
+        k += 1  # « ils sont 450 à avoir signé », « à avoir été licenciés »: what they did is to sign, to be laid off
+        verb = after[k]
     before = tokens_in(s, s.start, m.start)
-    were = next((t for t in reversed(before[-6:]) if t.lemma_ == "être"), None)
-    if were is None:
-        return None, None, None
+    i = len(before) - 1
+    while i >= 0 and before[i].pos_ == "ADV":
+        i -= 1  # « ils sont encore 2 000 à défiler »
+    if i < 0 or before[i].lemma_ != "être":
+        return None, None, None  # the number is what people « were », right after the verb
     subj = next((t for t in before if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN"), None)
     noun = fold(subj.lemma_) if subj is not None else "personne"
     lemmas = {verb.lemma_} | {c.lemma_ for c in verb.children if c.dep_ in ("obj", "xcomp") and c.pos_ == "NOUN"}
     for preds, nouns, attr in ctx.lex.frames:
-        if lemmas & preds and (noun in nouns or "personne" in nouns):
+        if lemmas & preds and noun in nouns:
             return attr, "parse:people-doing", verb
     return None, None, None
+
+
+def _verb_after(s: Sentence, m: Mention) -> bool:
+    """True when a verb follows the figure in its comma-clause (« : 12 entrepôts resteront ouverts »): a clause of
+    its own, not an item of a list (« : trois hypermarchés, à Caen, … »)."""
+    end = min([i for i in (s.text.find(c, m.end - s.start) for c in ",;") if i >= 0] + [len(s.text)]) + s.start
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens_in(s, m.end, end))
+
+
+def _incident_subject(ctx: Context, verb) -> bool:
+    """True when the verb's subject is an incident or a crowd (« le cortège comptait 3 000 personnes »): what
+    it counts is that day's, no stock of a thing."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subj is not None and any(words[0] == fold(subj.lemma_) for words in ctx.lex.incident_nouns)
 
 
 def _change_attribute(ctx: Context, s: Sentence, m: Mention, fr):
@@ -631,6 +653,8 @@ def _change_attribute(ctx: Context, s: Sentence, m: Mention, fr):
     if fr is None or not ctx.lex.changes:
         return None, None, None
     after_de = re.search(r"\bde\s*$", fold(ctx.source.text[max(s.start, m.start - 6):m.start])) is not None
+    if after_de and _TO_FIGURE.match(ctx.source.text, m.end, s.end):
+        return None, None, None  # « a augmenté de 5,5 % à 10 % »: a level before and a level after
     of_what = _share_attribute(ctx.source.text, m) != "percent"
     for t in [*fr.chain[1:], *fr.predicates]:
         way = ctx.lex.changes.get(fold(t.lemma_))
@@ -640,11 +664,7 @@ def _change_attribute(ctx: Context, s: Sentence, m: Mention, fr):
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
         if subj is None and t.dep_ == "xcomp":  # « a vu son chiffre d'affaires reculer de 12 % »
             subj = next((c for c in t.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
-        thing = None
-        if subj is not None:
-            end = max([subj.i] + [c.i for c in subj.children if c.dep_ == "nmod" and c.i == subj.i + 2 and
-                                  any(fold(x.text) in ("de", "d'") for x in c.children if x.dep_ == "case")])
-            thing = fold(subj.doc[subj.i:end + 1].text)
+        thing = re.sub(r"(?<=')\s+", "", fold(phrase(subj))) if subj is not None else None  # « prix du gaz »
         return way, "parse:change", thing
     return None, None, None
 
@@ -664,7 +684,8 @@ _COORDINATED = re.compile(r"^[^.;:]{0,40}(?:\bcontre\b|\bpuis\b|\bet\b|\bou\b|,)
 def _elided_share(text: str, m: Mention, resolved):
     """A bare percentage coordinated with a share of something (« 14,8 % de grévistes, contre
     34,5 % le 5 février »): a share of the same thing."""
-    shares = [r for r in resolved if r[0].type == "percent" and r[2] != "percent" and r[0].end <= m.start]
+    shares = [r for r in resolved if r[0].type == "percent" and r[2] != "percent" and r[0].end <= m.start
+              and not r[2].startswith("percent_")]  # (« en hausse de 3 %, atteint 45 % »: 45 % is no change)
     if shares and _COORDINATED.match(fold(text[shares[-1][0].end:m.start])):
         return shares[-1][2], "parse:elided-coordinated"
     return None

@@ -344,12 +344,13 @@ def detached_participle_noun(part):
     """« figure l'arrêté de péril visant le 14, signé le 21 novembre » where the parser hung the participle on
     the main verb: the noun before it that the participle (with no auxiliary nor subject of its own, after a
     comma) agrees with, among that verb's subject and object, the nearest first; None when none agrees."""
-    if part.dep_ not in ("advcl", "conj") or "Part" not in part.morph.get("VerbForm") or part.i == 0 or \
-            part.doc[part.i - 1].text != "," or \
-            any(c.dep_.startswith(("aux", "nsubj", "cop")) for c in part.children):
-        return None
+    if part.dep_ not in ("advcl", "conj") or "Part" not in part.morph.get("VerbForm") or \
+            "Past" not in part.morph.get("Tense") or part.i == 0 or part.doc[part.i - 1].text != "," or \
+            any(c.dep_.startswith(("aux", "nsubj", "cop", "obj")) for c in part.children):
+        return None  # (« …, interdisant tout rassemblement »: a present participle acts, it qualifies nothing)
     for c in sorted(part.head.children, key=lambda c: -c.i):  # the nearest first (« a présenté le budget, voté »)
         if c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.pos_ == "NOUN" and c.i < part.i and \
+                c.morph.get("Number") and part.morph.get("Number") and \
                 all(set(c.morph.get(f)) & set(part.morph.get(f)) for f in ("Gender", "Number")
                     if c.morph.get(f) and part.morph.get(f)):
             return c

@@ -90,7 +90,8 @@ class Lexicon:
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
     invariable: frozenset[str] = frozenset()  # attributes.toml [invariable]: « pays », « mois »: one form
-    money_amounts: frozenset[str] = frozenset()  # « coût », « facture »: an amount of what follows « de »
+    money_amounts: frozenset[str] = frozenset()
+    money_cost_verbs: frozenset[str] = frozenset()  # finance.toml [money] cost_verbs: « coûter »  # « coût », « facture »: an amount of what follows « de »
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
@@ -201,6 +202,7 @@ def _compile(data: dict) -> Lexicon:
         money_transparent=frozenset(fold(n) for n in attrs.get("money", {}).get("transparent", [])),
         money_grants=frozenset(fold(n) for n in attrs.get("money", {}).get("grants", [])),
         money_amounts=frozenset(fold(n) for n in attrs.get("money", {}).get("amounts", [])),
+        money_cost_verbs=frozenset(fold(n) for n in attrs.get("money", {}).get("cost_verbs", [])),
         parts={k: tuple(sorted({fold(p).strip() for p in v}, key=len, reverse=True))
                for k, v in cues.get("parts", {}).items()},
         corrections=phrase_pattern(cues.get("corrections", {}).get("words", [])),

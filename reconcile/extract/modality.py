@@ -16,8 +16,9 @@ _ORIGIN = re.compile(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$|\s+(?:(?:environ|pr[eè]s
                      r"jusqu'[aà]|entre)\s+\d|\d))")
 _ARTICLE_WORD = re.compile(r"^(?:(?:le|la|les)\s+|l['’])(?=\w)", re.I)  # « selon la gendarmerie » -> gendarmerie
 # a relative clause on the origin of a « selon » (« selon ce document, que Berry Info a pu consulter »)
-_RELATIVE_AFTER_ORIGIN = re.compile(r",\s*(?:que|qu['’]|qui|dont|où)\b", re.I)
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:que|qu['’]|qui|dont|où)\b[^,;.:]{0,80},", re.I)
+_RELATIVE = r",\s*(?:que|qu['’]|qui|dont|où)\b"
+_RELATIVE_AFTER_ORIGIN = re.compile(_RELATIVE, re.I)
+_RELATIVE_CLAUSE = re.compile(_RELATIVE + r"[^,;.:]{0,80},", re.I)
 # « ne … plus que », « ne … guère que »: the figure after « que » is what remains, asserted.
 _RESTRICTIVE = re.compile(r"\s+qu(?:e\b|')")
 

@@ -96,15 +96,23 @@ def money_noun(ctx: Context, fr: Frame) -> tuple[str, str] | None:
 _AMOUNT_BEFORE_COLON = re.compile(r"\b(\w+) (?:de la |du |des |de l'|d'|de )(\w+)\s*:\s*$")
 
 
+def _counts(ctx: Context, p) -> bool:
+    """True for a verb of counting (frames.toml [counting] verbs), also when the tagger misread it."""
+    return lemma_of(p) in ctx.lex.count_verbs or p.pos_ == "VERB" and bool(verb_form(p, ctx.lex.count_verbs))
+
+
 def costed(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[str, str] | None:
-    """What a cost is the cost of: the « de » complement of a noun that is an amount (« le coût du
-    relogement », « la facture des réparations »: finance.toml [money] amounts), the noun itself when it
-    names a thing paid for (« 240 000 euros de travaux », « un devis de 410 000 euros »), else the subject
-    of « coûter » (« la crise a coûté 4,8 millions »), or the thing before a colon (« une estimation du coût
-    de la crise : 4,2 millions »); as (what, rule id), None when the sentence does not say."""
+    """What a cost is the cost of, as (folded lemma, rule id): the thing before a colon (« une estimation du
+    coût de la crise : 4,2 millions »), else the « de » complement of a noun that is an amount (« le coût du
+    relogement », « la facture des réparations »: finance.toml [money] amounts) or the noun such an amount
+    qualifies (« le prolongement, d'un coût de 4 milliards »), the noun itself when it names a thing paid for
+    (« 240 000 euros de travaux », « un devis de 410 000 euros »), else the subject of a verb of costing
+    (« la crise a coûté 4,8 millions »: [money] cost_verbs); None when the sentence does not say."""
     hit = _AMOUNT_BEFORE_COLON.search(fold(ctx.source.text[s.start:m.start]))
     if hit and hit.group(1) in ctx.lex.money_amounts:
-        return singular(hit.group(2)), "window:cost-of-before-colon"
+        at = s.start + hit.start(2)
+        tok = next((t for t in s.tokens if s.offset + t.idx == at), None)
+        return fold(tok.lemma_ if tok is not None else hit.group(2)), "window:cost-of-before-colon"
     if fr is None:
         return None
     figure = {t.i for t in fr.chain}
@@ -118,13 +126,13 @@ def costed(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[str
         return fold(c.lemma_) if c is not None else None
     found = _money_noun(ctx, fr)
     if found is not None:
-        _, _, noun, tok = found
-        what = noun if noun not in ctx.lex.money_amounts else of(tok)
+        _, _, noun, tok = found  # (the lemma, as every path here gives it: « travaux » is « travail »)
+        what = fold(tok.lemma_) if noun not in ctx.lex.money_amounts else of(tok)
         return (what, "parse:cost-of") if what else None
     for p in fr.predicates:
         if p.pos_ == "NOUN" and fold(p.lemma_) in ctx.lex.money_amounts:
             return (of(p), "parse:cost-of") if of(p) else None
-        if fold(p.lemma_) == "couter":
+        if fold(p.lemma_) in ctx.lex.money_cost_verbs:
             subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
             return (fold(subj.lemma_), "parse:cost-subject") if subj is not None else None
     return None
@@ -159,7 +167,7 @@ def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str, object] | None:
         ante = antecedent(p)  # « son budget de fonctionnement, qui s'élève à 210 millions d'euros »
         subjects = [c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass")] + \
             [ante, ante.head if ante is not None and ante.dep_ == "nmod" else None]
-        if lemma_of(p) in ctx.lex.count_verbs or p.pos_ == "VERB" and verb_form(p, ctx.lex.count_verbs):
+        if _counts(ctx, p):
             # « la mairie chiffre le coût des travaux à 3 millions » (« chiffre » the tagger may lemmatize as is):
             subjects = [c for c in p.children if c.dep_ == "obj"] + subjects  # what is valued, not who values
         for t in subjects:
@@ -871,8 +879,8 @@ def located(ctx: Context, x) -> str | None:
 def place_of(ctx: Context, s: Sentence, tok) -> str | None:
     """The place an oblique names after a place preposition (« à Lyon », « dans le Gard »), else None."""
     case = [x for x in tok.children if x.dep_ == "case"]
-    if not case or fold(case[0].text) not in ctx.lex.place_prepositions:
-        return None
+    if not case or fold(case[0].text) not in ctx.lex.place_prepositions or tok.head.lemma_ in ctx.lex.place_not_after:
+        return None  # (« à débrayer pour aller à Lyon »: a destination is no place where people were)
     name = _place_name(ctx, s, tok)
     return name if name and not enumerated(ctx, s, name) else None
 
@@ -883,8 +891,9 @@ def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
     from ..normalize.places import gazetteer
 
     x = span_at(ctx, _pos(s, tok))
-    if x is not None and located(ctx, x):
-        return located(ctx, x)  # « Laval (Mayenne) : 530 salariés » hold at Laval
+    where = located(ctx, x) if x is not None else None
+    if where:
+        return where  # « Laval (Mayenne) : 530 salariés » hold at Laval
     if x is not None:
         level = ctx.lex.place_levels.get(fold(x.text))
         if level:
@@ -920,9 +929,8 @@ def _unit(ctx: Context, s: Sentence, fr: Frame, m: Mention | None = None) -> str
     part_from = m.end + dont.start() if dont else None  # « 575 postes, dont 163 dans son usine d'Audincourt »
     cands = list(fr.chain) + list(fr.predicates)
     subj, _ = subject_token(fr)
-    counted = any(lemma_of(p) in ctx.lex.count_verbs or p.pos_ == "VERB" and verb_form(p, ctx.lex.count_verbs)
-                  for p in fr.predicates)
-    if subj is not None and not counted:  # (« la mairie chiffre le coût à 3 millions »: who counts, no unit)
+    valued = m is not None and m.type == "money" and any(_counts(ctx, p) for p in fr.predicates)
+    if subj is not None and not valued:  # (« la mairie chiffre le coût à 3 millions »: who values, no unit)
         cands.append(subj)
     for p in fr.predicates:
         if antecedent(p) is not None:
@@ -1061,8 +1069,9 @@ def place_as_scope(ctx: Context, entity: str, *, known: bool = False) -> str | N
     from ..normalize.places import gazetteer
     for x in ctx.spans:
         if x.name == entity and x.type == "LOC" and x.how == "name":
-            if located(ctx, x):
-                return located(ctx, x)
+            where = located(ctx, x)
+            if where:
+                return where
             if gazetteer().lookup(x.name) is None and (known or _names_a_unit(ctx, x.text)):
                 return None  # « la ligne B » is what the figure is about, not where it holds
             return x.name  # the NER marks it as a place; a place the gazetteer does not know is still one
