@@ -197,6 +197,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         changed_thing = None
         if attr is None and m.type == "percent":
             attr, attr_rule, changed_thing = _change_attribute(ctx, s, m, fr)
+        if attr is None and m.type == "percent":
+            attr, attr_rule = _rate_of_subject(ctx, fr)
         if attr is None:
             attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
         if attr is None and m.type == "duration":
@@ -629,6 +631,21 @@ def _people_doing(ctx: Context, s: Sentence, m: Mention, fr):
         if lemmas & preds and noun in nouns:
             return attr, "parse:people-doing", verb
     return None, None, None
+
+
+def _rate_of_subject(ctx: Context, fr):
+    """« La participation s'établit à 55,0 % », « l'abstention atteint 45 % »: a bare percentage whose verb's
+    subject is a noun of [attribute.X] subjects, with no complement of its own, is that rate: (attribute,
+    rule id), else Nones."""
+    if fr is None or not ctx.lex.measured_by:
+        return None, None
+    for p in fr.predicates:
+        subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
+        if subj is not None and not any(c.dep_ == "nmod" for c in subj.children):
+            attr = ctx.lex.measured_by.get(fold(subj.lemma_))
+            if attr:
+                return attr, "parse:rate-of-subject"
+    return None, None
 
 
 def _verb_after(s: Sentence, m: Mention) -> bool:

@@ -89,6 +89,7 @@ class Lexicon:
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
+    measured_by: dict = None  # [attribute.X] subjects: a noun whose rate a bare percentage is (« la participation »)
     invariable: frozenset[str] = frozenset()  # attributes.toml [invariable]: « pays », « mois »: one form
     money_amounts: frozenset[str] = frozenset()
     money_cost_verbs: frozenset[str] = frozenset()  # finance.toml [money] cost_verbs: « coûter »  # « coût », « facture »: an amount of what follows « de »
@@ -156,9 +157,11 @@ def compile_layers(texts: tuple[str, ...]) -> Lexicon:
 def _compile(data: dict) -> Lexicon:
     attrs = cues = frames = comp = data
     nouns: dict[str, str] = {}
-    heads, events, labels, qualifiers = [], [], {}, []
+    heads, events, labels, qualifiers, measured_by = [], [], {}, [], {}
     for name, spec in attrs["attribute"].items():
         labels[name] = spec.get("label", name)
+        for n in spec.get("subjects", []):
+            measured_by[fold(n)] = name
         for n in spec.get("nouns", []):
             nouns[fold(n)] = name
         for h in spec.get("heads", []):
@@ -174,6 +177,7 @@ def _compile(data: dict) -> Lexicon:
     return Lexicon(
         nouns=nouns,
         invariable=frozenset(fold(n) for n in attrs.get("invariable", {}).get("nouns", [])),
+        measured_by=measured_by,
         heads=[(p, n) for _, p, n in heads],
         events=[(p, n) for _, p, n in events],
         qualifiers=qualifiers,

@@ -431,3 +431,23 @@ def test_a_clause_of_its_own_after_a_colon_does_not_continue_the_event(claims):
 def test_a_count_after_soit_is_no_people_doing(claims):
     cs = claims("Le projet a été voté par 30 élus, soit 12 à recruter.")
     assert not any(dict(c.rules).get("attribute") == "parse:people-doing" for c in cs), show(cs)
+
+
+# ---------------------------------------------------------------- a rate its subject names
+
+RATES = [
+    pytest.param("La participation s'établit à 55,0 %.", "55,0 %", "turnout", id="participation"),
+    pytest.param("Au premier tour, la participation a atteint 58 %.", "58 %", "turnout", id="participation-atteint"),
+    pytest.param("L'abstention s'élève à 45 %.", "45 %", "abstention", id="abstention"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", RATES)
+def test_a_bare_percentage_is_the_rate_its_subject_names(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute, show([c])
+
+
+def test_a_subject_with_a_complement_is_no_rate(claims):
+    c = figure(claims("La participation de l'État au capital atteint 15 %."), "15 %")
+    assert c.attribute != "turnout", show([c])
