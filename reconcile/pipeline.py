@@ -92,7 +92,10 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         # a place is where the story happens, not what it is about: the corpus's incident, if it has one,
         # else the one the articles' headlines name (« Grippe aviaire : six foyers en Douvère »), which
         # also wins over a subject fewer articles fall back on
-        incident = story_incident(claims) or headline
+        told = story_incident(claims)
+        if headline and told and headed > len({c.source for c in claims if c.entity == told}):
+            told = headline  # « Sécheresse : … » in four headlines, an « orage » in two articles: the drought
+        incident = told or headline
         if incident and story:  # what articles fell back on as their subject is then the incident too
             claims = [replace(c, entity=incident, subject_origin="story incident")
                       if c.subject_origin == "main entity" and c.entity == story

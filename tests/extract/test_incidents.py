@@ -412,3 +412,19 @@ def test_what_somebody_does_of_their_own_accord_is_no_outcome_of_the_incident(cl
     assert rehoused.subject_origin in INCIDENT_SUBJECTS, (rehoused.entity, rehoused.rules)
     assert paid.attribute == "count:commercant_indemnise" and paid.subject_origin not in INCIDENT_SUBJECTS, \
         (paid.entity, paid.subject_origin, paid.rules)
+
+
+def test_the_incident_most_headlines_name_outvotes_one_fewer_articles_tell(tmp_path, nlp):
+    """Three articles headed by a drought, one of which tells of a storm and its toll: the story is the
+    drought, whose figures are not the storm's."""
+    rep = _corpus(tmp_path, nlp, {
+        "a": "Sécheresse : la Lérande rationne l'eau\n\nÀ Vauberon, l'orage de samedi a fait deux blessés. "
+             "L'orage a arraché des toitures. Douze communes sont alimentées par camions-citernes.\n",
+        "b": "Sécheresse : les agriculteurs inquiets\n\nÀ Vauberon, les champs sont secs. "
+             "Quinze communes sont alimentées par camions-citernes, selon la préfecture.\n",
+        "c": "Sécheresse : l'eau manque\n\nÀ Vauberon, les puits sont à sec. "
+             "Quatorze communes sont alimentées par camions-citernes.\n",
+    })
+    tankers = [c for c in rep.claims if c.attribute == "count:commune"]
+    assert tankers and {c.entity for c in tankers} == {"sécheresse"}, \
+        [(c.source, c.quote, c.entity, c.subject_origin) for c in rep.claims]
