@@ -214,7 +214,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 attr, attr_rule = _share_attribute(text, m), "attr:percent"
                 if attr == "percent":
                     attr, attr_rule = _elided_share(text, m, resolved) or _share_of_count(text, m, resolved) or \
-                        (attr, attr_rule)
+                        _rate_of_state(ctx, s, m, fr) or (attr, attr_rule)
             else:
                 continue  # a bare number with nothing it counts is no claim
         tag = _referent(ctx, fr)
@@ -646,6 +646,23 @@ def _rate_of_subject(ctx: Context, fr):
             if attr:
                 return attr, "parse:rate-of-subject"
     return None, None
+
+
+def _rate_of_state(ctx: Context, s: Sentence, m: Mention, fr):
+    """« Le barrage était rempli à 48 % », « le chantier est réalisé à 45 % », « la société, détenue à 65 % par
+    la Ville »: a percentage after « à » that a participle governs is how far its thing is in that state:
+    (share:<participle's lemma>, rule id), else None; tried last, when nothing else says what a percentage is
+    of. Not a « passé de 31 % à 19 % » (a change's level)."""
+    if fr is None or not re.search(r"\b(?:a|qu'a)\s*$", fold(ctx.source.text[max(s.start, m.start - 6):m.start])):
+        return None
+    # the nearest past participle above the figure (« des filiales détenues à 100 % »); the parser may hang
+    # the sign on the verb as punctuation (« qu'à 43 % »)
+    above = [*fr.chain[1:], fr.predicate] if fr.predicate is not None else [fr.head.head]
+    p = next((t for t in above if t is not None and "Part" in t.morph.get("VerbForm")
+              and "Past" in t.morph.get("Tense")), None)
+    if p is None or p.lemma_ in ctx.lex.change_verbs or verb_form(p, ctx.lex.change_verbs):
+        return None
+    return f"share:{fold(p.lemma_)}", "parse:rate-of-state"
 
 
 def _verb_after(s: Sentence, m: Mention) -> bool:

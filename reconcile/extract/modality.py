@@ -19,7 +19,8 @@ _ARTICLE_WORD = re.compile(r"^(?:(?:le|la|les)\s+|l['’])(?=\w)", re.I)  # « s
 _RELATIVE = r",\s*(?:que|qu['’]|qui|dont|où)\b"
 _RELATIVE_AFTER_ORIGIN = re.compile(_RELATIVE, re.I)
 _RELATIVE_CLAUSE = re.compile(_RELATIVE + r"[^,;.:]{0,80},", re.I)
-# « ne … plus que », « ne … guère que »: the figure after « que » is what remains, asserted.
+# « ne … plus que », « ne … guère que », « n'était plus rempli qu'à »: the figure after « que » is what
+# remains, asserted.
 _RESTRICTIVE = re.compile(r"\s+qu(?:e\b|')")
 
 
@@ -29,7 +30,7 @@ def modality_of(ctx: Context, s: Sentence, a: int) -> str:
     clause = fold(text[lo:hi])
     neg = lex.negation_words.search(clause)
     pair = lex.negation_pairs.search(clause, neg.end()) if neg and neg.start() < a - lo else None
-    if pair and not (pair.end() <= a - lo and _RESTRICTIVE.match(clause, pair.end())):
+    if pair and not (pair.end() <= a - lo and _RESTRICTIVE.search(clause, pair.end(), a - lo)):
         return "negated"  # but « ne compte plus que 1 430 salariés » restricts, it does not deny
     alone = lex.negation_alone.search(clause)
     if alone and alone.start() < a - lo:

@@ -451,3 +451,38 @@ def test_a_bare_percentage_is_the_rate_its_subject_names(claims, text, quote, at
 def test_a_subject_with_a_complement_is_no_rate(claims):
     c = figure(claims("La participation de l'État au capital atteint 15 %."), "15 %")
     assert c.attribute != "turnout", show([c])
+
+
+# ---------------------------------------------------------------- how far a thing is in a state
+
+STATE_RATES = [
+    pytest.param("Le barrage de Montreuil était rempli à 48 % mardi.", "48 %", "share:remplir", id="rempli-a"),
+    pytest.param("Le chantier est réalisé à 45 %.", "45 %", "share:realiser", id="realise-a"),
+    pytest.param("La société, détenue à 65 % par la Ville, exploite la ligne.", "65 %", "share:detenir",
+                 id="detenue-a"),
+    pytest.param("Le lac n'était plus rempli qu'à 43 % le 21 juillet.", "43 %", "share:remplir",
+                 id="restrictive-qu-a"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", STATE_RATES)
+def test_a_percentage_after_a_participle_and_a_is_how_far_its_state_goes(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute and c.modality != "negated", show([c])
+
+
+def test_a_level_of_a_change_is_no_state(claims):
+    cs = claims("Le taux est passé de 31 % à 19 %.")
+    assert not any(c.attribute.startswith("share:") for c in cs), show(cs)
+
+
+def test_ne_plus_with_que_further_on_restricts_it_does_not_deny(claims):
+    kept = figure(claims("L'usine n'employait plus guère qu'une centaine de salariés."), "une centaine de salariés")
+    assert kept.modality != "negated", show([kept])
+    denied = figure(claims("L'usine ne compte plus 300 salariés."), "300 salariés")
+    assert denied.modality == "negated", show([denied])
+
+
+def test_a_present_participle_above_a_percentage_is_no_state(claims):
+    cs = claims("Les usines, redevenant des filiales détenues à 100 % par le groupe, resteront ouvertes.")
+    assert not any(c.attribute == "share:redevenir" for c in cs), show(cs)
