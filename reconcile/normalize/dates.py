@@ -198,6 +198,16 @@ def _hard_ok(text: str, h: _Hit) -> bool:
     return True
 
 
+def _opens_sentence(text: str, h: _Hit) -> bool:
+    """« Juillet n'a apporté que 14 millimètres »: a month that is no ordinary word (no `needs` in
+    periods.toml [months]) opening a sentence, before a lowercase word, is that month."""
+    month = h.g("my_m")
+    if not month or P.folded("months")[month].get("needs"):
+        return False
+    before = text[:h.m.start("my_m")].rstrip(" \t")
+    return (not before or before[-1] in ".!?\n") and re.match(r"\s+[a-zà-ÿ]", text[h.end:h.end + 3]) is not None
+
+
 def _context_ok(text: str, f: str, h: _Hit) -> bool:
     if not _hard_ok(text, h):
         return False
@@ -205,7 +215,7 @@ def _context_ok(text: str, f: str, h: _Hit) -> bool:
     if h.kind == "year":
         return _year_follower_ok(text, f, h.end) if framed else _bare_year_ok(f, h)
     if h.kind == "monthyear" and not (h.g("my_y") or h.g("my_rel")):
-        return framed
+        return framed or _opens_sentence(text, h)
     if h.kind == "deictic" and not h.cue:
         return not grammar().figurative.search(f, max(0, h.core - _WINDOW), h.core)
     if h.kind == "relunit":

@@ -98,6 +98,9 @@ MONTHS_YEARS = [
     ("en novembre", None, []),
     ("en novembre", REF, [("novembre", "2025-11-01", "2025-11-30", None)]),
     ("au mois de mars", REF, [("mars", "2026-03-01", "2026-03-31", None)]),
+    # a month that is no ordinary word, opening a sentence (« Juillet n'a apporté que 14 mm »)
+    ("Juillet n'a apporté que 14 millimètres", REF, [("Juillet", "2025-07-01", "2025-07-31", None)]),
+    ("Le ciel n'aide pas. Octobre a été sec", REF, [("Octobre", "2025-10-01", "2025-10-31", None)]),
     ("février prochain", REF, [("février prochain", "2026-02-01", "2026-02-28", "prochain")]),
     ("en mai dernier", REF, [("mai dernier", "2025-05-01", "2025-05-31", "dernier")]),
     ("l'année 2024 fut", None, [("2024", "2024-01-01", "2024-12-31", None)]),
@@ -230,6 +233,8 @@ NOT_DATES = [
     "atterrir sur Mars",
     "les images envoyées depuis Mars",  # a cue, but the capital says planet
     "Mai 68",
+    "Mars a été sec",  # (a month that is also a word needs a cue)
+    "Juillet Dupont a parlé",  # (before a name)
     "ils étaient sept. Puis",
     "sept ans plus tard",
     "le 7 sept",
