@@ -122,8 +122,8 @@ def _time_rule(a: Claim, b: Claim, gap: float, lex) -> str | None:
     if lex is None:
         return None
     dyn = lex.dynamics.get(a.attribute)
-    if dyn is None and a.scope_dict().get("of"):  # « le coût du relogement »: a stock once it names its thing
-        dyn = lex.dynamics.get(f"{a.attribute}@of")
+    if dyn is None and a.attribute in lex.stock_when_of and a.scope_dict().get("of"):
+        dyn = "stock"  # « le coût du relogement »: a stock once it names its thing
     if dyn is None and all(dict(c.rules).get("dynamics") == "parse:having-verb" for c in (a, b)):
         dyn = "stock"  # « l'immeuble comptait 18 logements » / « qui comptait 22 logements »: what it has
     if dyn == "fixed" and a.time_origin != "explicit" and b.time_origin != "explicit" and (

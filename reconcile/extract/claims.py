@@ -20,7 +20,7 @@ from .entities import Gazetteer, main_entity
 from .events import dated, events, states
 from . import incidents as I
 from . import resolvers as R
-from .frames import frame_of, phrase, span_root, tokens_in, verb_form
+from .frames import frame_of, phrase, span_root, subject_noun, tokens_in, verb_form
 from .lexicon import Lexicon, attribute_for_noun, counter_class, load as load_lexicon, singular
 from .modality import _attributions
 from .relations import link as link_parts
@@ -197,8 +197,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         changed_thing = None
         if attr is None and m.type == "percent":
             attr, attr_rule, changed_thing = _change_attribute(ctx, s, m, fr)
-        if attr is None and m.type == "percent":
-            attr, attr_rule = _rate_of_subject(ctx, fr)
+            if attr is None:
+                attr, attr_rule = _rate_of_subject(ctx, fr)
         if attr is None:
             attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
         if attr is None and m.type == "duration":
@@ -378,11 +378,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": day_rule or f"time:{time_origin}"}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
-        if attr.startswith("count:") and attr != "count:personne" and not origin and fr is not None and \
-                fr.predicate is not None and fr.role in ("obj", "obl:arg") and \
-                not I.is_outcome(attr, ctx.lex) and attr not in ctx.lex.counted_attributes and \
-                not _incident_subject(ctx, fr.predicate) and (fr.predicate.lemma_ in ctx.lex.having_verbs or
-                                                              verb_form(fr.predicate, ctx.lex.having_verbs)):
+        if not origin and _had(ctx, s, attr, fr):
             rules["dynamics"] = "parse:having-verb"  # « l'immeuble comptait 18 logements »: what a thing has
         if _changed_by_verb(ctx, fr) and not changed_thing and attr_rule != "parse:change":
             # (« a reculé de 12 % »: the figure is the change itself, not a value after one)
@@ -640,7 +636,7 @@ def _rate_of_subject(ctx: Context, fr):
     if fr is None or not ctx.lex.measured_by:
         return None, None
     for p in fr.predicates:
-        subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
+        subj = subject_noun(p)
         if subj is not None and not any(c.dep_ == "nmod" for c in subj.children):
             attr = ctx.lex.measured_by.get(fold(subj.lemma_))
             if attr:
@@ -672,11 +668,18 @@ def _verb_after(s: Sentence, m: Mention) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens_in(s, m.end, end))
 
 
-def _incident_subject(ctx: Context, verb) -> bool:
-    """True when the verb's subject is an incident or a crowd (« le cortège comptait 3 000 personnes »): what
-    it counts is that day's, no stock of a thing."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    return subj is not None and any(words[0] == fold(subj.lemma_) for words in ctx.lex.incident_nouns)
+def _had(ctx: Context, s: Sentence, attr: str, fr) -> bool:
+    """True for a count a thing has by a verb of having (frames.toml [having]: « l'immeuble comptait 18
+    logements »), not people, a toll or a crowd, nor what an incident counts (« le cortège comptait 3 000
+    personnes »: that day's, no stock of a thing)."""
+    if not attr.startswith("count:") or attr == "count:personne" or fr is None or fr.predicate is None or \
+            fr.role not in ("obj", "obl:arg") or I.is_outcome(attr, ctx.lex) or attr in ctx.lex.counted_attributes:
+        return False
+    p = fr.predicate
+    if not (p.lemma_ in ctx.lex.having_verbs or verb_form(p, ctx.lex.having_verbs)):
+        return False
+    subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subj is None or I.incident_at(ctx, s, subj) is None
 
 
 def _change_attribute(ctx: Context, s: Sentence, m: Mention, fr):
@@ -695,7 +698,7 @@ def _change_attribute(ctx: Context, s: Sentence, m: Mention, fr):
         if way is None or not (after_de or t.pos_ == "VERB" and fr.chain[-1].dep_ == "obj" and not of_what):
             continue  # « passé de 31 % à 19 % » are two levels; « gagner 3 % » and « perdre 9 % » changes,
             # « perdre 15 % de ses clients » a share of them
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
+        subj = subject_noun(t)
         if subj is None and t.dep_ == "xcomp":  # « a vu son chiffre d'affaires reculer de 12 % »
             subj = next((c for c in t.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
         thing = re.sub(r"(?<=')\s+", "", fold(phrase(subj))) if subj is not None else None  # « prix du gaz »

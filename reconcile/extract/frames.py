@@ -165,6 +165,20 @@ def subject_token(frame: Frame):
     return None, "parse:none"
 
 
+def subject_noun(tok):
+    """The common noun that is `tok`'s subject (« la participation s'établit », « la crise a coûté »), or None."""
+    return next((c for c in tok.children if c.dep_ in _SUBJECT and c.pos_ == "NOUN"), None)
+
+
+def qualified_noun(part, heads=("NOUN", "PROPN")):
+    """The noun a participle qualifies: its head when it hangs on one (« la vigilance, levée lundi »), else the
+    noun before it that it agrees with when the parser hung it on the main verb (detached_participle_noun);
+    `heads` are the parts of speech the head may have."""
+    if part.dep_ in ("acl", "amod") and part.head.pos_ in heads:
+        return part.head
+    return detached_participle_noun(part)
+
+
 def _torn_subject(verb):
     """« l'adjointe au logement, Samia Khelifi, a chiffré à 1,2 million » where the parser gave the verb no
     subject (it hung the phrase on the sentence's opening): the name apposed to a role right before the verb and
@@ -326,11 +340,9 @@ def act_thing(verb, date_words: frozenset, *, by_object: bool = True):
     itself: « a dressé un bilan »), its subject. A fronted participle (« Réunie jeudi,
     l'intersyndicale a fixé… ») takes the subject of the verb it hangs on. Words of the date (the
     tagger makes « lundi » an object) are not things."""
-    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
-    detached = detached_participle_noun(verb)
-    if detached is not None:  # « le maire a présenté le budget, voté lundi »: the budget's vote
-        return detached
+    qualified = qualified_noun(verb)  # (« le maire a présenté le budget, voté lundi »: the budget's vote)
+    if qualified is not None:
+        return qualified
     own = {c.dep_: c for c in reversed(list(verb.children)) if fold(c.lemma_) not in date_words}
     for dep in ("nsubj:pass", "obj", "nsubj") if by_object else ("nsubj:pass", "nsubj"):
         if dep in own:
@@ -370,11 +382,10 @@ def event_noun(s, a: int, b: int, date_words: frozenset):
     if head.pos_ == "NOUN" and fold(head.lemma_) not in date_words:
         return head, "parse:date-of-noun"
     if head.pos_ in ("VERB", "ADJ"):
-        if head.dep_ in ("acl", "amod") and head.head.pos_ == "NOUN":
-            return head.head, "parse:participle-noun"
-        detached = detached_participle_noun(head)
-        if detached is not None:
-            return detached, "parse:participle-noun-detached"
+        qualified = qualified_noun(head, heads=("NOUN",))
+        if qualified is not None:
+            return qualified, "parse:participle-noun" if head.dep_ in ("acl", "amod") else \
+                "parse:participle-noun-detached"
         for dep in ("nsubj:pass", "nsubj", "obj"):
             c = next((c for c in head.children if c.dep_ == dep), None)
             if c is not None:

@@ -156,7 +156,8 @@ def _first(ctx: Context, written: str) -> int:
     return next(y.start for y in ctx.incidents if y.name == written)
 
 
-def _at(ctx: Context, s: Sentence, tok) -> Incident | None:
+def incident_at(ctx: Context, s: Sentence, tok) -> Incident | None:
+    """The incident the article mentions at token `tok`, or None."""
     pos = s.offset + tok.idx
     return next((x for x in ctx.incidents if x.start <= pos < x.end), None)
 
@@ -169,13 +170,13 @@ def from_parse(ctx: Context, s: Sentence, fr: Frame | None) -> tuple[Incident, s
     for p in fr.predicates:
         for c in p.children:
             if c.i not in in_figure and (c.dep_ in _SUBJECT or c.dep_.startswith("obl")):
-                x = _at(ctx, s, c)
+                x = incident_at(ctx, s, c)
                 if x is not None:
                     return x, "parse:incident-subject"
     for t in [*fr.chain, *([fr.noun] if fr.noun is not None else [])]:
         for c in t.children:
             if c.dep_ == "nmod" and c.i > t.i:
-                x = _at(ctx, s, c)
+                x = incident_at(ctx, s, c)
                 if x is not None:
                     return x, "parse:incident-complement"
     return None

@@ -91,11 +91,12 @@ class Lexicon:
     money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
     measured_by: dict = None  # [attribute.X] subjects: a noun whose rate a bare percentage is (« la participation »)
     invariable: frozenset[str] = frozenset()  # attributes.toml [invariable]: « pays », « mois »: one form
-    money_amounts: frozenset[str] = frozenset()
-    money_cost_verbs: frozenset[str] = frozenset()  # finance.toml [money] cost_verbs: « coûter »  # « coût », « facture »: an amount of what follows « de »
+    money_amounts: frozenset[str] = frozenset()  # « coût », « facture »: an amount of what follows « de »
+    money_cost_verbs: frozenset[str] = frozenset()  # finance.toml [money] cost_verbs: « coûter »
     # comparison.toml
     counters: dict = None  # folded name -> counter class
     dynamics: dict = None  # attribute -> stock | running | fixed
+    stock_when_of: frozenset[str] = frozenset()  # stocks only with what they are of (« le coût du relogement »)
     stock_days: int = 45
     change_words: re.Pattern | None = None
     titles: frozenset[str] = frozenset()
@@ -273,9 +274,9 @@ def _comparison_fields(comp: dict) -> dict:
     dyn = comp.get("dynamics", {})
     dynamics = {a: cls for cls in ("stock", "running", "fixed") for a in dyn.get(cls, [])}
     ev = comp.get("events", {})
-    for a in dyn.get("stock_when_of", []):
-        dynamics[f"{a}@of"] = dynamics.pop(a, "stock")
-    return dict(counters=counters, dynamics=dynamics, stock_days=int(dyn.get("stock_days", 45)),
+    when_of = frozenset(dyn.get("stock_when_of", []))
+    dynamics = {a: cls for a, cls in dynamics.items() if a not in when_of}
+    return dict(counters=counters, dynamics=dynamics, stock_when_of=when_of, stock_days=int(dyn.get("stock_days", 45)),
                 vague_attributes=frozenset(comp.get("vague", {}).get("attributes", [])),
                 generic_events=tuple(ev.get("generic", [])), figure_events=frozenset(ev.get("figures", [])), same_event_days=int(ev.get("same_event_days", 7)),
                 event_objects={fold(k): v for k, v in ev.get("objects", {}).items()},

@@ -16,7 +16,7 @@ from .assemble import figure_between
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
 from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, lemma_of, phrase, place_tokens, speaker_token,
-                     subject_token, verb_form, verb_stem)
+                     subject_noun, subject_token, verb_form, verb_stem)
 from .lexicon import attribute_for_noun, counter_class, singular
 from .modality import fronted_attribution
 
@@ -133,7 +133,7 @@ def costed(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[str
         if p.pos_ == "NOUN" and fold(p.lemma_) in ctx.lex.money_amounts:
             return (of(p), "parse:cost-of") if of(p) else None
         if fold(p.lemma_) in ctx.lex.money_cost_verbs:
-            subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
+            subj = subject_noun(p)
             return (fold(subj.lemma_), "parse:cost-subject") if subj is not None else None
     return None
 
@@ -762,14 +762,13 @@ def scope(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[dict
     part = re.search(r"\bdont\s*$", fold(ctx.source.text[max(s.start, m.start - 8):m.start])) is not None
     if fr is not None:
         for t in place_tokens(fr, lex.place_prepositions):
-            if t.head.lemma_ in lex.place_not_after or any(c.dep_ == "cc" or c.dep_ == "conj" and c.pos_ == "PROPN"
-                                                           for c in t.children):
-                continue  # "relier A à B" is a link; "à Lyon, Nantes et Lille" enumerates the items counted;
-                # « …, ou à Laval » is the second item of a list the parser hung here
+            if any(c.dep_ == "cc" or c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children):
+                continue  # "à Lyon, Nantes et Lille" enumerates the items counted; « …, ou à Laval » is the
+                # second item of a list the parser hung here
             if part and _pos(s, t) < m.start:
                 continue  # « 1 500 personnes dans le département, dont 900 … »: the whole's place, not the part's
-            name = _place_name(ctx, s, t)
-            if name and not enumerated(ctx, s, name):
+            name = place_of(ctx, s, t)
+            if name:
                 out.setdefault("place", name)
                 rules.append("parse:place")
                 break
@@ -880,7 +879,7 @@ def place_of(ctx: Context, s: Sentence, tok) -> str | None:
     """The place an oblique names after a place preposition (« à Lyon », « dans le Gard »), else None."""
     case = [x for x in tok.children if x.dep_ == "case"]
     if not case or fold(case[0].text) not in ctx.lex.place_prepositions or tok.head.lemma_ in ctx.lex.place_not_after:
-        return None  # (« à débrayer pour aller à Lyon »: a destination is no place where people were)
+        return None  # « relier A à B » is a link, « aller à Lyon » a destination: no place where the fact holds
     name = _place_name(ctx, s, tok)
     return name if name and not enumerated(ctx, s, name) else None
 

@@ -6,7 +6,7 @@ import re
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
-from .frames import detached_participle_noun
+from .frames import qualified_noun
 from .lexicon import counter_class
 from .modality import attribution_spans
 
@@ -174,12 +174,9 @@ def _possessor(ctx: Context, s: Sentence, here: int, previous) -> str | None:
 def participle_head(ctx: Context, s: Sentence, a: int):
     """ "Philippe Brunet, nommé en 2025" / "le plan de départ lancé fin 2025": the noun the participle qualifies."""
     tok = next((t for t in s.tokens if s.offset + t.idx == a), None)
-    if tok is None:
+    head = qualified_noun(tok) if tok is not None else None  # (« l'arrêté de péril visant le 14, signé le 21 »)
+    if head is None:
         return None
-    detached = detached_participle_noun(tok)  # « l'arrêté de péril visant le 14, signé le 21 novembre »
-    if detached is None and (tok.dep_ not in ("acl", "amod") or tok.head.pos_ not in ("NOUN", "PROPN")):
-        return None
-    head = detached if detached is not None else tok.head
     if tok.i > 0 and tok.doc[tok.i - 1].text == ",":
         # « L'accord entre Fabrex et les syndicats, conclu le 14 mars »: a participle set off by a comma
         # qualifies the whole noun phrase, whose head the parser may have passed for the nearest noun

@@ -223,11 +223,8 @@ def test_a_cost_of_nothing_named_has_no_thing(claims):
 
 
 def _cost(quote, value, published, of=None, time=None):
-    day = dt.date.fromisoformat(published)
-    return Claim(id=quote, source=quote, start=0, end=1, line=1, quote=quote, sentence=quote, entity="hôpital",
-                 attribute="cost", value=float(value), kind="money", unit="EUR", published=day,
-                 time=time or Interval(day, day), time_origin="explicit" if time else "published",
-                 scope=(("of", of),) if of else ())
+    return replace(_stock(quote, value, published, time), entity="hôpital", attribute="cost", kind="money",
+                   unit="EUR", scope=(("of", of),) if of else ())
 
 
 def test_a_cost_of_one_thing_told_twice_in_a_week_conflicts():
