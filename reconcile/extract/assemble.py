@@ -118,7 +118,9 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
         if not _dates_another_act(ctx, s, best, m):
             s.used.add(id(best))  # the others may date another figure of the clause (« 12 % jeudi, contre 34,5 % le 5 »)
         return best.time, "explicit"
-    date = _date_on_verb(ctx, s, m, [p for p in periods if p.time is not None and id(p) not in s.used])
+    # a date the parse hangs on the figure's own verb dates every figure that verb governs, even one another
+    # figure took first (« a adopté mardi 9 février un budget de 318,6 M€, par 41 voix pour »)
+    date = _date_on_verb(ctx, s, m, [p for p in periods if p.time is not None])
     if date is not None:  # « 120 habitants du 14 et des immeubles voisins avaient été évacués dès mardi matin »:
         if event_act(s, date.start, date.end, ctx.lex) is None:  # the parse hangs the date on the figure's verb
             s.used.add(id(date))  # a verb that names an act keeps its date for that act too (« commandé dès avril »)

@@ -366,6 +366,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             scope_rules.append("cue:peak")
             if time_origin == "published":
                 time, time_origin = None, "unknown"
+        yardstick = _reference(ctx, s, m, fr)
+        if yardstick:  # « pour une normale de 52 millimètres »: a yardstick, compared with yardsticks only
+            scope["reference"] = yardstick
+            scope_rules.append("parse:reference")
         if time_origin == "explicit":  # « passera en septembre »: the coming September; « employait en mars »: the last
             named = next((p for p in periods if p.time == time), None)
             time = by_tense(ctx, s, named.start if named else m.start, named.text if named else "0000", time)
@@ -757,6 +761,27 @@ def _peak(ctx: Context, s: Sentence, m: Mention, figures=()) -> bool:
     after = fold(text[m.end:min(s.end, m.end + 60)])
     hit = ctx.lex.peak_words.search(after)
     return hit is not None and not between(m.end, m.end + hit.start())
+
+
+def _reference(ctx: Context, s: Sentence, m: Mention, fr) -> str | None:
+    """The yardstick a figure is (frames.toml [reference]): the noun it complements (« une normale de 52
+    millimètres » -> « normale »), else an adverbial right after it or right before it (« contre 1 390 euros en
+    moyenne », « paient en moyenne 85 euros » -> « en moyenne »); None for a figure given as the fact."""
+    lex = ctx.lex
+    if fr is not None and lex.reference_nouns:
+        top = fr.chain[-1] if fr.chain else fr.noun
+        for t in (fr.noun, top):
+            if t is not None and t.dep_ == "nmod":  # (the tagger may read « normale » as an adjective)
+                word = next((w for w in (fold(t.head.lemma_), fold(t.head.text)) if w in lex.reference_nouns), None)
+                if word:
+                    return word
+    text = ctx.source.text
+    after = fold(text[m.end:min(s.end, m.end + 30)]).lstrip()
+    before = fold(text[max(s.start, m.start - 30):m.start]).rstrip()
+    for w in lex.reference_words:
+        if re.match(rf"{re.escape(w)}\b", after) or re.search(rf"(?:^|\s){re.escape(w)}$", before):
+            return w
+    return None
 
 
 def _adjective_follows(s: Sentence, m: Mention, date_words: frozenset = frozenset()) -> bool:

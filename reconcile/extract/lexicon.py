@@ -71,6 +71,8 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()  # verbs whose object names the act (« dresser un bilan »)
     reached_verbs: frozenset[str] = frozenset()
     peak_words: re.Pattern | None = None  # frames.toml [peak]: the figure is an episode's peak
+    reference_nouns: frozenset[str] = frozenset()  # frames.toml [reference]: a normal, an average
+    reference_words: tuple[str, ...] = ()  # frames.toml [reference] adverbials, folded
     change_verbs: frozenset[str] = frozenset()
     referent_modifiers: dict = None  # folded adjective -> tag (« ancien » -> « former »)
     # frames.toml [incident] (and the domains'): the story's incident a toll or a crowd is about
@@ -104,6 +106,7 @@ class Lexicon:
     roles: frozenset[str] = frozenset()  # folded nouns of a person's role (« le syndicaliste »), titles included
     attribution_opening: re.Pattern | None = None  # cues.toml [attribution] opening: « Pour X, « … » »
     not_sources: re.Pattern | None = None  # cues.toml [attribution] not_sources: « selon les régions »
+    own_figures: re.Pattern | None = None  # cues.toml [attribution] possessives + own_figures: « selon leurs chiffres »
     measure_synonyms: dict = None
     stock_monthly_change: float = 0.01
     generic_events: tuple[str, ...] = ()
@@ -198,6 +201,8 @@ def _compile(data: dict) -> Lexicon:
         attribution_skip=phrase_pattern(att["skip"]),
         attribution_opening=phrase_pattern(att.get("opening", [])) if att.get("opening") else None,
         not_sources=phrase_pattern(att.get("not_sources", [])) if att.get("not_sources") else None,
+        own_figures=phrase_pattern([f"{p} {f}" for p in att.get("possessives", []) for f in att.get("own_figures", [])])
+        if att.get("own_figures") else None,
         statuses=[(k, phrase_pattern(v)) for k, v in cues["status"].items()],
         states=[(k, phrase_pattern(v)) for k, v in cues["state"].items()],
         state_exclusions=frozenset(frozenset(p) for p in cues["state_exclusions"]["pairs"]),
@@ -248,6 +253,8 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         light_verbs=frozenset(fold(w) for w in frames.get("acts", {}).get("light", {}).get("verbs", [])),
         reached_verbs=frozenset(fold(w) for w in frames.get("bounds", {}).get("reached_verbs", [])),
         peak_words=phrase_pattern(frames.get("peak", {}).get("words", [])),
+        reference_nouns=frozenset(fold(w) for w in frames.get("reference", {}).get("nouns", [])),
+        reference_words=tuple(fold(w) for w in frames.get("reference", {}).get("adverbials", [])),
         change_verbs=frozenset(fold(w) for w in frames.get("change", {}).get("verbs", [])),
         referent_modifiers={fold(k): v for k, v in frames.get("referent", {}).get("modifiers", {}).items()},
         incident_nouns=tuple(sorted({tuple(fold(n).split()) for n in frames.get("incident", {}).get("nouns", [])},

@@ -143,6 +143,11 @@ def _read_attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[
                 continue  # « d'après-midi » is no « d'après »
             if lex.not_sources is not None and lex.not_sources.match(rest.lstrip()):
                 continue  # « selon les régions »: depending on, nobody speaks
+            if lex.own_figures is not None and lex.own_figures.match(rest.lstrip()):
+                own = _own_counter(ctx, s, s.start + hit.end() + len(rest) - len(rest.lstrip()))
+                if own:  # « selon leurs propres chiffres »: who the clause is about counts
+                    out.append((s.start + hit.start(), *own))
+                continue
             skip = lex.attribution_skip.match(rest.lstrip())
             cue_end = s.start + hit.end()
             start = cue_end + (len(rest) - len(rest.lstrip()))
@@ -178,6 +183,30 @@ def _read_attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[
                                 (start, rel.end() - 1 if rel else end)))
     out += _opinion_holders(ctx, s, folded)
     return sorted(out, key=lambda f: f[0])
+
+
+def _own_counter(ctx: Context, s: Sentence, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """(name, span) of whoever a possessive at `pos` names (« selon leurs propres chiffres »): the subject of the
+    verb the phrase hangs on, or the noun a relative clause's « qui » stands for (« Les syndicats, qui ont
+    rassemblé 2 500 personnes selon leurs propres chiffres »); None for a pronoun or no subject."""
+    tok = next((t for t in s.tokens if s.offset + t.idx == pos), None)
+    verb = tok.head if tok is not None else None
+    for _ in range(3):
+        if verb is None or verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head if verb.head.i != verb.i else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is not None and "Rel" in subj.morph.get("PronType") and verb.dep_ == "acl:relcl":
+        subj = verb.head  # « les syndicats, qui ont rassemblé … »
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    a = s.offset + subj.idx
+    named = next((x for x in ctx.spans if x.start <= a < x.end), None)
+    if named is not None:
+        return named.name, (named.start, named.end)
+    return subj.text, (a, a + len(subj.text))
 
 
 def _opinion_holders(ctx: Context, s: Sentence, folded: str) -> list[tuple[int, str, tuple[int, int]]]:

@@ -211,6 +211,11 @@ def _act_kind(noun: str, fr: Frame | None, lex) -> str | None:
         if t.dep_ in ("nsubj:pass", "obj"):
             candidates.append((t.head, t.dep_ == "nsubj:pass"))  # an object after « ont abattu » does not agree
             break
+        if t.dep_ == "nsubj" and t.head.lemma_ in lex.raising_verbs:
+            # « 32 patients ont dû être transférés »: the raising verb's passive infinitive befell them
+            candidates += [(c, True) for c in t.head.children
+                           if c.dep_ == "xcomp" and any(a.dep_ == "aux:pass" for a in c.children)]
+            break
     for v, agrees in candidates:
         lemma = fold(v.lemma_ or "")
         if lemma in acts and v.pos_ in ("VERB", "ADJ", "AUX"):

@@ -1,0 +1,105 @@
+"""A date on a verb dates all its figures, acts through a raising verb, yardsticks (a normal, an average), and
+counters named by a possessive (« selon leurs propres chiffres ») (issue 9, items 2, 4 and 5). Our own sentences."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .conftest import figure, show
+
+MAY = lambda d: dt.date(2025, 5, d)  # noqa: E731
+
+
+SHARED_DATES = [
+    pytest.param("Le conseil départemental a voté jeudi 15 mai un budget de 1,2 milliard d'euros, par 38 voix pour "
+                 "et 12 voix contre.", ["1,2 milliard d'euros", "38 voix"], MAY(15), id="a-budget-and-its-votes"),
+    pytest.param("L'assemblée a approuvé mardi 20 mai un plan de 45 millions d'euros, par 30 voix contre 9.",
+                 ["45 millions d'euros", "30 voix"], MAY(20), id="approuver"),
+    pytest.param("Le syndicat mixte a adopté vendredi 9 mai une enveloppe de 3 millions d'euros, par 27 voix.",
+                 ["3 millions d'euros", "27 voix"], MAY(9), id="an-envelope"),
+]
+
+
+@pytest.mark.parametrize("text,quotes,day", SHARED_DATES)
+def test_a_date_on_the_verb_dates_every_figure_the_verb_governs(claims, text, quotes, day):
+    cs = claims(text)
+    for q in quotes:
+        c = figure(cs, q)
+        assert c.time is not None and c.time.start == c.time.end == day, show([c])
+
+
+RAISED_ACTS = [
+    pytest.param("Le directeur rappelle que 32 patients ont dû être transférés pendant la panne.", "32 patients",
+                 "count:patient_transfere", id="devoir-etre-transferes"),
+    pytest.param("Près de 40 familles ont dû être relogées après l'incendie de la rue Haute.", "Près de 40 familles",
+                 "count:famille_relogee", id="devoir-etre-relogees"),
+    pytest.param("Au moins 300 canards doivent être abattus cette semaine.", "Au moins 300 canards",
+                 "count:canard_abattu", id="devoir-etre-abattus"),
+    pytest.param("Quelque 120 brebis pourraient être euthanasiées d'ici lundi.", "Quelque 120 brebis",
+                 "count:brebis_euthanasiee", id="pouvoir-etre-euthanasiees"),
+]
+
+
+@pytest.mark.parametrize("text,quote,attribute", RAISED_ACTS)
+def test_the_passive_infinitive_of_a_raising_verb_makes_a_kind(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert c.attribute == attribute and dict(c.rules)["attribute"] == "parse:act-kind", show([c])
+
+
+def test_a_raising_verb_with_an_active_infinitive_makes_no_kind(claims):
+    c = figure(claims("Quelque 50 salariés doivent rejoindre le site de Rennes."), "Quelque 50 salariés")
+    assert dict(c.rules)["attribute"] != "parse:act-kind", show([c])
+
+
+YARDSTICKS = [
+    pytest.param("En mai, il n'est tombé que 11 millimètres de pluie à Valence, pour une normale de 64 millimètres.",
+                 "64 millimètres", "normale", id="une-normale-de"),
+    pytest.param("Avril n'a apporté que 20 millimètres de pluie à Tulle, contre 75 en moyenne.", "75",
+                 "en moyenne", id="contre-n-en-moyenne"),
+    pytest.param("La dette atteint 2 100 euros par habitant, contre 1 400 euros en moyenne pour les villes de cette "
+                 "taille.", "1 400 euros", "en moyenne", id="money-en-moyenne"),
+    pytest.param("Les foyers paieront en moyenne 90 euros de plus par an.", "90 euros", "en moyenne",
+                 id="en-moyenne-before"),
+    pytest.param("Le fleuve coule à 40 mètres cubes par seconde, contre 110 en temps normal.", "110",
+                 "en temps normal", id="en-temps-normal"),
+]
+
+
+@pytest.mark.parametrize("text,quote,word", YARDSTICKS)
+def test_a_normal_or_an_average_is_a_yardstick_not_the_fact(claims, text, quote, word):
+    c = figure(claims(text), quote)
+    assert c.scope_dict().get("reference") == word, show([c])
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("En mai, il n'est tombé que 11 millimètres de pluie à Valence, pour une normale de 64 millimètres.",
+     "11 millimètres"),
+    ("Avril n'a apporté que 20 millimètres de pluie à Tulle, contre 75 en moyenne.", "20 millimètres"),
+    ("La dette atteint 2 100 euros par habitant, contre 1 400 euros en moyenne pour les villes de cette taille.",
+     "2 100 euros"),
+])
+def test_the_figure_set_against_a_yardstick_is_no_yardstick(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert "reference" not in c.scope_dict(), show([c])
+
+
+OWN_COUNTERS = [
+    pytest.param("Les syndicats, qui ont rassemblé 2 500 personnes mardi soir selon leurs propres chiffres, "
+                 "menacent d'une grève.", "2 500 personnes", "syndicats", id="qui-and-leurs-propres-chiffres"),
+    pytest.param("Les organisateurs ont revendiqué 15 000 participants selon leurs estimations.",
+                 "15 000 participants", "organisateurs", id="leurs-estimations"),
+    pytest.param("La CGT a réuni 800 personnes devant l'usine, d'après son propre décompte.", "800 personnes",
+                 "CGT", id="d-apres-son-propre-decompte"),
+]
+
+
+@pytest.mark.parametrize("text,quote,counter", OWN_COUNTERS)
+def test_a_possessive_after_selon_names_the_clause_subject_as_counter(claims, text, quote, counter):
+    c = figure(claims(text), quote)
+    assert c.attributed_to == counter, show([c])
+
+
+def test_a_possessive_of_a_pronoun_names_nobody(claims):
+    c = figure(claims("Selon leurs chiffres, ils étaient 4 000 devant la mairie."), "4 000")
+    assert c.attributed_to is None or "chiffre" not in c.attributed_to, show([c])
