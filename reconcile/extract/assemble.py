@@ -132,6 +132,11 @@ def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figu
     if fronted:  # « Jeudi 12 février, lors de la grève, 3 000 personnes ont défilé », « À l'ouverture du procès,
         # lundi, 64 parties civiles… »: a fronted day frames its sentence, even when an event of it took the day too
         return fronted[0].time, "explicit"
+    colon = [p for p in periods if p.time is not None and p.end <= m.start and ":" in text[p.end:m.start]
+             and not figure_between(m, p.end, figures) and _dates_the_clause(ctx, s, p)]
+    if colon:  # « Hier soir, la maire a proclamé le résultat : le budget est adopté par 40 voix »: what a colon
+        # opens onto tells what the clause before it dated (not « le plan dévoilé mardi touche … : »)
+        return colon[-1].time, "explicit"
     lead = _lead_date(ctx, s)
     if lead is not None:
         return lead, "lead"
@@ -166,6 +171,13 @@ def _date_on_verb(ctx: Context, s: Sentence, m: Mention, periods: list[Mention])
 
 
 _RANGE_AFTER = re.compile(r"\s+(?:\d{1,2}\s+)?(?:au|à|jusqu'au|jusqu’au)\s+(?:[^\W\d]+\s+)?\d")  # « du mercredi 4 au vendredi 6 »: a span of days
+
+
+def _dates_the_clause(ctx: Context, s: Sentence, date: Mention) -> bool:
+    """True when a date hangs on the main verb of its clause, or is the sentence's root (« Hier soir, la maire a
+    proclamé le résultat »), not on a noun or a participle that qualifies one (« le plan dévoilé mardi »)."""
+    on = date_governor(s, date.start, date.end, ctx.lex.date_words)
+    return on is None or on.pos_ in ("VERB", "AUX") and on.dep_ not in ("acl", "acl:relcl", "amod")
 
 
 def _dates_another_act(ctx: Context, s: Sentence, date: Mention, m: Mention) -> bool:

@@ -20,7 +20,7 @@ from .entities import Gazetteer, main_entity
 from .events import dated, events, states
 from . import incidents as I
 from . import resolvers as R
-from .frames import frame_of, phrase, span_root, subject_noun, tokens_in, verb_form
+from .frames import frame_of, lemma_of, phrase, span_root, subject_noun, tokens_in, verb_form
 from .lexicon import Lexicon, attribute_for_noun, counter_class, load as load_lexicon, singular
 from .modality import _attributions
 from .relations import link as link_parts
@@ -265,6 +265,19 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         elif not parsed and origin and entity == origin:
             entity, how, subject_rule = STORY, "story", subject_rule + "+not-the-speaker"  # who says is not what
         scope, scope_rules = R.scope(ctx, s, m, fr)
+        ballot = _ballot(ctx, s, m, fr, attr)
+        if ballot is not None:  # « adopté par 41 voix pour, 10 voix contre »: one side of the vote on one text
+            side, voted = ballot
+            if side:
+                if attr != "votes":  # « dix élus ont voté contre »: voters counted by their side
+                    attr, attr_rule = "votes", attr_rule + "+ballot"
+                scope["population"] = side
+                scope_rules.append("parse:ballot-side")
+            if voted:
+                scope["of"] = voted
+                scope_rules.append("parse:ballot-text")
+            if not parsed:  # what a vote is about is the text it adopts, not who proclaims it
+                entity, how, subject_rule = STORY, "story", subject_rule + "+a-ballot-is-about-its-text"
         if measured:  # « treize jours d'audience » and « vingt jours de délibéré » are not one stretch
             scope["of"] = measured
             scope_rules.append("window:duration-of")
@@ -761,6 +774,69 @@ def _peak(ctx: Context, s: Sentence, m: Mention, figures=()) -> bool:
     after = fold(text[m.end:min(s.end, m.end + 60)])
     hit = ctx.lex.peak_words.search(after)
     return hit is not None and not between(m.end, m.end + hit.start())
+
+
+def _ballot(ctx: Context, s: Sentence, m: Mention, fr, attr: str) -> tuple[str | None, str | None] | None:
+    """(side, what is voted on) of a count of votes or voters in an assembly's vote (domains [ballot]): the side
+    written right after the count (« 41 voix pour, 10 voix contre », « 11 contre et 4 abstentions »; « 41 voix
+    contre 14 »: 41 for, 14 against) or after a verb of voting (« dix élus ont voté contre »), and the lemma of
+    the text the vote adopts (the object of « adopter », its passive subject, the noun its participle qualifies,
+    or « pour un budget »). None for a count that is no ballot (a list's votes, « 5 716 voix pour Vasseur »)."""
+    lex = ctx.lex
+    if not lex.ballot_sides or fr is None or attr not in ("votes", "count:abstention") and (
+            fr.predicate is None or lemma_of(fr.predicate) not in lex.voting_verbs):
+        return None
+    verb = _ballot_verb(fr, lex)
+    side = None
+    if attr == "votes":
+        text = ctx.source.text
+        after = fold(text[m.end:min(s.end, m.end + 40)])
+        word = re.match(r"\s*(\w+)\b", after)
+        if word and word.group(1) in lex.ballot_sides:
+            rest = after[word.end():].lstrip()
+            if rest[:1].isdigit():
+                side = lex.ballot_sides[0]  # « 41 voix contre 14 »: the first count is the votes for (the first side)
+            elif not rest or rest[:1] in ",;.)" or re.match(r"et\b", rest) or verb is not None:
+                side = word.group(1)  # « 41 voix pour, », « adopté par 41 voix pour un budget »
+        else:
+            said = re.search(r"(\w+)\s+(\w+)\s*$", fold(text[max(s.start, m.start - 24):m.start]))
+            if said and said.group(2) in lex.ballot_sides and lex.nouns.get(said.group(1)) == "votes":
+                side = said.group(2)  # « 41 voix contre 14 »: the second count is the votes against
+    elif attr != "count:abstention":
+        side = next((fold(c.text) for c in fr.predicate.children
+                     if fold(c.text) in lex.ballot_sides and not list(c.children)), None)
+        if side is None:
+            return None
+    if side is None and verb is None:
+        return None
+    return side, _voted(verb, lex) if verb is not None else None
+
+
+def _ballot_verb(fr, lex):
+    """The verb of voting on a text (domains [ballot] verbs) a count of votes hangs on, within four steps up."""
+    t = fr.head
+    for _ in range(4):
+        if t.pos_ == "VERB" and lemma_of(t) in lex.ballot_verbs:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _voted(verb, lex) -> str | None:
+    """The lemma of the text a verb of voting adopts: its object or passive subject, the noun its participle
+    qualifies (« une délibération, adoptée par 41 voix »), or « pour un budget » after the count."""
+    for c in verb.children:
+        if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN":
+            return fold(c.lemma_)
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ == "NOUN":
+        return fold(verb.head.lemma_)
+    for c in verb.children:
+        if c.pos_ == "NOUN" and c.dep_.startswith("obl") and \
+                any(x.dep_ == "case" and fold(x.text) in lex.ballot_sides for x in c.children):
+            return fold(c.lemma_)
+    return None
 
 
 def _reference(ctx: Context, s: Sentence, m: Mention, fr) -> str | None:

@@ -106,6 +106,9 @@ class Lexicon:
     roles: frozenset[str] = frozenset()  # folded nouns of a person's role (« le syndicaliste »), titles included
     attribution_opening: re.Pattern | None = None  # cues.toml [attribution] opening: « Pour X, « … » »
     not_sources: re.Pattern | None = None  # cues.toml [attribution] not_sources: « selon les régions »
+    ballot_sides: tuple[str, ...] = ()  # domains [ballot]: « 41 voix pour, 10 contre », the side for first
+    ballot_verbs: frozenset[str] = frozenset()  # what an assembly does to a text by a vote
+    voting_verbs: frozenset[str] = frozenset()  # « dix élus ont voté contre »
     own_figures: re.Pattern | None = None  # cues.toml [attribution] possessives + own_figures: « selon leurs chiffres »
     measure_synonyms: dict = None
     stock_monthly_change: float = 0.01
@@ -235,6 +238,9 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         having_verbs=frozenset(frames.get("having", {}).get("verbs", [])),
         counted_attributes=frozenset(frames["counting"].get("counted", [])),
         on_the_day=frozenset(frames["counting"].get("on_the_day", [])),
+        ballot_sides=tuple(fold(w) for w in frames.get("ballot", {}).get("sides", [])),
+        ballot_verbs=frozenset(frames.get("ballot", {}).get("verbs", [])),
+        voting_verbs=frozenset(frames.get("ballot", {}).get("voting", [])),
         place_prepositions=frozenset(fold(w) for w in frames["place"]["prepositions"]),
         place_not_after=frozenset(frames["place"].get("not_after", [])),
         place_levels={fold(k): v for k, v in frames["place"].get("levels", {}).items()},

@@ -227,3 +227,19 @@ def test_compare_one_event_at_two_hours_of_one_day(at_a, at_b, kind):
     assert v.kind == kind, v.explanation
     if kind == V.CONFLICT:
         assert at_a in v.explanation and at_b in v.explanation and v.rule == "clock"
+
+
+def test_a_small_count_in_digits_is_exact_whatever_its_zero():  # « 40 voix pour » / « 41 voix pour »
+    v = V.compare(claim(40.0, precision=10, attribute="votes"), claim(41.0, source="b", attribute="votes"))
+    assert v.kind == V.CONFLICT
+    # a sum of money keeps its rounding: « 40 euros » covers 35-45
+    money = V.compare(claim(40.0, kind="money", precision=10, attribute="price"),
+                      claim(41.0, source="b", kind="money", attribute="price"))
+    assert money.kind == V.COMPATIBLE
+
+
+@pytest.mark.parametrize("cue,value,other", [("cinquantaine", 50.0, 56.0), ("dizaine", 10.0, 12.0),
+                                             ("centaine", 100.0, 112.0)])
+def test_an_approximate_noun_takes_its_own_tolerance(cue, value, other):  # « une cinquantaine » / « 56 »
+    v = V.compare(claim(value, approx=True, cue=cue), claim(other, source="b"))
+    assert v.kind == V.COMPATIBLE, v.explanation

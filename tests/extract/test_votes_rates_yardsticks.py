@@ -103,3 +103,56 @@ def test_a_possessive_after_selon_names_the_clause_subject_as_counter(claims, te
 def test_a_possessive_of_a_pronoun_names_nobody(claims):
     c = figure(claims("Selon leurs chiffres, ils étaient 4 000 devant la mairie."), "4 000")
     assert c.attributed_to is None or "chiffre" not in c.attributed_to, show([c])
+
+
+BALLOTS = [
+    pytest.param("Le conseil municipal a adopté le budget par 33 voix pour, 8 voix contre et 2 abstentions.",
+                 {"33 voix": "pour", "8 voix": "contre"}, "budget", id="pour-contre-after-the-count"),
+    pytest.param("Le plan local d'urbanisme est adopté par 29 voix pour, 12 contre et 3 abstentions.",
+                 {"29 voix": "pour", "12": "contre"}, "plan", id="an-elided-count-against"),
+    pytest.param("La délibération sur les tarifs, adoptée par 35 voix contre 10, entre en vigueur en juillet.",
+                 {"35 voix": "pour", "10": "contre"}, "deliberation", id="n-voix-contre-m"),
+    pytest.param("Jeudi, l'assemblée a approuvé par 51 voix pour un plan de relance de la filière.",
+                 {"51 voix": "pour"}, "plan", id="pour-before-the-text-voted"),
+]
+
+
+@pytest.mark.parametrize("text,sides,voted", BALLOTS)
+def test_a_ballot_count_keeps_its_side_and_the_text_voted(claims, text, sides, voted):
+    cs = claims(text)
+    for quote, side in sides.items():
+        c = figure(cs, quote)
+        assert c.attribute == "votes" and c.scope_dict().get("population") == side, show([c])
+        assert c.scope_dict().get("of") == voted, show([c])
+
+
+def test_voters_counted_by_their_side_are_votes(claims):
+    c = figure(claims("Lors du vote du budget, onze élus ont voté contre."), "onze élus")
+    assert c.attribute == "votes" and c.scope_dict().get("population") == "contre", show([c])
+
+
+def test_a_ballot_is_about_its_text_not_about_who_proclaims_it(claims):
+    c = figure(claims("La présidente, Claire Morel, a proclamé le résultat : le budget est adopté par 30 voix pour."),
+               "30 voix")
+    assert c.entity != "Claire Morel", show([c])
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Avec 5 176 voix, la liste de Paul Morel arrive en tête, contre 4 980 pour la liste de Jean Bastide.", "4 980"),
+    ("La candidate a obtenu 12 400 voix au premier tour.", "12 400 voix"),
+])
+def test_an_election_s_votes_have_no_ballot_side(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert c.attribute == "votes" and "population" not in c.scope_dict(), show([c])
+
+
+def test_a_date_before_a_colon_dates_what_the_colon_opens_onto(claims):
+    c = figure(claims("Mardi 13 mai au soir, le maire a proclamé le résultat : le budget est adopté par 30 voix pour."),
+               "30 voix")
+    assert c.time is not None and c.time.start == MAY(13), show([c])
+
+
+def test_a_date_on_a_participle_before_a_colon_stays_its_own(claims):
+    c = figure(claims("Le plan dévoilé mardi 13 mai touche tous les services : la logistique perd 244 postes."),
+               "244 postes")
+    assert c.time is None or c.time.start != MAY(13), show([c])
