@@ -16,7 +16,7 @@ from ..normalize._numbers_lexicon import lexicon as numbers_lexicon
 from ..normalize.text import fold
 from .assemble import add_claim, by_tense, sentence_clocks, time_for
 from .context import Context, Sentence
-from .entities import Gazetteer, main_entity
+from .entities import Gazetteer, clause_bounds, main_entity
 from .events import dated, events, states
 from . import incidents as I
 from . import resolvers as R
@@ -199,6 +199,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             attr, attr_rule, changed_thing = _change_attribute(ctx, s, m, fr)
             if attr is None:
                 attr, attr_rule = _rate_of_subject(ctx, fr)
+            if attr is None and _share_attribute(text, m) == "percent":
+                attr, attr_rule, changed_thing = _rate_of_noun(ctx, s, m, figures)
         if attr is None:
             attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
         if attr is None and m.type == "duration":
@@ -285,9 +287,14 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if of:  # « le coût du relogement », « 240 000 euros de travaux »: costs of different things are not one
             scope["of"] = of[0]
             scope_rules.append(of[1])
-        if changed_thing:  # « le chiffre d'affaires a reculé de 12 % »: the change of the turnover only
-            scope["of"] = changed_thing
-            scope_rules.append("parse:change-of")
+        if changed_thing:  # « le chiffre d'affaires a reculé de 12 % »: the change of the turnover only;
+            scope["of"] = changed_thing  # « le taux de la taxe foncière passe à 46,90 % »: that tax's rate only
+            scope_rules.append("parse:change-of" if attr_rule != "parse:rate-of-noun" else "parse:rate-of")
+        elif attr_rule == "parse:elided-coordinated" and attr in (ctx.lex.rates_of or {}).values():
+            before = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr]
+            if before and before[-1].scope_dict().get("of"):  # « passe à 46,90 %, contre 44,12 % l'an dernier »
+                scope["of"] = before[-1].scope_dict()["of"]
+                scope_rules.append("parse:rate-of-continued")
         if doing is not None and "place" not in scope:  # « Ils étaient 3 000 à manifester à Lyon »
             where = next((n for c in doing.children if c.dep_.startswith("obl")
                           for n in [R.place_of(ctx, s, c)] if n), None)
@@ -659,6 +666,33 @@ def _rate_of_subject(ctx: Context, fr):
             if attr:
                 return attr, "parse:rate-of-subject"
     return None, None
+
+
+def _rate_of_noun(ctx: Context, s: Sentence, m: Mention, figures):
+    """« Le taux de la taxe foncière passe à 46,90 % », « grimpe de 44,12 % à 46,40 % », « le taux de chômage
+    atteint 7,5 % »: a percentage of a clause whose subject is a noun of [attribute.X] of_nouns with a « de »
+    complement, and no other subject between, is X of that complement: (attribute, rule id, the complement's
+    words: its lemma, an adjective or its own « de » noun), else Nones. A complement that names a rate of its
+    own ([attribute.X] subjects: « taux de participation ») gives that attribute. The parse is read from the
+    subject, since the tagger often tears « de 44,12 % à 46,40 % » apart."""
+    if not ctx.lex.rates_of:
+        return None, None, None
+    lo, hi = clause_bounds(ctx.source.text, s.start, s.end, m.start, weak=False)
+    subjects = [t for t in s.tokens if lo <= s.offset + t.idx < m.start and t.dep_ in ("nsubj", "nsubj:pass")]
+    subj = subjects[-1] if subjects else None
+    attr = ctx.lex.rates_of.get(fold(subj.lemma_)) if subj is not None else None
+    of = next((c for c in subj.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > subj.i), None) \
+        if attr else None
+    if of is None:
+        return None, None, None
+    own = (ctx.lex.measured_by or {}).get(fold(of.lemma_))
+    if own:  # « le taux de participation s'établit à 55,2 % »: turnout
+        return own, "parse:rate-of-subject", None
+    words = [fold(of.lemma_)] + [fold(c.text) for c in of.children if c.dep_ == "amod" and c.i > of.i][:1]
+    inner = next((c for c in of.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i == of.i + 2), None)
+    if inner is not None and len(words) == 1:  # « la taxe d'habitation »
+        words.append(f"{fold(of.doc[of.i + 1].text)} {fold(inner.lemma_)}".replace("' ", "'"))
+    return attr, "parse:rate-of-noun", " ".join(words)
 
 
 def _rate_of_state(ctx: Context, s: Sentence, m: Mention, fr):

@@ -92,6 +92,7 @@ class Lexicon:
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
     measured_by: dict = None  # [attribute.X] subjects: a noun whose rate a bare percentage is (« la participation »)
+    rates_of: dict = None  # [attribute.X] of_nouns: a noun whose « de » complement a percentage is the rate of
     invariable: frozenset[str] = frozenset()  # attributes.toml [invariable]: « pays », « mois »: one form
     money_amounts: frozenset[str] = frozenset()  # « coût », « facture »: an amount of what follows « de »
     money_cost_verbs: frozenset[str] = frozenset()  # finance.toml [money] cost_verbs: « coûter »
@@ -120,6 +121,7 @@ class Lexicon:
     # cues.toml [parts]: words that make a figure a part, a whole or an addition (relations.py)
     parts: dict = None  # cue class -> tuple of folded phrases
     corrections: re.Pattern | None = None  # cues.toml [corrections]: a figure corrects another
+    denials: re.Pattern | None = None  # cues.toml [corrections] denials: « et non à 47,50 % »
 
 
 LANGUAGE_FILES = ("attributes.toml", "cues.toml", "frames.toml", "comparison.toml")  # tables do not overlap
@@ -164,9 +166,11 @@ def compile_layers(texts: tuple[str, ...]) -> Lexicon:
 def _compile(data: dict) -> Lexicon:
     attrs = cues = frames = comp = data
     nouns: dict[str, str] = {}
-    heads, events, labels, qualifiers, measured_by = [], [], {}, [], {}
+    heads, events, labels, qualifiers, measured_by, rates_of = [], [], {}, [], {}, {}
     for name, spec in attrs["attribute"].items():
         labels[name] = spec.get("label", name)
+        for n in spec.get("of_nouns", []):
+            rates_of[fold(n)] = name
         for n in spec.get("subjects", []):
             measured_by[fold(n)] = name
         for n in spec.get("nouns", []):
@@ -185,6 +189,7 @@ def _compile(data: dict) -> Lexicon:
         nouns=nouns,
         invariable=frozenset(fold(n) for n in attrs.get("invariable", {}).get("nouns", [])),
         measured_by=measured_by,
+        rates_of=rates_of,
         heads=[(p, n) for _, p, n in heads],
         events=[(p, n) for _, p, n in events],
         qualifiers=qualifiers,
@@ -219,6 +224,8 @@ def _compile(data: dict) -> Lexicon:
         parts={k: tuple(sorted({fold(p).strip() for p in v}, key=len, reverse=True))
                for k, v in cues.get("parts", {}).items()},
         corrections=phrase_pattern(cues.get("corrections", {}).get("words", [])),
+        denials=phrase_pattern(cues.get("corrections", {}).get("denials", []))
+        if cues.get("corrections", {}).get("denials") else None,
         **_frame_fields(frames, attrs),
         **_comparison_fields(comp),
     )

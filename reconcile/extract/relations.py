@@ -88,7 +88,7 @@ def _by_sentence(figs: list[Claim], sentences: list[tuple[int, int]]):
 
 def link(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: Lexicon) -> list[Claim]:
     """`claims` (one article's, in any order) with their parts and wholes linked, sentence by sentence."""
-    claims = _corrections(text, claims, sentences, lex)
+    claims = _denials(text, _corrections(text, claims, sentences, lex), sentences, lex)
     cues = lex.parts or {}
     if not cues:
         return claims
@@ -275,6 +275,27 @@ def _as_whole(c: Claim, lex: Lexicon) -> Claim:
     if not attribute or attribute == c.attribute:
         return c
     return replace(c, attribute=attribute, rules=tuple(sorted(dict(c.rules, attribute="cue:total-noun").items())))
+
+
+def _denials(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: Lexicon) -> list[Claim]:
+    """Figures an article sets aside right after the one it gives, by a word of denial (« le taux passera à
+    46,90 %, et non à 47,50 % comme annoncé en janvier »): the later is denied (modality negated), so that it is
+    neither compared nor taken for a correction."""
+    if lex.denials is None:
+        return claims
+    figs = sorted((c for c in claims if c.kind in ("quantity", "money", "percent")), key=lambda c: c.start)
+    denied: set[str] = set()
+    for _, here in _by_sentence(figs, sentences):
+        for earlier, later in zip(here, here[1:]):
+            gap = fold(text[earlier.end:later.start])
+            hit = lex.denials.search(gap)
+            if earlier.attribute == later.attribute and hit and re.fullmatch(r"\s*(?:a|au|aux|de|des|du|d')?\s*",
+                                                                               gap[hit.end():]):
+                denied.add(later.id)
+    return [replace(c, modality="negated", corrects=None,
+                    rules=tuple(sorted({k: v for k, v in dict(c.rules, modality="cue:denial").items()
+                                        if k != "correction"}.items())))
+            if c.id in denied else c for c in claims]
 
 
 def _corrections(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: Lexicon) -> list[Claim]:

@@ -243,3 +243,10 @@ def test_a_small_count_in_digits_is_exact_whatever_its_zero():  # « 40 voix pou
 def test_an_approximate_noun_takes_its_own_tolerance(cue, value, other):  # « une cinquantaine » / « 56 »
     v = V.compare(claim(value, approx=True, cue=cue), claim(other, source="b"))
     assert v.kind == V.COMPATIBLE, v.explanation
+
+
+def test_a_figure_for_a_coming_year_counts_nothing_up_to_the_report():  # « un budget de 330 millions pour 2027 »
+    year = claim(330e6, kind="money", attribute="budget", time=period("2027-01-01", "2027-12-31"))
+    day = claim(318e6, source="b", kind="money", attribute="budget", time=period("2027-02-09", "2027-02-09"))
+    year = Claim(**{**year.__dict__, "published": dt.date(2027, 2, 12)})
+    assert V.compare(year, day).rule != "period"

@@ -156,3 +156,50 @@ def test_a_date_on_a_participle_before_a_colon_stays_its_own(claims):
     c = figure(claims("Le plan dévoilé mardi 13 mai touche tous les services : la logistique perd 244 postes."),
                "244 postes")
     assert c.time is None or c.time.start != MAY(13), show([c])
+
+
+RATES = [
+    pytest.param("Le taux de la taxe foncière passe à 41,20 % cette année.", "41,20 %", "taxe fonciere",
+                 id="passer-a"),
+    pytest.param("Pour les propriétaires, le taux de la taxe foncière grimpe de 38,10 % à 40,50 %.", "40,50 %",
+                 "taxe fonciere", id="a-change-the-tagger-tears-apart"),
+    pytest.param("Le taux de la taxe d'habitation reste inchangé à 17,30 %.", "17,30 %", "taxe d'habitation",
+                 id="its-own-de-complement"),
+    pytest.param("Le taux de chômage atteint 8,2 % dans le bassin d'emploi.", "8,2 %", "chomage", id="chomage"),
+]
+
+
+@pytest.mark.parametrize("text,quote,of", RATES)
+def test_a_percentage_whose_subject_is_a_rate_of_a_thing_is_that_rate(claims, text, quote, of):
+    c = figure(claims(text), quote)
+    assert c.attribute == "rate" and c.scope_dict().get("of") == of, show([c])
+
+
+def test_a_rate_continued_after_contre_keeps_its_thing(claims):
+    c = figure(claims("Le taux communal de la taxe foncière passe à 41,20 %, contre 39,80 % l'an dernier."), "39,80 %")
+    assert c.attribute == "rate" and c.scope_dict().get("of") == "taxe fonciere", show([c])
+
+
+def test_a_rate_with_an_attribute_of_its_own_keeps_it(claims):
+    c = figure(claims("Le taux de participation s'établit à 61,4 % à la mi-journée."), "61,4 %")
+    assert c.attribute == "turnout", show([c])
+
+
+def test_a_share_that_names_its_whole_is_no_rate(claims):
+    c = figure(claims("Le taux de chômage atteint 8,2 %, et 25 % des jeunes cherchent un emploi."), "25 %")
+    assert c.attribute.startswith("share:"), show([c])
+
+
+DENIALS = [
+    pytest.param("Le taux passera à 41,20 %, et non à 42,50 % comme annoncé en janvier.", "41,20 %", "42,50 %",
+                 id="et-non-a"),
+    pytest.param("Le site emploie 412 salariés, et non 450 comme l'écrivait la direction.", "412 salariés", "450",
+                 id="et-non"),
+]
+
+
+@pytest.mark.parametrize("text,given,denied", DENIALS)
+def test_a_figure_set_aside_by_et_non_is_denied_not_a_correction(claims, text, given, denied):
+    cs = claims(text)
+    kept, dropped = figure(cs, given), figure(cs, denied)
+    assert dropped.modality == "negated" and dropped.corrects is None and kept.modality != "negated", show(cs)
