@@ -210,8 +210,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if attr is None and _people_were(fr):
                 attr, attr_rule = _crowd_attribute(ctx)
         if attr is None:
-            if m.type == "money":
-                attr, attr_rule = "amount", "attr:money"
+            if m.type == "money":  # « 259,4 millions d'euros, soit 1 742 euros par habitant »: the same sum restated
+                attr, attr_rule = _restated(text, m, resolved) or ("amount", "attr:money")
             elif m.type == "percent":
                 attr, attr_rule = _share_attribute(text, m), "attr:percent"
                 if attr == "percent":
@@ -370,6 +370,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 and (fr is None or fr.predicate is None):
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         time, time_origin = time_for(ctx, s, m, periods, figures)
+        if attr_rule == "parse:restated" and time_origin in ("published", "unknown"):
+            said = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr and c.kind == "money"]
+            if said and said[-1].time_origin == "explicit":  # the restated sum's own date
+                time, time_origin = said[-1].time, "explicit"
         day_rule = None
         if time_origin == "published" and s.day is not None and attr in ctx.lex.on_the_day and _told_past(s, fr) \
                 and (ctx.source.published is None or s.day.end <= ctx.source.published):
@@ -386,6 +390,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             scope_rules.append("cue:peak")
             if time_origin == "published":
                 time, time_origin = None, "unknown"
+        per = _per_unit(text, m)
+        if per:  # « 1 742 euros par habitant », « 3,50 euros par canard »: a figure for each one, never a total
+            scope["per"] = per
+            scope_rules.append("window:per-unit")
         yardstick = _reference(ctx, s, m, fr)
         if yardstick:  # « pour une normale de 52 millimètres »: a yardstick, compared with yardsticks only
             scope["reference"] = yardstick
@@ -780,6 +788,29 @@ def _elided_share(text: str, m: Mention, resolved):
 
 
 _OF_COUNT = re.compile(r"^\s*(?:\(\s*|,?\s*soit\s+(?:environ\s+|pres\s+de\s+)?)$")
+
+
+_RESTATED = re.compile(r",\s*soit\s+(?:environ\s+|pres\s+de\s+|quelque\s+)?$")
+_PER = re.compile(r"\s*(?:de (?:plus|moins)\s+)?par\s+(?!(?:le|la|les|l|un|une|des|du|son|sa|ses|leur|leurs|ce|cette|ces)\b)([^\W\d]+)")
+
+
+def _restated(text: str, m: Mention, resolved):
+    """A sum after « soit » right after another sum is that sum restated (« l'encours atteignait 259,4 millions
+    d'euros, soit 1 742 euros par habitant »): (its attribute, rule id), else None."""
+    sums = [r for r in resolved if r[0].type == "money" and r[0].end <= m.start]
+    gap = fold(text[sums[-1][0].end:m.start]) if sums else ""
+    if sums and sums[-1][2] != "amount" and len(gap) <= 40 and _RESTATED.search(gap):
+        return sums[-1][2], "parse:restated"  # (a date may sit between: « … au 31 décembre 2026, soit … »)
+    return None
+
+
+def _per_unit(text: str, m: Mention) -> str | None:
+    """The one thing a figure is given for, written right after it (« 1 742 euros par habitant », « 85 euros
+    par an »): its word, folded; None for an agent (« par le département », « par Renault »)."""
+    hit = _PER.match(text, m.end)
+    if hit is None or hit.group(1)[:1].isupper():
+        return None
+    return singular(fold(hit.group(1)))
 
 
 def _share_of_count(text: str, m: Mention, resolved):

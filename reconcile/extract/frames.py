@@ -219,7 +219,9 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
         elif p.pos_ == "VERB" and fold(p.lemma_) == fold(p.text) and lemma not in say | count | ambiguous:
             lemma = verb_form(p, say | count | ambiguous) or lemma  # « qui réclame » left unlemmatized
         passive = subj is not None and (subj.dep_ == "nsubj:pass" or "Part" in p.morph.get("VerbForm") and any(
-            c.dep_ in ("cop", "aux:pass") and c.lemma_ == "être" for c in p.children))  # « avait été estimé »
+            c.dep_ in ("cop", "aux:pass", "aux:tense") and c.lemma_ == "être" for c in p.children))
+        # « avait été estimé »; « est estimé à 42 millions », whose « est » the tagger may take for a tense
+        # auxiliary: verbs of saying and counting take « avoir », so « être » makes them passive
         if passive:
             # « la facture est estimée par la SGP à 36 milliards »: the agent counts, the subject is counted
             subj = next((c for c in p.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and

@@ -203,3 +203,40 @@ def test_a_figure_set_aside_by_et_non_is_denied_not_a_correction(claims, text, g
     cs = claims(text)
     kept, dropped = figure(cs, given), figure(cs, denied)
     assert dropped.modality == "negated" and dropped.corrects is None and kept.modality != "negated", show(cs)
+
+
+def test_what_est_estime_a_estimates_is_no_counter(claims):
+    c = figure(claims("Le futur stade nautique de la Combe, avec ses deux bassins de 25 mètres, est estimé à "
+                      "31 millions d'euros hors taxes."), "31 millions d'euros")
+    assert c.attributed_to is None and c.attribute == "cost", show([c])
+
+
+def test_the_agent_of_a_passive_estimate_counts(claims):
+    c = figure(claims("Le nouveau pont, long de 300 mètres, est chiffré à 12 millions d'euros par le département."),
+               "12 millions d'euros")
+    assert c.attributed_to == "département" and "per" not in c.scope_dict(), show([c])
+
+
+PER_UNIT = [
+    pytest.param("Au 31 décembre, la dette représentait 1 520 euros par habitant.", "1 520 euros", "habitant", "debt",
+                 id="dette-par-habitant"),
+    pytest.param("Les éleveurs recevront 4,20 euros par canard abattu.", "4,20 euros", "canard", None,
+                 id="par-canard"),
+    pytest.param("Pour un appartement moyen, cela représente 85 euros de plus par an.", "85 euros", "an", None,
+                 id="par-an"),
+]
+
+
+@pytest.mark.parametrize("text,quote,per,attribute", PER_UNIT)
+def test_a_figure_for_each_one_keeps_what_it_is_for(claims, text, quote, per, attribute):
+    c = figure(claims(text), quote)
+    assert c.scope_dict().get("per") == per, show([c])
+    assert attribute is None or c.attribute == attribute, show([c])
+
+
+def test_a_sum_restated_after_soit_keeps_the_sums_attribute_and_date(claims):
+    cs = claims("L'encours de la dette atteignait 188 millions d'euros au 31 décembre 2024, soit 1 250 euros par "
+                "habitant.")
+    whole, each = figure(cs, "188 millions d'euros"), figure(cs, "1 250 euros")
+    assert whole.attribute == each.attribute == "debt", show(cs)
+    assert each.time == whole.time and each.time.start == dt.date(2024, 12, 31), show(cs)
