@@ -206,7 +206,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if attr is None and m.type == "duration":
             attr, attr_rule = f"duration:{m.unit}", "attr:duration" + ("-of" if measured else "")
         if attr is None and m.type == "quantity" and R.elided(fr, m):
-            attr, attr_rule = _elided_attribute(ctx, s, m, resolved)
+            attr, attr_rule = _elided_attribute(ctx, s, m, resolved, fr)
             if attr is None and _people_were(fr):
                 attr, attr_rule = _crowd_attribute(ctx)
         if attr is None:
@@ -415,7 +415,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if _changed_by_verb(ctx, fr) and not changed_thing and attr_rule != "parse:change":
             # (« a reculé de 12 % »: the figure is the change itself, not a value after one)
             rules["change"] = "parse:change-verb"  # « a ramené son effectif à 1 430 »: a value after a change
-        ctx.last_attribute = (attr, s.start)
+        ctx.last_attribute = (attr, s.start, m.type)
         value = _value(m)
         if isinstance(value, Bounds) and value.low is None and _reached(ctx, s, m):
             value = float(value.high)  # « est monté jusqu'à 171 km/h »: the peak reached, not a bound
@@ -576,7 +576,7 @@ def _employer(ctx: Context, s: Sentence, m: Mention, counter_span) -> str | None
     return None
 
 
-def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved):
+def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved, fr=None):
     """What a number without a noun counts: the noun of a figure it is coordinated with
     (« 3 500 manifestants, contre 12 000 »), else the last figure's of the two sentences before,
     when a counter or a place follows it (« Ils étaient 3 000 à Lyon selon la police »)."""
@@ -592,6 +592,8 @@ def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved):
     last = ctx.last_attribute
     if last and last[0].startswith("duration:"):
         last = None  # a bare number counts things, it does not continue a stretch of time
+    if last and last[2] in ("money", "percent") and _people_were(fr):
+        last = None  # « Ils étaient 1 100 selon la police » counts people, whatever sum was told before
     if last and s.start - last[1] < 600:
         after = fold(ctx.source.text[m.end:min(s.end, m.end + 30)])
         if re.match(r"\s*(?:selon|d'apres|de source|a |au |aux |en |dans |pour |chez |,)", after):

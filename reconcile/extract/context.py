@@ -33,7 +33,7 @@ class Context:
     main: str | None
     claims: list[Claim] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)
-    last_attribute: tuple[str, int] | None = None  # (attribute, sentence start) of the last figure read
+    last_attribute: tuple[str, int, str] | None = None  # (attribute, sentence start, mention type) of the last figure
     headline_end: int = -1  # where the article's first line (its headline) ends
     incidents: list = field(default_factory=list)  # incidents.Incident named in the article, in text order
     quotes: list | None = None  # resolvers.quotes: quotations with their speaker, read when first asked

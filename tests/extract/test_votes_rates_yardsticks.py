@@ -240,3 +240,10 @@ def test_a_sum_restated_after_soit_keeps_the_sums_attribute_and_date(claims):
     whole, each = figure(cs, "188 millions d'euros"), figure(cs, "1 250 euros")
     assert whole.attribute == each.attribute == "debt", show(cs)
     assert each.time == whole.time and each.time.start == dt.date(2024, 12, 31), show(cs)
+
+
+def test_people_who_were_are_not_the_sum_told_before(claims):
+    cs = claims("La hausse coûtera 85 euros par an aux propriétaires. Dehors, les agents ont sifflé toute la soirée. "
+                "Ils étaient 900 selon la police, 2 000 selon les syndicats.")
+    c = figure(cs, "900")
+    assert c.attribute != "amount" and c.kind == "quantity", show([c])
