@@ -68,6 +68,7 @@ class Lexicon:
     raising_verbs: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
     act_nouns: dict = None  # frames.toml [acts]: folded verb -> the noun of its act (« lever » -> « levee »)
+    act_phrases: dict = None  # frames.toml [acts.phrases]: « rendre public » -> publication
     light_verbs: frozenset[str] = frozenset()  # verbs whose object names the act (« dresser un bilan »)
     reached_verbs: frozenset[str] = frozenset()
     peak_words: re.Pattern | None = None  # frames.toml [peak]: the figure is an episode's peak
@@ -263,6 +264,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         raising_verbs=frozenset(frames["raising"]["verbs"]),
         date_words=frozenset(fold(w) for w in frames.get("dates", {}).get("words", [])),
         act_nouns={fold(k): fold(v) for k, v in frames.get("acts", {}).get("nouns", {}).items()},
+        act_phrases={fold(k): fold(v) for k, v in frames.get("acts", {}).get("phrases", {}).items()},
         light_verbs=frozenset(fold(w) for w in frames.get("acts", {}).get("light", {}).get("verbs", [])),
         reached_verbs=frozenset(fold(w) for w in frames.get("bounds", {}).get("reached_verbs", [])),
         peak_words=phrase_pattern(frames.get("peak", {}).get("words", [])),

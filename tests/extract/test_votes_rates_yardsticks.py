@@ -247,3 +247,12 @@ def test_people_who_were_are_not_the_sum_told_before(claims):
                 "Ils étaient 900 selon la police, 2 000 selon les syndicats.")
     c = figure(cs, "900")
     assert c.attribute != "amount" and c.kind == "quantity", show([c])
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Le rapport de l'inspection a été rendu public mardi 13 mai.", "rendu public mardi 13 mai"),
+    ("Publié le 13 mai, le rapport de l'inspection pointe des retards.", "Publié le 13 mai"),
+])
+def test_rendre_public_is_a_publication_like_publier(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert c.attribute == "date:publication" and c.value.start == MAY(13), show([c])
