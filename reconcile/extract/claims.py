@@ -219,6 +219,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                         _rate_of_state(ctx, s, m, fr) or (attr, attr_rule)
             else:
                 continue  # a bare number with nothing it counts is no claim
+        if attr.startswith("share:") and _voters_who_voted(ctx, s, m, attr, fr):
+            attr, attr_rule = ctx.lex.turnout_shares[2], attr_rule + "+who-voted"  # « 53,1 % des électeurs ont voté »
         tag = _referent(ctx, fr)
         if tag:
             attr, attr_rule = f"{attr}:{tag}", attr_rule + "+referent"
@@ -531,6 +533,24 @@ def _place_topic(ctx: Context, s: Sentence) -> str | None:
                 t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and R.place_as_scope(ctx, x.name, known=True):
             return x.name  # (a subject the gazetteer does not know is more often a firm)
     return None
+
+
+def _voters_who_voted(ctx: Context, s: Sentence, m: Mention, attr: str, fr) -> bool:
+    """True for a share of voters (domains [turnout] voters) that a verb of voting has for subject: the verb
+    above the figure, else the first verb after it in its comma-clause (the tagger may tear « 53,1 % des électeurs
+    avaient voté » apart). Not a vote for somebody (« 61 % des électeurs ont voté pour la liste »)."""
+    if not ctx.lex.turnout_shares:
+        return False
+    voters, verbs, _ = ctx.lex.turnout_shares
+    if singular(attr.split(":", 1)[1]) not in voters:
+        return False
+    end = min([i for i in (s.text.find(c, m.end - s.start) for c in ",;") if i >= 0] + [len(s.text)]) + s.start
+    after = next((t for t in tokens_in(s, m.end, end) if t.pos_ == "VERB"), None)
+    for p in ([*fr.predicates, fr.predicate] if fr is not None else []) + [after]:
+        if p is not None and lemma_of(p) in verbs:
+            return not any(c.dep_.startswith("obl") and any(fold(x.text) in ctx.lex.ballot_sides for x in c.children
+                                                             if x.dep_ == "case") for c in p.children)
+    return False
 
 
 def _told_past(s: Sentence, fr) -> bool:

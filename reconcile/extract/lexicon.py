@@ -108,6 +108,7 @@ class Lexicon:
     roles: frozenset[str] = frozenset()  # folded nouns of a person's role (« le syndicaliste »), titles included
     attribution_opening: re.Pattern | None = None  # cues.toml [attribution] opening: « Pour X, « … » »
     not_sources: re.Pattern | None = None  # cues.toml [attribution] not_sources: « selon les régions »
+    turnout_shares: tuple = ()  # domains [turnout]: (voters, verbs, attribute) — « 53,1 % des électeurs avaient voté »
     ballot_sides: tuple[str, ...] = ()  # domains [ballot]: « 41 voix pour, 10 contre », the side for first
     ballot_verbs: frozenset[str] = frozenset()  # what an assembly does to a text by a vote
     voting_verbs: frozenset[str] = frozenset()  # « dix élus ont voté contre »
@@ -246,6 +247,9 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         having_verbs=frozenset(frames.get("having", {}).get("verbs", [])),
         counted_attributes=frozenset(frames["counting"].get("counted", [])),
         on_the_day=frozenset(frames["counting"].get("on_the_day", [])),
+        turnout_shares=(frozenset(fold(w) for w in frames["turnout"].get("voters", [])),
+                        frozenset(frames["turnout"].get("verbs", [])), frames["turnout"].get("attribute", "turnout"))
+        if frames.get("turnout") else (),
         ballot_sides=tuple(fold(w) for w in frames.get("ballot", {}).get("sides", [])),
         ballot_verbs=frozenset(frames.get("ballot", {}).get("verbs", [])),
         voting_verbs=frozenset(frames.get("ballot", {}).get("voting", [])),

@@ -250,3 +250,16 @@ def test_a_figure_for_a_coming_year_counts_nothing_up_to_the_report():  # « un 
     day = claim(318e6, source="b", kind="money", attribute="budget", time=period("2027-02-09", "2027-02-09"))
     year = Claim(**{**year.__dict__, "published": dt.date(2027, 2, 12)})
     assert V.compare(year, day).rule != "period"
+
+
+def test_a_rounds_turnout_told_a_week_apart_without_dates_is_one_figure():
+    """« La participation s'établit à 55,0 % » (the day after) against « 53,1 % des électeurs avaient voté » (a
+    week later), both undated: turnout is fixed once counted (comparison.toml [dynamics] fixed)."""
+    from reconcile.extract.lexicon import load
+
+    def turnout(value, source, day):
+        c = claim(value, source=source, kind="percent", precision=0.1, attribute="turnout", entity="premier tour",
+                  time=period(day, day))
+        return Claim(**{**c.__dict__, "published": dt.date.fromisoformat(day), "time_origin": "published"})
+    v = V.compare(turnout(55.0, "a", "2026-03-16"), turnout(53.1, "b", "2026-03-23"), lex=load())
+    assert v.kind == V.CONFLICT and v.rule == "fixed", v.explanation

@@ -256,3 +256,18 @@ def test_people_who_were_are_not_the_sum_told_before(claims):
 def test_rendre_public_is_a_publication(claims, text, quote):
     c = figure(claims(text), quote)
     assert c.attribute == "date:publication" and c.value.start == MAY(13), show([c])
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Au premier tour, 57,2 % des électeurs avaient voté.", "57,2 %"),
+    ("Dimanche, 61,5 % des inscrits se sont rendus aux urnes.", "61,5 %"),
+    ("Seuls 44 % des inscrits ont voté, selon la préfecture.", "44 %"),
+])
+def test_the_share_of_voters_who_voted_is_the_turnout(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert c.attribute == "turnout", show([c])
+
+
+def test_a_share_of_voters_who_voted_for_a_list_is_no_turnout(claims):
+    c = figure(claims("Au second tour, 61 % des électeurs ont voté pour la liste de gauche."), "61 %")
+    assert c.attribute != "turnout", show([c])
