@@ -65,15 +65,15 @@ def range_of(c: Claim) -> Range:
         return Range(0.0 if lo == -math.inf else lo, hi, "bound", f"at most ({c.cue or 'upper bound'})")
     v = float(c.value)
     if c.approx:
-        # the approximate noun is kept bare (« cinquantaine »); the table writes it as read (« une cinquantaine »)
-        rate = cfg["approx"].get(cue, cfg["approx"].get(f"une {cue}", cfg["approx"]["default"]))
+        rate = cfg["approx"].get(cue, cfg["approx"]["default"])
         if cue in {fold(x) for x in cfg["below"]["cues"]}:
             return Range(v * (1 - rate), v, "approx", f"−{rate:.0%} ({c.cue})".replace("%", " %"))
         return Range(v * (1 - rate), v * (1 + rate), "approx",
                      f"±{rate:.0%} ({c.cue or 'approximate'})".replace("%", " %"))
     step = c.precision or 1.0
-    if c.kind == "quantity" and abs(v) < cfg.get("rounding", {}).get("exact_below", 0):
-        return Range(v, v, "exact", "exact")  # « 40 voix »: a small count in digits is not rounded
+    if c.kind == "quantity" and not c.attribute.startswith(("measure:", "duration:")) and v.is_integer() and \
+            abs(v) < cfg.get("rounding", {}).get("exact_below", 0):
+        return Range(v, v, "exact", "exact")  # « 40 voix »: a small count is not rounded (a measure or a duration may be)
     one = cfg.get("rounding", {}).get("one_digit", 0.0)
     if one and v and abs(v) >= 10 and _one_digit(v) and abs(v) * one > step / 2:
         half = abs(v) * one

@@ -191,7 +191,8 @@ def _counted_since(a: Claim, b: Claim) -> Claim | None:
         return None
     closed_days = (a.time.end - a.time.start).days < _DAYS_SPAN  # « du mercredi 4 au vendredi 6 février »
     if a.published is None or a.time.end != a.published and not closed_days:
-        return None  # a period that ended before the report, or runs past it (« pour l'année 2027 »), counts nothing up
+        return None  # a period of more than a few days that ended before the report, or runs past it (« pour
+        # l'année 2027 »), counts nothing up to it
     if not (a.time.start <= b.time.start < a.time.end):
         return None
     lo = lambda c: c.value if isinstance(c.value, (int, float)) else (c.value.low or c.value.high or 0)  # noqa: E731

@@ -102,7 +102,9 @@ def figure_between(m: Mention, pos: int, figures) -> bool:
 
 
 def time_for(ctx: Context, s: Sentence, m: Mention, periods: list[Mention], figures: list[Mention] = ()):
-    """(period, origin) a claim is about: a date in its clause, else the publication day, else unknown.
+    """(period, origin) a claim is about: a date in its clause, else one the parse hangs on its verb, else a fronted
+    day, else a day before a colon the clause follows, else its paragraph's bold lead, else the publication day,
+    else unknown.
 
     A date with another of the sentence's `figures` between it and this one is that figure's
     (« 14,8 % de grévistes, contre 34,5 % le 5 février »: the 5th is the 34,5 %'s day)."""
@@ -174,10 +176,12 @@ _RANGE_AFTER = re.compile(r"\s+(?:\d{1,2}\s+)?(?:au|à|jusqu'au|jusqu’au)\s+(?
 
 
 def _dates_the_clause(ctx: Context, s: Sentence, date: Mention) -> bool:
-    """True when a date hangs on the main verb of its clause, or is the sentence's root (« Hier soir, la maire a
-    proclamé le résultat »), not on a noun or a participle that qualifies one (« le plan dévoilé mardi »)."""
+    """True when a date hangs on a verb (or is the sentence's root: « Hier soir, la maire a proclamé le
+    résultat »), not on a noun or a participle that qualifies one (« le plan dévoilé mardi »), nor on a verb
+    that names an act of its own (« le maire a présenté mardi le plan : … » dates the presentation)."""
     on = date_governor(s, date.start, date.end, ctx.lex.date_words)
-    return on is None or on.pos_ in ("VERB", "AUX") and on.dep_ not in ("acl", "acl:relcl", "amod")
+    return on is None or on.pos_ in ("VERB", "AUX") and on.dep_ not in ("acl", "acl:relcl", "amod") and \
+        event_act(s, date.start, date.end, ctx.lex) is None
 
 
 def _dates_another_act(ctx: Context, s: Sentence, date: Mention, m: Mention) -> bool:

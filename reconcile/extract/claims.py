@@ -20,7 +20,7 @@ from .entities import Gazetteer, clause_bounds, main_entity
 from .events import dated, events, states
 from . import incidents as I
 from . import resolvers as R
-from .frames import frame_of, lemma_of, phrase, span_root, subject_noun, tokens_in, verb_form
+from .frames import frame_of, lemma_of, phrase, qualified_noun, span_root, subject_noun, tokens_in, verb_form
 from .lexicon import Lexicon, attribute_for_noun, counter_class, load as load_lexicon, singular
 from .modality import _attributions
 from .relations import link as link_parts
@@ -200,7 +200,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if attr is None:
                 attr, attr_rule = _rate_of_subject(ctx, fr)
             if attr is None and _share_attribute(text, m) == "percent":
-                attr, attr_rule, changed_thing = _rate_of_noun(ctx, s, m, figures)
+                attr, attr_rule, changed_thing = _rate_of_noun(ctx, s, m)
         if attr is None:
             attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
         if attr is None and m.type == "duration":
@@ -291,7 +291,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             scope_rules.append(of[1])
         if changed_thing:  # « le chiffre d'affaires a reculé de 12 % »: the change of the turnover only;
             scope["of"] = changed_thing  # « le taux de la taxe foncière passe à 46,90 % »: that tax's rate only
-            scope_rules.append("parse:change-of" if attr_rule != "parse:rate-of-noun" else "parse:rate-of")
+            scope_rules.append("parse:rate-of" if attr_rule.startswith("parse:rate-of-noun") else "parse:change-of")
         elif attr_rule == "parse:elided-coordinated" and attr in (ctx.lex.rates_of or {}).values():
             before = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr]
             if before and before[-1].scope_dict().get("of"):  # « passe à 46,90 %, contre 44,12 % l'an dernier »
@@ -392,7 +392,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             scope_rules.append("cue:peak")
             if time_origin == "published":
                 time, time_origin = None, "unknown"
-        per = _per_unit(text, m)
+        per = _per_unit(ctx, m)
         if per:  # « 1 742 euros par habitant », « 3,50 euros par canard »: a figure for each one, never a total
             scope["per"] = per
             scope_rules.append("window:per-unit")
@@ -544,7 +544,7 @@ def _voters_who_voted(ctx: Context, s: Sentence, m: Mention, attr: str, fr) -> b
     voters, verbs, _ = ctx.lex.turnout_shares
     if singular(attr.split(":", 1)[1]) not in voters:
         return False
-    end = min([i for i in (s.text.find(c, m.end - s.start) for c in ",;") if i >= 0] + [len(s.text)]) + s.start
+    end = _comma_clause_end(s, m)
     after = next((t for t in tokens_in(s, m.end, end) if t.pos_ == "VERB"), None)
     for p in ([*fr.predicates, fr.predicate] if fr is not None else []) + [after]:
         if p is not None and lemma_of(p) in verbs:
@@ -698,7 +698,7 @@ def _rate_of_subject(ctx: Context, fr):
     return None, None
 
 
-def _rate_of_noun(ctx: Context, s: Sentence, m: Mention, figures):
+def _rate_of_noun(ctx: Context, s: Sentence, m: Mention):
     """« Le taux de la taxe foncière passe à 46,90 % », « grimpe de 44,12 % à 46,40 % », « le taux de chômage
     atteint 7,5 % »: a percentage of a clause whose subject is a noun of [attribute.X] of_nouns with a « de »
     complement, and no other subject between, is X of that complement: (attribute, rule id, the complement's
@@ -711,7 +711,8 @@ def _rate_of_noun(ctx: Context, s: Sentence, m: Mention, figures):
     subjects = [t for t in s.tokens if lo <= s.offset + t.idx < m.start and t.dep_ in ("nsubj", "nsubj:pass")]
     subj = subjects[-1] if subjects else None
     attr = ctx.lex.rates_of.get(fold(subj.lemma_)) if subj is not None else None
-    of = next((c for c in subj.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > subj.i), None) \
+    of = next((c for c in subj.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > subj.i and
+               any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children)), None) \
         if attr else None
     if of is None:
         return None, None, None
@@ -742,10 +743,15 @@ def _rate_of_state(ctx: Context, s: Sentence, m: Mention, fr):
     return f"share:{fold(p.lemma_)}", "parse:rate-of-state"
 
 
+def _comma_clause_end(s: Sentence, m: Mention) -> int:
+    """Where the comma-clause that follows figure `m` ends: the next comma or semicolon, else the sentence's end."""
+    return min([i for i in (s.text.find(c, m.end - s.start) for c in ",;") if i >= 0] + [len(s.text)]) + s.start
+
+
 def _verb_after(s: Sentence, m: Mention) -> bool:
     """True when a verb follows the figure in its comma-clause (« : 12 entrepôts resteront ouverts »): a clause of
     its own, not an item of a list (« : trois hypermarchés, à Caen, … »)."""
-    end = min([i for i in (s.text.find(c, m.end - s.start) for c in ",;") if i >= 0] + [len(s.text)]) + s.start
+    end = _comma_clause_end(s, m)
     return any(t.pos_ in ("VERB", "AUX") for t in tokens_in(s, m.end, end))
 
 
@@ -813,7 +819,6 @@ _OF_COUNT = re.compile(r"^\s*(?:\(\s*|,?\s*soit\s+(?:environ\s+|pres\s+de\s+)?)$
 
 
 _RESTATED = re.compile(r",\s*soit\s+(?:environ\s+|pres\s+de\s+|quelque\s+)?$")
-_PER = re.compile(r"\s*(?:de (?:plus|moins)\s+)?par\s+(?!(?:le|la|les|l|un|une|des|du|son|sa|ses|leur|leurs|ce|cette|ces)\b)([^\W\d]+)")
 
 
 def _restated(text: str, m: Mention, resolved):
@@ -826,11 +831,12 @@ def _restated(text: str, m: Mention, resolved):
     return None
 
 
-def _per_unit(text: str, m: Mention) -> str | None:
-    """The one thing a figure is given for, written right after it (« 1 742 euros par habitant », « 85 euros
-    par an »): its word, folded; None for an agent (« par le département », « par Renault »)."""
-    hit = _PER.match(text, m.end)
-    if hit is None or hit.group(1)[:1].isupper():
+def _per_unit(ctx: Context, m: Mention) -> str | None:
+    """The one thing a figure is given for, written right after it (frames.toml [per]: « 1 742 euros par
+    habitant », « 85 euros de plus par an »): its word, folded; None for an agent (« par le département », « par
+    Renault ») or a fixed phrase (« par rapport à », « par exemple »)."""
+    hit = ctx.lex.per_unit.match(ctx.source.text, m.end) if ctx.lex.per_unit is not None else None
+    if hit is None or hit.group(1)[:1].isupper() or fold(hit.group(1)) in ctx.lex.per_not:
         return None
     return singular(fold(hit.group(1)))
 
@@ -864,32 +870,35 @@ def _peak(ctx: Context, s: Sentence, m: Mention, figures=()) -> bool:
 
 
 def _ballot(ctx: Context, s: Sentence, m: Mention, fr, attr: str) -> tuple[str | None, str | None] | None:
-    """(side, what is voted on) of a count of votes or voters in an assembly's vote (domains [ballot]): the side
-    written right after the count (« 41 voix pour, 10 voix contre », « 11 contre et 4 abstentions »; « 41 voix
-    contre 14 »: 41 for, 14 against) or after a verb of voting (« dix élus ont voté contre »), and the lemma of
-    the text the vote adopts (the object of « adopter », its passive subject, the noun its participle qualifies,
-    or « pour un budget »). None for a count that is no ballot (a list's votes, « 5 716 voix pour Vasseur »)."""
+    """(side, what is voted on) of a count of an assembly's vote (domains [ballot]): the side written right after
+    the count (« 41 voix pour, 10 voix contre », « 11 contre et 4 abstentions »; under a verb of voting on a text,
+    « adoptée par 41 voix contre 14 »: 41 for, 14 against, and « adopté par 41 voix pour un budget ») or after a
+    verb of voting (« dix élus ont voté contre »), and the lemma of the text the vote adopts (the object of
+    « adopter », its passive subject, the noun its participle qualifies, or its « pour » complement). None for a
+    count that is no such ballot (« 5 716 voix contre 4 982 pour Paul Martin », a list's votes)."""
     lex = ctx.lex
-    if not lex.ballot_sides or fr is None or attr not in ("votes", "count:abstention") and (
+    if not lex.ballot_sides or not lex.ballot_counts or fr is None or attr not in lex.ballot_counts and (
             fr.predicate is None or lemma_of(fr.predicate) not in lex.voting_verbs):
         return None
     verb = _ballot_verb(fr, lex)
     side = None
-    if attr == "votes":
+    if attr == lex.ballot_counts[0]:
         text = ctx.source.text
-        after = fold(text[m.end:min(s.end, m.end + 40)])
-        word = re.match(r"\s*(\w+)\b", after)
+        after = text[m.end:min(s.end, m.end + 40)]
+        word = re.match(r"\s*(\w+)\b", fold(after))
         if word and word.group(1) in lex.ballot_sides:
             rest = after[word.end():].lstrip()
-            if rest[:1].isdigit():
-                side = lex.ballot_sides[0]  # « 41 voix contre 14 »: the first count is the votes for (the first side)
-            elif not rest or rest[:1] in ",;.)" or re.match(r"et\b", rest) or verb is not None:
-                side = word.group(1)  # « 41 voix pour, », « adopté par 41 voix pour un budget »
-        else:
+            if not rest or rest[:1] in ",;.)" or re.match(r"et\b", rest):
+                side = word.group(1)  # « 41 voix pour, », « 11 contre et 4 abstentions »
+            elif verb is not None and rest[:1].isdigit():
+                side = lex.ballot_sides[0]  # « adoptée par 41 voix contre 14 »: the first count is the votes for
+            elif verb is not None and not rest[:1].isupper():
+                side = word.group(1)  # « adopté par 41 voix pour un budget », not « pour Paul Martin »
+        elif verb is not None:
             said = re.search(r"(\w+)\s+(\w+)\s*$", fold(text[max(s.start, m.start - 24):m.start]))
-            if said and said.group(2) in lex.ballot_sides and lex.nouns.get(said.group(1)) == "votes":
-                side = said.group(2)  # « 41 voix contre 14 »: the second count is the votes against
-    elif attr != "count:abstention":
+            if said and said.group(2) in lex.ballot_sides and lex.nouns.get(said.group(1)) == attr:
+                side = said.group(2)  # « adoptée par 41 voix contre 14 »: the second count is the votes against
+    elif attr not in lex.ballot_counts:
         side = next((fold(c.text) for c in fr.predicate.children
                      if fold(c.text) in lex.ballot_sides and not list(c.children)), None)
         if side is None:
@@ -913,12 +922,13 @@ def _ballot_verb(fr, lex):
 
 def _voted(verb, lex) -> str | None:
     """The lemma of the text a verb of voting adopts: its object or passive subject, the noun its participle
-    qualifies (« une délibération, adoptée par 41 voix »), or « pour un budget » after the count."""
+    qualifies (« une délibération, adoptée par 41 voix »), or its oblique introduced by a side (« pour un budget »)."""
     for c in verb.children:
         if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN":
             return fold(c.lemma_)
-    if verb.dep_ in ("acl", "amod") and verb.head.pos_ == "NOUN":
-        return fold(verb.head.lemma_)
+    qualified = qualified_noun(verb, heads=("NOUN",))  # « une délibération, adoptée par 41 voix »
+    if qualified is not None:
+        return fold(qualified.lemma_)
     for c in verb.children:
         if c.pos_ == "NOUN" and c.dep_.startswith("obl") and \
                 any(x.dep_ == "case" and fold(x.text) in lex.ballot_sides for x in c.children):

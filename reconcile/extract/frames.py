@@ -326,9 +326,12 @@ def event_act(s, a: int, b: int, lex):
     known = acts.keys() | lex.light_verbs
     lemma = fold(verb.lemma_)  # a participle tagged ADJ keeps its participle (« levé », « réuni »)
     lemma = next((w for w in (lemma, lemma + "r") if w in known), None) or verb_form(verb, known, min_stem=4) or lemma
+    phrases = lex.act_phrases or {}
     for c in verb.children:  # « rendu public lundi »: a verb and its adjective name one act
-        if c.dep_ in ("xcomp", "amod") and c.pos_ == "ADJ" and f"{fold(verb.lemma_)} {fold(c.lemma_)}" in (lex.act_phrases or {}):
-            return lex.act_phrases[f"{fold(verb.lemma_)} {fold(c.lemma_)}"], verb, "parse:act-verb"
+        said = next((f"{v} {fold(c.lemma_)}" for v in (fold(verb.lemma_), lemma) if f"{v} {fold(c.lemma_)}" in phrases),
+                    None) if c.dep_ in ("xcomp", "amod") and c.pos_ == "ADJ" else None
+        if said:
+            return phrases[said], verb, "parse:act-verb"
     if lemma in acts:
         return acts[lemma], verb, "parse:act-verb"
     if lemma in lex.light_verbs:

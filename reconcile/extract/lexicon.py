@@ -72,6 +72,8 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()  # verbs whose object names the act (« dresser un bilan »)
     reached_verbs: frozenset[str] = frozenset()
     peak_words: re.Pattern | None = None  # frames.toml [peak]: the figure is an episode's peak
+    per_unit: re.Pattern | None = None  # frames.toml [per]: « par habitant » right after a figure
+    per_not: frozenset[str] = frozenset()  # frames.toml [per] not_units: « par rapport », « par exemple »
     reference_nouns: frozenset[str] = frozenset()  # frames.toml [reference]: a normal, an average
     reference_words: tuple[str, ...] = ()  # frames.toml [reference] adverbials, folded
     change_verbs: frozenset[str] = frozenset()
@@ -111,6 +113,7 @@ class Lexicon:
     turnout_shares: tuple = ()  # domains [turnout]: (voters, verbs, attribute) — « 53,1 % des électeurs avaient voté »
     ballot_sides: tuple[str, ...] = ()  # domains [ballot]: « 41 voix pour, 10 contre », the side for first
     ballot_verbs: frozenset[str] = frozenset()  # what an assembly does to a text by a vote
+    ballot_counts: tuple[str, ...] = ()  # the attributes a ballot counts, its votes first
     voting_verbs: frozenset[str] = frozenset()  # « dix élus ont voté contre »
     own_figures: re.Pattern | None = None  # cues.toml [attribution] possessives + own_figures: « selon leurs chiffres »
     measure_synonyms: dict = None
@@ -233,6 +236,16 @@ def _compile(data: dict) -> Lexicon:
     )
 
 
+def _per_pattern(per: dict) -> re.Pattern | None:
+    """« par habitant » right after a figure (frames.toml [per]), its word in group 1; None without words."""
+    if not per.get("words"):
+        return None
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    between = rf"(?:(?:{alt(per['between'])})\s+)?" if per.get("between") else ""
+    skip = rf"(?!(?:{alt(per['determiners'])})(?:\b|(?<=')))" if per.get("determiners") else ""
+    return re.compile(rf"\s*{between}(?:{alt(per['words'])})\s+{skip}([^\W\d]+)", re.I)
+
+
 def _frame_fields(frames: dict, attrs: dict) -> dict:
     table = tuple((frozenset(f["predicates"]), frozenset(n if n.startswith("$") else fold(n) for n in f["nouns"]),
                    f["attribute"]) for f in attrs.get("frame", []))  # counted nouns are compared folded
@@ -252,6 +265,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         if frames.get("turnout") else (),
         ballot_sides=tuple(fold(w) for w in frames.get("ballot", {}).get("sides", [])),
         ballot_verbs=frozenset(frames.get("ballot", {}).get("verbs", [])),
+        ballot_counts=tuple(frames.get("ballot", {}).get("counts", [])),
         voting_verbs=frozenset(frames.get("ballot", {}).get("voting", [])),
         place_prepositions=frozenset(fold(w) for w in frames["place"]["prepositions"]),
         place_not_after=frozenset(frames["place"].get("not_after", [])),
@@ -272,6 +286,8 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         light_verbs=frozenset(fold(w) for w in frames.get("acts", {}).get("light", {}).get("verbs", [])),
         reached_verbs=frozenset(fold(w) for w in frames.get("bounds", {}).get("reached_verbs", [])),
         peak_words=phrase_pattern(frames.get("peak", {}).get("words", [])),
+        per_unit=_per_pattern(frames.get("per", {})),
+        per_not=frozenset(fold(w) for w in frames.get("per", {}).get("not_units", [])),
         reference_nouns=frozenset(fold(w) for w in frames.get("reference", {}).get("nouns", [])),
         reference_words=tuple(fold(w) for w in frames.get("reference", {}).get("adverbials", [])),
         change_verbs=frozenset(fold(w) for w in frames.get("change", {}).get("verbs", [])),

@@ -6,6 +6,7 @@ import re
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import clause_bounds
+from .frames import antecedent
 from .lexicon import Lexicon
 
 
@@ -198,8 +199,8 @@ def _own_counter(ctx: Context, s: Sentence, pos: int) -> tuple[str, tuple[int, i
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subj is not None and "Rel" in subj.morph.get("PronType") and verb.dep_ == "acl:relcl":
-        subj = verb.head  # « les syndicats, qui ont rassemblé … »
+    if subj is not None and "Rel" in subj.morph.get("PronType"):
+        subj = antecedent(verb)  # « les syndicats, qui ont rassemblé … »
     if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return None
     a = s.offset + subj.idx

@@ -239,7 +239,8 @@ def test_a_small_count_in_digits_is_exact_whatever_its_zero():  # « 40 voix pou
 
 
 @pytest.mark.parametrize("cue,value,other", [("cinquantaine", 50.0, 56.0), ("dizaine", 10.0, 12.0),
-                                             ("centaine", 100.0, 112.0)])
+                                             ("centaine", 100.0, 112.0), ("millier", 1000.0, 1150.0),
+                                             ("douzaine", 12.0, 13.0), ("soixantaine", 60.0, 67.0)])
 def test_an_approximate_noun_takes_its_own_tolerance(cue, value, other):  # « une cinquantaine » / « 56 »
     v = V.compare(claim(value, approx=True, cue=cue), claim(other, source="b"))
     assert v.kind == V.COMPATIBLE, v.explanation
@@ -263,3 +264,8 @@ def test_a_rounds_turnout_told_a_week_apart_without_dates_is_one_figure():
         return Claim(**{**c.__dict__, "published": dt.date.fromisoformat(day), "time_origin": "published"})
     v = V.compare(turnout(55.0, "a", "2026-03-16"), turnout(53.1, "b", "2026-03-23"), lex=load())
     assert v.kind == V.CONFLICT and v.rule == "fixed", v.explanation
+
+
+def test_a_small_measure_keeps_its_rounding():  # « 50 km/h » covers 45-55, unlike « 50 voix »
+    assert range_of(claim(50.0, precision=10, attribute="measure:km/h")).rule != "exact"
+    assert range_of(claim(50.0, precision=10, attribute="votes")).rule == "exact"

@@ -271,3 +271,27 @@ def test_the_share_of_voters_who_voted_is_the_turnout(claims, text, quote):
 def test_a_share_of_voters_who_voted_for_a_list_is_no_turnout(claims):
     c = figure(claims("Au second tour, 61 % des électeurs ont voté pour la liste de gauche."), "61 %")
     assert c.attribute != "turnout", show([c])
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Hélène Vasseur l'emporte avec 5 716 voix contre 4 982 pour Paul Martin.", "5 716 voix"),
+    ("Hélène Vasseur l'emporte avec 5 716 voix contre 4 982 pour Paul Martin.", "4 982"),
+])
+def test_an_election_s_votes_against_a_rival_have_no_side(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert "population" not in c.scope_dict(), show([c])
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Le chiffre d'affaires a progressé de 12 % par rapport à 2024.", "12 %"),
+    ("Cela coûte 3 millions d'euros par exemple.", "3 millions d'euros"),
+    ("Le pont, long de 300 mètres, est chiffré à 12 millions d'euros par le département.", "12 millions d'euros"),
+])
+def test_a_fixed_phrase_or_an_agent_after_par_is_no_unit(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert "per" not in c.scope_dict(), show([c])
+
+
+def test_a_date_on_an_act_before_a_colon_stays_the_acts(claims):
+    c = figure(claims("Le maire a présenté mardi 13 mai le plan : 40 agents seront recrutés."), "40 agents")
+    assert c.time is None or c.time.start != MAY(13), show([c])
