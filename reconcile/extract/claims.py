@@ -293,9 +293,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             scope["of"] = changed_thing  # « le taux de la taxe foncière passe à 46,90 % »: that tax's rate only
             scope_rules.append("parse:rate-of" if attr_rule.startswith("parse:rate-of-noun") else "parse:change-of")
         elif attr_rule == "parse:elided-coordinated" and attr in (ctx.lex.rates_of or {}).values():
-            before = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr]
-            if before and before[-1].scope_dict().get("of"):  # « passe à 46,90 %, contre 44,12 % l'an dernier »
-                scope["of"] = before[-1].scope_dict()["of"]
+            before = _earlier(ctx, s, m, lambda c: c.attribute == attr)
+            if before and before.scope_dict().get("of"):  # « passe à 46,90 %, contre 44,12 % l'an dernier »
+                scope["of"] = before.scope_dict()["of"]
                 scope_rules.append("parse:rate-of-continued")
         if doing is not None and "place" not in scope:  # « Ils étaient 3 000 à manifester à Lyon »
             where = next((n for c in doing.children if c.dep_.startswith("obl")
@@ -321,9 +321,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 and not (same.group("colon") and _verb_after(s, m)):
             # « la fermeture de quatre hypermarchés, à …, ainsi que de six magasins »; « la fermeture d'une
             # dizaine de points de vente … : trois hypermarchés, … »: the event of the count it continues
-            before = [c for c in ctx.claims if s.start <= c.start < m.start and c.scope_dict().get("event")]
+            before = _earlier(ctx, s, m, lambda c: c.scope_dict().get("event"))
             if before:
-                scope["event"] = before[-1].scope_dict()["event"]
+                scope["event"] = before.scope_dict()["event"]
                 scope_rules.append("parse:event-continued")
         if how in ("clause", "sentence", "object", "complement", "description") or \
                 parsed and subject_rule == "parse:nsubj":  # « Le département compte 42 000 foyers »
@@ -341,8 +341,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if attr_rule == "parse:elided-coordinated":
             # « 3 000 à Lyon selon la police, 10 000 selon la CGT »: the place of the count it continues;
             # « 14,8 % de grévistes selon la direction, contre 34,5 % »: its counter too, unless it names its own
-            before = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr]
-            place = dict(before[-1].scope).get("place") if before else None
+            before = _earlier(ctx, s, m, lambda c: c.attribute == attr)
+            place = before.scope_dict().get("place") if before else None
             own = _place_after(ctx, s, m)
             if own and scope.get("place") != own:  # « 49 400 dans le Finistère, 14 000 dans le Morbihan »:
                 # the place right after a figure of a list is its own, whatever the parse hung it on
@@ -351,18 +351,18 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if place and "place" not in scope and "part" not in scope:
                 scope["place"] = place
                 scope_rules.append("parse:elided-place")
-            if before and not origin and before[-1].attributed_to:
-                origin, origin_rule = before[-1].attributed_to, "parse:elided-counter"
-            employer = before[-1].scope_dict().get("unit") if before else None
+            if before and not origin and before.attributed_to:
+                origin, origin_rule = before.attributed_to, "parse:elided-counter"
+            employer = before.scope_dict().get("unit") if before else None
             if employer and "unit" not in scope and _staff_share(ctx, attr):
                 scope["unit"] = employer  # « À la SNCF, 14,8 % de grévistes, contre 34,5 % le 5 février »
                 scope_rules.append("parse:elided-unit")
         elif attr_rule == "window:elided-previous" and not origin:
             # « l'entreprise chiffre ses surcoûts à 31 millions, contre 23 millions en janvier »: the
             # figure a bare number continues, in the same sentence, gives it its counter
-            before = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr]
-            if before and before[-1].attributed_to:
-                origin, origin_rule = before[-1].attributed_to, "parse:elided-counter"
+            before = _earlier(ctx, s, m, lambda c: c.attribute == attr)
+            if before and before.attributed_to:
+                origin, origin_rule = before.attributed_to, "parse:elided-counter"
         if _staff_share(ctx, attr) and "unit" not in scope:
             employer = _employer(ctx, s, m, origin_span)
             if employer:  # a strike rate is the share of one employer's staff
@@ -373,9 +373,9 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         time, time_origin = time_for(ctx, s, m, periods, figures)
         if attr_rule == "parse:restated" and time_origin in ("published", "unknown"):
-            said = [c for c in ctx.claims if s.start <= c.start < m.start and c.attribute == attr and c.kind == "money"]
-            if said and said[-1].time_origin == "explicit":  # the restated sum's own date
-                time, time_origin = said[-1].time, "explicit"
+            said = _earlier(ctx, s, m, lambda c: c.attribute == attr and c.kind == "money")
+            if said and said.time_origin == "explicit":  # the restated sum's own date
+                time, time_origin = said.time, "explicit"
         day_rule = None
         if time_origin == "published" and s.day is not None and attr in ctx.lex.on_the_day and _told_past(s, fr) \
                 and (ctx.source.published is None or s.day.end <= ctx.source.published):
@@ -741,6 +741,12 @@ def _rate_of_state(ctx: Context, s: Sentence, m: Mention, fr):
     if p is None or p.lemma_ in ctx.lex.change_verbs or verb_form(p, ctx.lex.change_verbs):
         return None
     return f"share:{fold(p.lemma_)}", "parse:rate-of-state"
+
+
+def _earlier(ctx: Context, s: Sentence, m: Mention, keep) -> Claim | None:
+    """The last claim of sentence `s` before figure `m` that `keep` accepts: the figure an elided or restated one
+    continues (« 3 500 manifestants selon la police, 12 000 selon la CGT »)."""
+    return next((c for c in reversed(ctx.claims) if s.start <= c.start < m.start and keep(c)), None)
 
 
 def _comma_clause_end(s: Sentence, m: Mention) -> int:
