@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..model import Bounds, Claim, Interval, Mention, Source
 from ..normalize import parse_mentions
 from ..normalize._numbers_lexicon import lexicon as numbers_lexicon
+from ..normalize._periods import lexicon as periods_lexicon
 from ..normalize.text import fold
 from .assemble import add_claim, by_tense, sentence_clocks, time_for
 from .context import Context, Sentence
@@ -35,6 +36,10 @@ _CONNECTOR = re.compile(r"^[\s\w'’]{0,28}(?:\s:\s*)?$")
 # (« , dont 38 000 à Paris » is a part of a figure, not a relative clause about a noun.)
 _RELATIVE_TO_NOUN = re.compile(r"\b([a-z]{3,})(?:\s+[a-z]+){0,4}\s*,\s*ou\s[^,;]*$")
 
+
+# a day after one of these words is a habit (« chaque dimanche », « tous les lundis »), not a day: it dates nothing
+_HABIT = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(fold(w)) for w in periods_lexicon().get("habit", {}).get("before", []))
+                    + r")\s*$") if periods_lexicon().get("habit", {}).get("before") else re.compile(r"(?!x)x")
 
 # (a closing parenthesis alone ends no sentence: the French model cuts « À Quimper (Finistère) | , 45 … »)
 _PROSE_END = re.compile(r"[.!?…»\"”][)»\"”]?\s*$")
@@ -59,7 +64,8 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
             s = Sentence(line.start + sent.start_char, line.start + sent.end_char,
                          line.text[sent.start_char:sent.end_char], list(sent), line.start,
                          prose=_PROSE_END.search(line.text) is not None, day=named, place=topic)
-            ms = [_shift(m, line.start) for m in mentions if sent.start_char <= m.start < sent.end_char]
+            ms = [_shift(m, line.start) for m in mentions if sent.start_char <= m.start < sent.end_char
+                  and not (m.type == "date" and _HABIT.search(fold(line.text[max(0, m.start - 14):m.start])))]
             days = [m for m in ms if m.type == "date" and m.time is not None and m.time.start == m.time.end]
             if days:
                 day = named = by_tense(ctx, s, days[-1].start, days[-1].text, days[-1].time)
@@ -185,6 +191,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue  # "depuis cinq ans" frames the story; "en moins de 10 heures" is a checkable figure
         if m.type not in ("quantity", "money", "percent", "duration"):
             continue
+        if m.type == "duration" and any(s.start + c.start <= m.start < s.start + c.end for c in sentence_clocks(s)):
+            continue  # « il était près de 23 heures »: a time of day, not a stretch of time
         if any(x.how == "numbered" and x.start < m.end and m.start < x.end for x in ctx.spans):
             continue  # « la ligne 15 », « le CAC 40 »: the number names, it does not count
         if id(m) in houses:

@@ -295,3 +295,18 @@ def test_a_fixed_phrase_or_an_agent_after_par_is_no_unit(claims, text, quote):
 def test_a_date_on_an_act_before_a_colon_stays_the_acts(claims):
     c = figure(claims("Le maire a présenté mardi 13 mai le plan : 40 agents seront recrutés."), "40 agents")
     assert c.time is None or c.time.start != MAY(13), show([c])
+
+
+def test_the_time_it_was_is_no_duration(claims):
+    cs = claims("Il était près de 23 heures quand le maire a proclamé le résultat. La séance a duré près de cinq heures.")
+    assert not any(c.quote == "près de 23 heures" for c in cs), show(cs)
+    assert figure(cs, "près de cinq heures").attribute == "duration:hour", show(cs)
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Tous les lundis, 40 bénévoles distribuent des repas.", "40 bénévoles"),
+    ("Chaque samedi, 300 personnes visitent la ferme.", "300 personnes"),
+])
+def test_a_habit_s_day_dates_nothing(claims, text, quote):
+    c = figure(claims(text), quote)
+    assert c.time_origin != "explicit", show([c])
