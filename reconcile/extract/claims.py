@@ -38,8 +38,8 @@ _RELATIVE_TO_NOUN = re.compile(r"\b([a-z]{3,})(?:\s+[a-z]+){0,4}\s*,\s*ou\s[^,;]
 
 
 # a day after one of these words is a habit (« chaque dimanche », « tous les lundis »), not a day: it dates nothing
-_HABIT = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(fold(w)) for w in periods_lexicon().get("habit", {}).get("before", []))
-                    + r")\s*$") if periods_lexicon().get("habit", {}).get("before") else re.compile(r"(?!x)x")
+_HABIT_WORDS = periods_lexicon().get("habit", {}).get("before", [])
+_HABIT = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(fold(w)) for w in _HABIT_WORDS) + r")\s*$") if _HABIT_WORDS else None
 
 # (a closing parenthesis alone ends no sentence: the French model cuts « À Quimper (Finistère) | , 45 … »)
 _PROSE_END = re.compile(r"[.!?…»\"”][)»\"”]?\s*$")
@@ -65,7 +65,8 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
                          line.text[sent.start_char:sent.end_char], list(sent), line.start,
                          prose=_PROSE_END.search(line.text) is not None, day=named, place=topic)
             ms = [_shift(m, line.start) for m in mentions if sent.start_char <= m.start < sent.end_char
-                  and not (m.type == "date" and _HABIT.search(fold(line.text[max(0, m.start - 14):m.start])))]
+                  and not (m.type == "date" and _HABIT is not None
+                           and _HABIT.search(fold(line.text[max(0, m.start - 14):m.start])))]
             days = [m for m in ms if m.type == "date" and m.time is not None and m.time.start == m.time.end]
             if days:
                 day = named = by_tense(ctx, s, days[-1].start, days[-1].text, days[-1].time)
@@ -281,8 +282,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if ballot is not None:  # « adopté par 41 voix pour, 10 voix contre »: one side of the vote on one text
             side, voted = ballot
             if side:
-                if attr != "votes":  # « dix élus ont voté contre »: voters counted by their side
-                    attr, attr_rule = "votes", attr_rule + "+ballot"
+                if attr != ctx.lex.ballot_counts[0]:  # « dix élus ont voté contre »: voters counted by their side
+                    attr, attr_rule = ctx.lex.ballot_counts[0], attr_rule + "+ballot"
                 scope["population"] = side
                 scope_rules.append("parse:ballot-side")
             if voted:
