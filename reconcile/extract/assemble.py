@@ -12,7 +12,7 @@ from ..normalize.clock import clocks
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import clause_bounds
-from .frames import date_governor, event_act, span_root, tokens_in
+from .frames import date_governor, event_act, span_root, tokens_in, verb_above
 from .modality import attribution, modality_of
 
 def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribute: str, value, kind: str,
@@ -157,12 +157,8 @@ def _date_on_verb(ctx: Context, s: Sentence, m: Mention, periods: list[Mention])
     toks = tokens_in(s, m.start, m.end)
     if not toks:
         return None
-    verb = span_root(toks)
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = verb_above(span_root(toks))
+    if verb is None:
         return None
     for p in periods:
         on = date_governor(s, p.start, p.end, ctx.lex.date_words)

@@ -21,7 +21,8 @@ from .entities import Gazetteer, clause_bounds, main_entity
 from .events import dated, events, states
 from . import incidents as I
 from . import resolvers as R
-from .frames import frame_of, lemma_of, phrase, qualified_noun, span_root, subject_noun, tokens_in, verb_form
+from .frames import (frame_of, introduced_by_de, lemma_of, phrase, qualified_noun, span_root, subject_noun, tokens_in,
+                     verb_form)
 from .lexicon import Lexicon, attribute_for_noun, counter_class, load as load_lexicon, singular
 from .modality import _attributions
 from .relations import link as link_parts
@@ -557,8 +558,7 @@ def _voters_who_voted(ctx: Context, s: Sentence, m: Mention, attr: str, fr) -> b
     after = next((t for t in tokens_in(s, m.end, end) if t.pos_ == "VERB"), None)
     for p in ([*fr.predicates, fr.predicate] if fr is not None else []) + [after]:
         if p is not None and lemma_of(p) in verbs:
-            return not any(c.dep_.startswith("obl") and any(fold(x.text) in ctx.lex.ballot_sides for x in c.children
-                                                             if x.dep_ == "case") for c in p.children)
+            return _side_oblique(p, ctx.lex) is None
     return False
 
 
@@ -721,7 +721,7 @@ def _rate_of_noun(ctx: Context, s: Sentence, m: Mention):
     subj = subjects[-1] if subjects else None
     attr = ctx.lex.rates_of.get(fold(subj.lemma_)) if subj is not None else None
     of = next((c for c in subj.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > subj.i and
-               any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children)), None) \
+               introduced_by_de(c)), None) \
         if attr else None
     if of is None:
         return None, None, None
@@ -944,11 +944,15 @@ def _voted(verb, lex) -> str | None:
     qualified = qualified_noun(verb, heads=("NOUN",))  # « une délibération, adoptée par 41 voix »
     if qualified is not None:
         return fold(qualified.lemma_)
-    for c in verb.children:
-        if c.pos_ == "NOUN" and c.dep_.startswith("obl") and \
-                any(x.dep_ == "case" and fold(x.text) in lex.ballot_sides for x in c.children):
-            return fold(c.lemma_)
-    return None
+    side = _side_oblique(verb, lex, noun=True)
+    return fold(side.lemma_) if side is not None else None
+
+
+def _side_oblique(verb, lex, *, noun: bool = False):
+    """The first oblique of a verb (a noun, with `noun`) that a ballot's side introduces (« voté pour la liste »,
+    « adopté … pour un budget »: domains [ballot] sides), or None."""
+    return next((c for c in verb.children if c.dep_.startswith("obl") and (not noun or c.pos_ == "NOUN") and
+                 any(x.dep_ == "case" and fold(x.text) in lex.ballot_sides for x in c.children)), None)
 
 
 def _reference(ctx: Context, s: Sentence, m: Mention, fr) -> str | None:

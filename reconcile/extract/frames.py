@@ -165,6 +165,26 @@ def subject_token(frame: Frame):
     return None, "parse:none"
 
 
+_DE = ("de", "du", "des", "d'")
+
+
+def introduced_by_de(tok) -> bool:
+    """True when a « de » (du, des, d') introduces `tok` (« le coût du relogement »: « relogement »)."""
+    return any(x.dep_ == "case" and fold(x.text) in _DE for x in tok.children)
+
+
+def verb_above(tok, steps: int = 3):
+    """`tok` itself or the first of its heads, at most `steps` steps up, that is a verb or an auxiliary; None when
+    the climb meets the root or runs out of steps first."""
+    for _ in range(steps):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
 def subject_noun(tok):
     """The common noun that is `tok`'s subject (« la participation s'établit », « la crise a coûté »), or None."""
     return next((c for c in tok.children if c.dep_ in _SUBJECT and c.pos_ == "NOUN"), None)

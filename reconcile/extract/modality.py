@@ -6,7 +6,7 @@ import re
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import clause_bounds
-from .frames import antecedent
+from .frames import antecedent, verb_above
 from .lexicon import Lexicon
 
 
@@ -191,12 +191,8 @@ def _own_counter(ctx: Context, s: Sentence, pos: int) -> tuple[str, tuple[int, i
     verb the phrase hangs on, or the noun a relative clause's « qui » stands for (« Les syndicats, qui ont
     rassemblé 2 500 personnes selon leurs propres chiffres »); None for a pronoun or no subject."""
     tok = next((t for t in s.tokens if s.offset + t.idx == pos), None)
-    verb = tok.head if tok is not None else None
-    for _ in range(3):
-        if verb is None or verb.pos_ in ("VERB", "AUX"):
-            break
-        verb = verb.head if verb.head.i != verb.i else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+    verb = verb_above(tok.head) if tok is not None else None
+    if verb is None:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subj is not None and "Rel" in subj.morph.get("PronType"):

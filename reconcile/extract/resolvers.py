@@ -15,8 +15,8 @@ from ..normalize.text import fold
 from .assemble import figure_between
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
-from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, lemma_of, phrase, place_tokens, speaker_token,
-                     subject_noun, subject_token, verb_form, verb_stem)
+from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, introduced_by_de, lemma_of, phrase, place_tokens,
+                     speaker_token, subject_noun, subject_token, verb_form, verb_stem)
 from .lexicon import attribute_for_noun, counter_class, singular
 from .modality import fronted_attribution
 
@@ -120,7 +120,7 @@ def costed(ctx: Context, s: Sentence, m: Mention, fr: Frame | None) -> tuple[str
     def of(tok):  # (« un coût de 4 milliards d'euros »: the sum itself is not what it is the cost of)
         c = next((c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > tok.i and
                   c.i not in figure and not any(x.dep_ == "nummod" for x in c.children) and
-                  any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children)), None)
+                  introduced_by_de(c)), None)
         if c is None and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
             c = tok.head  # « le prolongement, d'un coût de 4 milliards »: the noun the cost qualifies
         return fold(c.lemma_) if c is not None else None
@@ -580,7 +580,7 @@ def _author(ctx: Context, s: Sentence, noun):
                 if who:
                     return who, (_pos(s, a), _pos(s, a) + len(a.text))
     for c in noun.children:
-        if c.dep_ == "nmod" and any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children):
+        if c.dep_ == "nmod" and introduced_by_de(c):
             # the complement's own name (« de la Cour des comptes »), not one deeper in it (« sur la mort de X »)
             x = _first_span(ctx, s, [c] + [g for g in c.children if g.dep_ in ("flat:name", "appos")],
                             lambda y: y.type in _NAMED)

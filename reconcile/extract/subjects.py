@@ -6,7 +6,7 @@ import re
 from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
-from .frames import qualified_noun
+from .frames import introduced_by_de, qualified_noun
 from .lexicon import counter_class
 from .modality import attribution_spans
 
@@ -142,7 +142,7 @@ def _owner(ctx: Context, s: Sentence, tok, previous):
     Fabrex »), or, after a possessive (« sa tentative », « son existence »), the last organisation or
     person named before it in the sentence, else in the sentences before. None otherwise."""
     for c in tok.children:
-        if c.dep_ == "nmod" and any(x.dep_ == "case" and fold(x.text) in ("de", "du", "des", "d'") for x in c.children):
+        if c.dep_ == "nmod" and introduced_by_de(c):
             pos = s.offset + c.idx
             x = next((x for x in ctx.spans if x.start <= pos < x.end and x.how == "name" and x.type in _OWNERS), None)
             if x is not None:
