@@ -28,7 +28,7 @@ PUBLISHED_ORIGINS = ("metadata", "inferred", "unknown")
 # (their days tell occurrences apart); only the first is evidence from the claim's own clause.
 INCIDENT_SUBJECTS = frozenset({"incident", "incident nearby", "story incident"})
 INHERITED_SUBJECTS = frozenset({"main entity", "previous sentence", "topic noun", "unknown", "story", "sentence",
-                                "noun subject"})
+                                "noun subject", "thing"})
 
 
 @dataclass(frozen=True)

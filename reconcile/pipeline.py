@@ -156,13 +156,18 @@ def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = 
     entities with the surface forms each was written as and the evidence of every merge. The corpus's
     `outlets` take no other name in (« Valbrune » the town is not « Valbrune Matin »)."""
     names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
-    # « (story) », « (grippe aviaire) »: placeholders the corpus resolves later (run), no names to unify
-    mapping = dict(unify([n for n in names if not n.startswith("(")], registry=registry),
-                   **{n: n for n in names if n.startswith("(")})
+    # « (story) », « (grippe aviaire) »: placeholders the corpus resolves later (run), no names to unify;
+    # the things figures are about (« la zone de protection ») are common nouns, no names either: no name is
+    # merged into them nor they into one (« Vialis » is not « le différend avec Vialis »)
+    things = {c.entity for c in claims if c.subject_origin == "thing"} - \
+        {c.entity for c in claims if c.subject_origin != "thing"} - {c.attributed_to for c in claims}
+    kept = lambda n: not n.startswith("(") and n not in things  # noqa: E731
+    mapping = dict(unify([n for n in names if kept(n)], registry=registry),
+                   **{n: n for n in names if not kept(n)})
     unified: dict[str, set[str]] = {}
     for n in names:
         unified.setdefault(mapping[n], set()).add(n)
-    resolved, evidence = resolve_entities([mapping[n] for n in names if not n.startswith("(")], titles=(lex or load_lexicon()).titles, forms=unified,
+    resolved, evidence = resolve_entities([mapping[n] for n in names if kept(n)], titles=(lex or load_lexicon()).titles, forms=unified,
                                           is_place=lambda n: places.gazetteer().lookup(n) is not None,
                                           closed=frozenset(key_of(o) for o in outlets),
                                           sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))

@@ -178,6 +178,13 @@ def _shift(m: Mention, offset: int) -> Mention:
 _SAME_GOVERNOR = re.compile(r"(?:\bainsi que\s+(?:de|d'|des|du)|\b(?:et|ou)\s+(?:de|d'))\s*$|(?P<colon>:\s*)$")
 
 
+# Subjects found by position that the thing a figure completes overrides (resolvers.thing); of these, those a
+# common noun subject of the figure's predicate overrides too: nothing in the sentence named them.
+_THING_OVERRIDES = frozenset({"main entity", "previous sentence", "topic noun", "story", "unknown", "sentence",
+                              "clause", "description"})
+_INHERITED_HOWS = frozenset({"main entity", "previous sentence", "topic noun", "story", "unknown"})
+
+
 def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     text = ctx.source.text
     periods = [m for m in ms if m.type in ("date", "period")]
@@ -381,6 +388,11 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if attr.startswith("count:") and how in ("previous sentence", "main entity") and not origin and not scope \
                 and (fr is None or fr.predicate is None):
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
+        if not parsed and how in _THING_OVERRIDES and not subject_rule.startswith("parse:") and \
+                not I.is_outcome(attr, ctx.lex):
+            found = R.thing(ctx, s, m, fr, by_subject=how in _INHERITED_HOWS)
+            if found:  # « une zone de protection de 3 kilomètres », « la fissure mesurait 11 millimètres »
+                entity, how, subject_rule = found[0], "thing", found[1]
         time, time_origin = time_for(ctx, s, m, periods, figures)
         if attr_rule == "parse:restated" and time_origin in ("published", "unknown"):
             said = _earlier(ctx, s, m, lambda c: c.attribute == attr and c.kind == "money")

@@ -127,6 +127,10 @@ class Lexicon:
     parts: dict = None  # cue class -> tuple of folded phrases
     corrections: re.Pattern | None = None  # cues.toml [corrections]: a figure corrects another
     denials: re.Pattern | None = None  # cues.toml [corrections] denials: « et non à 47,50 % »
+    thing_through: frozenset[str] = frozenset()  # frames.toml [thing] through: « le coût du relogement » is the rehousing's
+    thing_agents: frozenset[str] = frozenset()  # frames.toml [thing] agents: who acts is never what a figure is about
+    thing_owned: frozenset[str] = frozenset()  # frames.toml [thing] owned: « sa dette » is its owner's, no thing
+    thing_acts: frozenset[str] = frozenset()  # acts (frames.toml [thing] acts, [acts], noun predicates): no thing by themselves
 
 
 LANGUAGE_FILES = ("attributes.toml", "cues.toml", "frames.toml", "comparison.toml")  # tables do not overlap
@@ -306,6 +310,11 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),
         kind_acts={fold(k): fold(v) for k, v in frames.get("counted", {}).get("acts", {}).items()},
         people_at={fold(k): v for k, v in frames.get("incident", {}).get("people", {}).items()},
+        thing_through=frozenset(fold(w) for w in frames.get("thing", {}).get("through", [])),
+        thing_agents=frozenset(fold(w) for w in frames.get("thing", {}).get("agents", [])),
+        thing_owned=frozenset(fold(w) for w in frames.get("thing", {}).get("owned", [])),
+        thing_acts=frozenset(fold(w) for w in frames.get("thing", {}).get("acts", []) +
+                             list(frames.get("acts", {}).get("nouns", {}).values())) | {fold(v) for v in verbs},
     )
 
 

@@ -11,6 +11,7 @@ from .lexicon import Lexicon
 
 
 _DIGIT = re.compile(r"\d")
+_THAT = re.compile(r"\s*qu(?:e\b|')")
 # The words of an origin that is no name, up to a punctuation mark or the figure after it (« selon la
 # direction, », « selon la direction environ 12 % de la production »).
 _ORIGIN = re.compile(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$|\s+(?:(?:environ|pr[eè]s de|plus de|moins de|quelque|au moins|"
@@ -142,6 +143,8 @@ def _read_attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[
             rest = folded[hit.end():]
             if rest.startswith("-"):
                 continue  # « d'après-midi » is no « d'après »
+            if pattern is lex.attribution_after and _THAT.match(rest):
+                continue  # « Renault indique qu'Ampere est … »: what follows « que » is said, it does not say
             if lex.not_sources is not None and lex.not_sources.match(rest.lstrip()):
                 continue  # « selon les régions »: depending on, nobody speaks
             if lex.own_figures is not None and lex.own_figures.match(rest.lstrip()):

@@ -15,8 +15,9 @@ from ..normalize.text import fold
 from .assemble import figure_between
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
-from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, introduced_by_de, lemma_of, phrase, place_tokens,
-                     speaker_token, subject_noun, subject_token, verb_form, verb_stem)
+from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, introduced_by_de, lemma_of, phrase, place_tokens, tokens_in,
+                     qualified_noun, speaker_token, subject_noun, subject_token, verb_above, verb_form,
+                     verb_stem)
 from .lexicon import attribute_for_noun, counter_class, singular
 from .modality import fronted_attribution
 
@@ -1086,3 +1087,174 @@ def _names_a_unit(ctx: Context, text: str) -> bool:
     """True for a name that opens on a unit noun (« ligne B », « gare Centrale », « usine Nord »)."""
     words = text.split()
     return bool(words) and fold(words[0]).strip("'’") in ctx.lex.unit_words
+
+
+# ---------------------------------------------------------------- the thing a figure is about
+
+_NAMES = ("ORG", "PER", "UNION", "MISC")  # names a thing may be of (not a place: « le coût du relogement à Montbrac »)
+_THING_STOP = {"acl:relcl", "punct", "cc", "conj", "appos", "parataxis", "advcl", "acl"}
+
+
+def thing(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, by_subject: bool = True):
+    """(noun phrase, rule id) of the thing a figure is about when no name says it: the noun the figure
+    completes (« une rançon de 2 millions de dollars », « une zone de protection de 3 kilomètres »), else,
+    with `by_subject`, the common noun subject of its predicate (« la fissure mesurait 11 millimètres », « la
+    masse salariale, qui atteint 126,8 M€ »). A noun that measures something else (frames.toml [thing]
+    through: « le coût du relogement », « d'un rayon de 20 kilomètres ») gives way to that thing. None when
+    the noun is a name, an agent, a role, a counted noun, a unit or the story's own topic word."""
+    if fr is None:
+        return None
+    inside = {t.i for t in tokens_in(s, m.start, m.end)}
+    if not inside:
+        return None
+    top = next((t for t in reversed(tokens_in(s, m.start, m.end)) if t.head.i not in inside or t.head.i == t.i), None)
+    noun, rule = _completed(top), "parse:thing-completed"
+    verb = verb_above(fr.predicate) if fr.predicate is not None else None  # (« son estimation des pertes »)
+    valuing = verb is not None and lemma_of(verb) in (ctx.lex.count_verbs | ctx.lex.ambiguous_count_verbs)
+    valued = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i not in inside), None) \
+        if valuing else None
+    if valued is not None and any(c.dep_ == "case" and fold(c.text) == "a" for c in top.children):
+        # « la Ville a évalué à 1,8 million le coût du relogement », « a relevé son estimation des pertes à
+        # 61 millions »: what the verb of counting values
+        noun, rule = valued, "parse:thing-valued"
+    if noun is None and by_subject:
+        tok, how = subject_token(fr)
+        said = verb is not None and lemma_of(verb) in ctx.lex.say_verbs | ctx.lex.count_verbs  # who says or counts
+        if tok is not None and tok.pos_ == "NOUN" and how in ("parse:nsubj", "parse:relative-clause") and not said:
+            noun, rule = tok, "parse:thing-subject"
+    if noun is None:
+        return None
+    act_ok = False
+    if fold(noun.lemma_) in ctx.lex.thing_through:
+        noun, act_ok = _measured_thing(noun, inside), True  # « le coût du relogement »: an act may be measured
+    if noun is None or not _a_thing(ctx, s, noun):
+        return None
+    word = fold(noun.lemma_ or noun.text)
+    if not act_ok and word in ctx.lex.thing_acts and not (m.type == "money" and word in ctx.lex.money_nouns):
+        return None  # « la fermeture de quatre hypermarchés »: what the act is done to is counted, by its doer
+    if noun.dep_ == "nmod" and _compound(noun) and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        noun = noun.head  # « son budget de fonctionnement, qui s'élève à … »: the budget
+    if fold(noun.lemma_) in ctx.lex.thing_owned and (
+            not any(_compound(c) and c.i not in inside for c in noun.children) or
+            any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in noun.children)):
+        return None  # « sa dette nette », « le budget de l'opération »: what its owner has; but « le budget de maintenance »
+    if any(c.dep_ == "nmod" and introduced_by_de(c) and c.i not in inside and
+           (x := span_at(ctx, s.offset + c.idx)) is not None and x.type in _NAMES for c in noun.children) or \
+            _named_before(ctx, s, noun):
+        return None  # « la rénovation de l'usine Corvalis, d'un coût de 40 millions »: the name's
+    if noun.dep_ == "appos" and (noun.head.pos_ == "PROPN" or span_at(ctx, s.offset + noun.head.idx) is not None) \
+            or _after_a_name(ctx, s, noun):
+        return None  # « la Métallerie Cazals, une PME familiale de 85 salariés »: the name says what it is
+    words = _thing_phrase(noun, inside, ctx.lex.thing_through)
+    return (words, rule) if words else None
+
+
+def _completed(top):
+    """The noun a figure completes with « de » (« une zone de protection de 3 kilomètres »: the zone), up
+    through the nouns it completes in turn; None when the figure completes no noun."""
+    if top is not None and top.dep_.startswith("obl") and top.head.pos_ in ("VERB", "ADJ"):
+        qualified = qualified_noun(top.head, heads=("NOUN",))
+        if qualified is not None:  # « le coût de la démolition, estimé à 650 000 euros »
+            return qualified
+    if top is None or top.dep_ != "nmod" or not introduced_by_de(top) or top.head.pos_ != "NOUN":
+        return None
+    noun = top.head
+    for _ in range(3):
+        if noun.dep_ == "nmod" and introduced_by_de(noun) and noun.head.pos_ == "NOUN":
+            noun = noun.head
+        else:
+            break
+    return noun
+
+
+def _measured_thing(noun, inside: set):
+    """What a measuring noun measures: its own « de » complement outside the figure (« le coût du
+    relogement »), else the noun it belongs to (« une zone réglementée d'un rayon de 20 kilomètres »)."""
+    for c in noun.children:
+        if c.dep_ == "nmod" and c.pos_ == "NOUN" and introduced_by_de(c) and c.i not in inside and not _compound(c):
+            return c  # (« le chiffre d'affaires » is one noun: no turnover « of » business)
+    up = noun.head
+    if up.pos_ == "ADJ" and up.dep_ in ("acl", "amod"):
+        up = up.head  # « une zone réglementée d'un rayon de … »
+    if up.pos_ == "NOUN" and up.i != noun.i and noun.dep_ in ("nmod", "obl:arg", "obl"):
+        return up
+    return None
+
+
+def _named_before(ctx: Context, s: Sentence, noun) -> bool:
+    """True when the article wrote `noun` earlier with a name for complement: « La rénovation de l'usine Corvalis
+    a commencé. La rénovation, d'un coût de 40 millions, … » is Corvalis's."""
+    word = re.escape(fold(noun.text))
+    text = ctx.source.text
+    before = re.compile(rf"\b{word}\s+(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l')?(?:\w+\s+)?$")
+    return any(x.start < s.start and x.type in _NAMES and before.search(fold(text[max(0, x.start - 60):x.start]))
+               for x in ctx.spans)
+
+
+def _after_a_name(ctx: Context, s: Sentence, noun) -> bool:
+    """True when `noun` (with its determiner) follows a name and a comma: an apposition to it, whatever the parse
+    made of it (« La Fonderie Marsac, une PME de 140 salariés »)."""
+    i = noun.i - 1
+    doc = noun.doc
+    while i >= 0 and doc[i].pos_ in ("DET", "ADJ"):
+        i -= 1
+    return i >= 1 and doc[i].text == "," and span_at(ctx, s.offset + doc[i - 1].idx) is not None
+
+
+def _compound(c) -> bool:
+    """True when `c` completes its noun with a bare « de » and no determiner, making one compound noun with it
+    (« zone de protection », « budget de maintenance », « chiffre d'affaires »), unlike « le coût du relogement »."""
+    return c.dep_ == "nmod" and c.pos_ == "NOUN" and \
+        any(x.dep_ == "case" and fold(x.text) in ("de", "d'") for x in c.children) and \
+        not any(x.dep_ == "det" for x in c.children)
+
+
+def _a_thing(ctx: Context, s: Sentence, noun) -> bool:
+    lex = ctx.lex
+    word = fold(noun.lemma_ or noun.text)
+    pos = s.offset + noun.idx
+    if noun.pos_ != "NOUN" or any(x.start <= pos < x.end for x in ctx.spans):
+        return False  # a name is found by the name rules
+    if word in lex.thing_agents or word in lex.roles or word in lex.population_nouns or word in lex.nouns or \
+            singular(word) in lex.nouns or word in lex.unit_words or word in lex.light_nouns or \
+            word in lex.date_words or word in lex.measures or word in lex.thing_through or word in lex.changes:
+        return False
+    if lex.topic_nouns and lex.topic_nouns.fullmatch(fold(noun.text)):
+        return False
+    return not any(word == ws[0] for ws in lex.incident_nouns if len(ws) == 1)
+
+
+def _thing_phrase(noun, inside: set, measures: frozenset = frozenset(), max_words: int = 6) -> str:
+    """The words of a thing's noun phrase as written, from its adjectives before it through its « de »
+    complements, up to the figure, a clause, a punctuation mark or a measure of it (`measures`: « zone de protection »,
+    « budget de maintenance de la ligne »)."""
+    keep = {noun.i}
+
+    def walk(t):
+        for c in t.children:
+            adjective = c.dep_ in ("amod", "acl") and (c.pos_ == "ADJ" or (  # « une zone réglementée, interdite »
+                "Part" in c.morph.get("VerbForm") and "Past" in c.morph.get("Tense")))
+            if c.i in inside or not adjective and (c.dep_ in _THING_STOP or c.dep_.startswith("acl") or
+                                                   c.pos_ in ("PUNCT", "VERB", "NUM")):
+                continue
+            if c.dep_ == "nmod" and (not introduced_by_de(c) or fold(c.lemma_) in measures):
+                continue  # « le différend avec Vialis »: the dispute, not with whom; « d'un rayon de »: its measure
+            if adjective or c.dep_ in ("nmod", "case", "det", "fixed", "flat", "flat:name", "compound") and \
+                    (c.dep_ != "det" or c.head.i != noun.i):
+                keep.add(c.i)
+                walk(c)
+
+    walk(noun)
+    doc = noun.doc
+    first = noun.i
+    while first - 1 >= 0 and doc[first - 1].dep_ == "amod" and doc[first - 1].head.i == noun.i:
+        first -= 1  # « la grande inspection »
+        keep.add(first)
+    run = []
+    for i in range(first, doc.__len__()):
+        if i not in keep or len(run) >= max_words:
+            break
+        run.append(doc[i])
+    while run and run[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        run.pop()
+    return "".join(t.text_with_ws for t in run).strip() if run else ""

@@ -90,13 +90,30 @@ def find_subject(ctx: Context, s: Sentence, a: int, b: int, previous, *, cue_end
     if ctx.main and ctx.lex.topic_nouns and ctx.lex.topic_nouns.search(fold(text[lo:a])):
         return ctx.main, "topic noun"  # "le chantier devrait générer 3 000 emplois"
     for prev in reversed(previous[-1:]):
+        spoke = _speakers(ctx, prev)
         cands = [x for x in ctx.spans if prev.start <= x.start < prev.end
-                 and x.prep is None and (x.type in TOPIC_TYPES or x.how == "numbered")]
+                 and x.prep is None and (x.type in TOPIC_TYPES or x.how == "numbered")
+                 and not any(a <= x.start < b for a, b in spoke)]
         if cands:
             return cands[-1].name, "previous sentence"
     if ctx.main:
         return ctx.main, "main entity"
     return STORY, "unknown"  # nothing named anywhere: the story itself, never dropped
+
+
+def _speakers(ctx: Context, s: Sentence) -> set[tuple[int, int]]:
+    """Spans of who speaks or counts in sentence `s`: its « selon X », and the subjects of its verbs of saying
+    and counting with what they head (« a déclaré Olivier Sauvagnac, le directeur »). What the next sentence
+    says is never about them by default."""
+    out = set(attribution_spans(ctx, s))
+    verbs = ctx.lex.say_verbs | ctx.lex.count_verbs
+    for t in s.tokens:
+        if t.pos_ == "VERB" and t.lemma_ in verbs:
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON":
+                    toks = list(c.subtree)
+                    out.add((s.offset + toks[0].idx, s.offset + toks[-1].idx + len(toks[-1])))
+    return out
 
 
 def event_subject(ctx: Context, s: Sentence, a: int, b: int, attr: str, previous):
