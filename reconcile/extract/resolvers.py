@@ -20,6 +20,7 @@ from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, introduced_by_de, lem
                      verb_stem)
 from .lexicon import attribute_for_noun, counter_class, singular
 from .modality import fronted_attribution
+from .subjects import OWNERS  # names a thing may be of: not a place (« le coût du relogement à Montbrac »)
 
 def span_at(ctx: Context, pos: int) -> EntitySpan | None:
     """The entity span covering absolute offset `pos`."""
@@ -1091,7 +1092,6 @@ def _names_a_unit(ctx: Context, text: str) -> bool:
 
 # ---------------------------------------------------------------- the thing a figure is about
 
-_NAMES = ("ORG", "PER", "UNION", "MISC")  # names a thing may be of (not a place: « le coût du relogement à Montbrac »)
 _THING_STOP = {"acl:relcl", "punct", "cc", "conj", "appos", "parataxis", "advcl", "acl"}
 
 
@@ -1139,7 +1139,7 @@ def thing(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, by_subject
             any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in noun.children)):
         return None  # « sa dette nette », « le budget de l'opération »: what its owner has; but « le budget de maintenance »
     if any(c.dep_ == "nmod" and introduced_by_de(c) and c.i not in inside and
-           (x := span_at(ctx, s.offset + c.idx)) is not None and x.type in _NAMES for c in noun.children) or \
+           (x := span_at(ctx, s.offset + c.idx)) is not None and x.type in OWNERS for c in noun.children) or \
             _named_before(ctx, s, noun):
         return None  # « la rénovation de l'usine Corvalis, d'un coût de 40 millions »: the name's
     if noun.dep_ == "appos" and (noun.head.pos_ == "PROPN" or span_at(ctx, s.offset + noun.head.idx) is not None) \
@@ -1187,7 +1187,7 @@ def _named_before(ctx: Context, s: Sentence, noun) -> bool:
     word = re.escape(fold(noun.text))
     text = ctx.source.text
     before = re.compile(rf"\b{word}\s+(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l')?(?:\w+\s+)?$")
-    return any(x.start < s.start and x.type in _NAMES and before.search(fold(text[max(0, x.start - 60):x.start]))
+    return any(x.start < s.start and x.type in OWNERS and before.search(fold(text[max(0, x.start - 60):x.start]))
                for x in ctx.spans)
 
 

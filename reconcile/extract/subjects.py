@@ -161,7 +161,7 @@ def _owner(ctx: Context, s: Sentence, tok, previous):
     for c in tok.children:
         if c.dep_ == "nmod" and introduced_by_de(c):
             pos = s.offset + c.idx
-            x = next((x for x in ctx.spans if x.start <= pos < x.end and x.how == "name" and x.type in _OWNERS), None)
+            x = next((x for x in ctx.spans if x.start <= pos < x.end and x.how == "name" and x.type in OWNERS), None)
             if x is not None:
                 return x.name, "complement"
     if not any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children):
@@ -170,7 +170,7 @@ def _owner(ctx: Context, s: Sentence, tok, previous):
     return (owner, "possessive") if owner else None
 
 
-_OWNERS = ("ORG", "PER", "UNION", "MISC")  # what may own a thing: not a place (« Sa démission » after « à Nîmes »)
+OWNERS = ("ORG", "PER", "UNION", "MISC")  # what may own a thing: not a place (« Sa démission » after « à Nîmes »)
 
 
 def _possessor(ctx: Context, s: Sentence, here: int, previous) -> str | None:
@@ -182,7 +182,7 @@ def _possessor(ctx: Context, s: Sentence, here: int, previous) -> str | None:
             break
         ranges.append((p.start, p.end))
     for lo, hi in ranges:
-        cands = [x for x in ctx.spans if lo <= x.start < hi and x.type in _OWNERS]
+        cands = [x for x in ctx.spans if lo <= x.start < hi and x.type in OWNERS]
         if cands:
             return cands[-1].name
     return None
