@@ -178,11 +178,10 @@ def _shift(m: Mention, offset: int) -> Mention:
 _SAME_GOVERNOR = re.compile(r"(?:\bainsi que\s+(?:de|d'|des|du)|\b(?:et|ou)\s+(?:de|d'))\s*$|(?P<colon>:\s*)$")
 
 
-# Subjects found by position that the thing a figure completes overrides (resolvers.thing); of these, those a
-# common noun subject of the figure's predicate overrides too: nothing in the sentence named them.
-_THING_OVERRIDES = frozenset({"main entity", "previous sentence", "topic noun", "story", "unknown", "sentence",
-                              "clause", "description"})
-_INHERITED_HOWS = frozenset({"main entity", "previous sentence", "topic noun", "story", "unknown"})
+# Subjects found when nothing in the sentence named one: a common noun subject of the figure's predicate
+# overrides them (resolvers.thing); the thing a figure completes overrides them and the names found by position.
+_UNNAMED_HOWS = frozenset({"main entity", "previous sentence", "topic noun", "story", "unknown"})
+_THING_OVERRIDES = _UNNAMED_HOWS | {"sentence", "clause", "description"}
 
 
 def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
@@ -390,7 +389,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             continue  # a count of an unknown noun, about nothing named here and governed by nothing, is no claim
         if not parsed and how in _THING_OVERRIDES and not subject_rule.startswith("parse:") and \
                 not I.is_outcome(attr, ctx.lex):
-            found = R.thing(ctx, s, m, fr, by_subject=how in _INHERITED_HOWS)
+            found = R.thing(ctx, s, m, fr, by_subject=how in _UNNAMED_HOWS)
             if found:  # « une zone de protection de 3 kilomètres », « la fissure mesurait 11 millimètres »
                 entity, how, subject_rule = found[0], "thing", found[1]
         time, time_origin = time_for(ctx, s, m, periods, figures)

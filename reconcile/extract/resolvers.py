@@ -16,7 +16,7 @@ from .assemble import figure_between
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
 from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, introduced_by_de, lemma_of, phrase, place_tokens, tokens_in,
-                     qualified_noun, speaker_token, subject_noun, subject_token, verb_above, verb_form,
+                     qualified_noun, span_root, speaker_token, subject_noun, subject_token, verb_above, verb_form,
                      verb_stem)
 from .lexicon import attribute_for_noun, counter_class, singular
 from .modality import fronted_attribution
@@ -1104,10 +1104,11 @@ def thing(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, by_subject
     the noun is a name, an agent, a role, a counted noun, a unit or the story's own topic word."""
     if fr is None:
         return None
-    inside = {t.i for t in tokens_in(s, m.start, m.end)}
-    if not inside:
+    toks = tokens_in(s, m.start, m.end)
+    if not toks:
         return None
-    top = next((t for t in reversed(tokens_in(s, m.start, m.end)) if t.head.i not in inside or t.head.i == t.i), None)
+    inside = {t.i for t in toks}
+    top = span_root(toks[::-1])  # the last of the figure's tokens that hangs outside it, as frame_of reads its head
     noun, rule = _completed(top), "parse:thing-completed"
     verb = verb_above(fr.predicate) if fr.predicate is not None else None  # (« son estimation des pertes »)
     valuing = verb is not None and lemma_of(verb) in (ctx.lex.count_verbs | ctx.lex.ambiguous_count_verbs)
@@ -1212,8 +1213,7 @@ def _compound(c) -> bool:
 def _a_thing(ctx: Context, s: Sentence, noun) -> bool:
     lex = ctx.lex
     word = fold(noun.lemma_ or noun.text)
-    pos = s.offset + noun.idx
-    if noun.pos_ != "NOUN" or any(x.start <= pos < x.end for x in ctx.spans):
+    if noun.pos_ != "NOUN" or span_at(ctx, s.offset + noun.idx) is not None:
         return False  # a name is found by the name rules
     if word in lex.thing_agents or word in lex.roles or word in lex.population_nouns or word in lex.nouns or \
             singular(word) in lex.nouns or word in lex.unit_words or word in lex.light_nouns or \
@@ -1221,7 +1221,7 @@ def _a_thing(ctx: Context, s: Sentence, noun) -> bool:
         return False
     if lex.topic_nouns and lex.topic_nouns.fullmatch(fold(noun.text)):
         return False
-    return not any(word == ws[0] for ws in lex.incident_nouns if len(ws) == 1)
+    return (word,) not in lex.incident_nouns  # « l'explosion »: an incident, read by incidents.py
 
 
 def _thing_phrase(noun, inside: set, measures: frozenset = frozenset(), max_words: int = 6) -> str:
@@ -1251,7 +1251,7 @@ def _thing_phrase(noun, inside: set, measures: frozenset = frozenset(), max_word
         first -= 1  # « la grande inspection »
         keep.add(first)
     run = []
-    for i in range(first, doc.__len__()):
+    for i in range(first, len(doc)):
         if i not in keep or len(run) >= max_words:
             break
         run.append(doc[i])

@@ -11,58 +11,41 @@ from reconcile.pipeline import canonicalize
 
 from .conftest import figure, show
 
-COMPLETED = [
+THINGS = [
+    # the noun the figure completes
     pytest.param("Les ravisseurs ont fixé une rançon de 500 000 euros pour libérer l'otage.", "500 000 euros",
-                 "rançon", id="une-rancon-de"),
+                 "rançon", "parse:thing-completed", id="une-rancon-de"),
     pytest.param("Un arrêté préfectoral crée une zone d'exclusion de 5 kilomètres autour du site.", "5 kilomètres",
-                 "zone d'exclusion", id="zone-de-compound"),
+                 "zone d'exclusion", "parse:thing-completed", id="zone-de-compound"),
     pytest.param("Le préfet a signé un arrêté instaurant une zone interdite d'un rayon de 12 kilomètres.",
-                 "12 kilomètres", "zone interdite", id="d-un-rayon-de"),
+                 "12 kilomètres", "zone interdite", "parse:thing-completed", id="d-un-rayon-de"),
     pytest.param("Le conseil municipal a voté lundi un fonds d'urgence de 200 000 euros pour les commerçants.",
-                 "200 000 euros", "fonds d'urgence", id="un-fonds-de"),
+                 "200 000 euros", "fonds d'urgence", "parse:thing-completed", id="un-fonds-de"),
     pytest.param("La mairie avancera le coût du déblaiement, estimé à environ 90 000 euros.", "environ 90 000 euros",
-                 "déblaiement", id="le-cout-de-estime-a"),
-]
-
-
-@pytest.mark.parametrize("text,quote,thing", COMPLETED)
-def test_a_figure_is_about_the_noun_it_completes(claims, text, quote, thing):
-    c = figure(claims(text), quote)
-    assert c.entity == thing and dict(c.rules)["subject"] in ("parse:thing-completed", "parse:thing-valued"), show([c])
-
-
-SUBJECTS = [
+                 "déblaiement", "parse:thing-completed", id="le-cout-de-estime-a"),
+    # the common noun subject of its predicate
     pytest.param("La masse salariale, qui atteint 48 millions d'euros, pèse sur les comptes.", "48 millions d'euros",
-                 "masse salariale", id="relative-clause"),
+                 "masse salariale", "parse:thing-subject", id="relative-clause"),
     pytest.param("Selon l'expertise, la brèche mesurait 14 mètres au moment de la rupture.", "14 mètres",
-                 "brèche", id="mesurer"),
+                 "brèche", "parse:thing-subject", id="mesurer"),
     pytest.param("Le budget de formation de la commune est passé de 80 000 euros à 65 000 euros.", "80 000 euros",
-                 "budget de formation de la commune", id="a-compound-budget"),
+                 "budget de formation de la commune", "parse:thing-subject", id="a-compound-budget"),
     pytest.param("Les urgences accueillent désormais 95 patients par jour.", "95 patients", "urgences",
-                 id="accueillir"),
+                 "parse:thing-subject", id="accueillir"),
     pytest.param("Selon le syndicat des eaux, le barrage alimente 40 communes du département.", "40 communes",
-                 "barrage", id="alimenter"),
-]
-
-
-@pytest.mark.parametrize("text,quote,thing", SUBJECTS)
-def test_a_figure_is_about_the_common_noun_subject_of_its_predicate(claims, text, quote, thing):
-    c = figure(claims(text), quote)
-    assert c.entity == thing and dict(c.rules)["subject"] == "parse:thing-subject", show([c])
-
-
-VALUED = [
+                 "barrage", "parse:thing-subject", id="alimenter"),
+    # what a verb of counting values
     pytest.param("Mardi, la fédération a relevé son estimation des dégâts à 14 millions d'euros.",
-                 "14 millions d'euros", "dégâts", id="son-estimation-des-a"),
+                 "14 millions d'euros", "dégâts", "parse:thing-valued", id="son-estimation-des-a"),
     pytest.param("Le 3 avril, la commune avait évalué à 2,5 millions d'euros le coût de la reconstruction.",
-                 "2,5 millions d'euros", "reconstruction", id="evaluer-a-le-cout-de"),
+                 "2,5 millions d'euros", "reconstruction", "parse:thing-valued", id="evaluer-a-le-cout-de"),
 ]
 
 
-@pytest.mark.parametrize("text,quote,thing", VALUED)
-def test_what_a_verb_of_counting_values_is_the_thing(claims, text, quote, thing):
+@pytest.mark.parametrize("text,quote,thing,rule", THINGS)
+def test_a_figure_is_about_the_thing_the_parse_gives(claims, text, quote, thing, rule):
     c = figure(claims(text), quote)
-    assert c.entity == thing and dict(c.rules)["subject"] == "parse:thing-valued", show([c])
+    assert c.entity == thing and dict(c.rules)["subject"] == rule, show([c])
 
 
 NOT_THINGS = [
