@@ -219,15 +219,34 @@ def _torn_subject(verb):
     return t
 
 
-def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: frozenset, is_counter):
+def object_verb(noun, steps: int = 3):
+    """The verb whose object holds the noun `noun`, through the nouns it is coordinated with or completes
+    (« réclame une commission d'enquête et l'embauche de 60 agents »: « embauche » -> « réclame »); None for
+    anything but a noun, or a noun that no verb takes as object within `steps` steps."""
+    if noun.pos_ != "NOUN":
+        return None
+    for _ in range(steps):
+        if noun.dep_ == "obj" and noun.head.pos_ == "VERB":
+            return noun.head
+        if noun.dep_ not in ("conj", "nmod") or noun.head.pos_ != "NOUN":
+            return None
+        noun = noun.head
+    return None
+
+
+def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: frozenset, is_counter,
+                  demand: frozenset = frozenset()):
     """(token, rule id) of who says or counts the figure: the subject of a verb of saying
-    above it, or of the counting verb that takes it as object."""
+    above it, or of the counting verb that takes it as object. A verb of `demand` speaks only for what it
+    demands, its object, and not for a relative clause on it (« réclame la transparence sur le coût d'un
+    projet dont le budget avoisine 850 millions »: the budget is no demand) nor its other complements
+    (« Parmi ses sept recommandations, la CRC demande … »)."""
     role = frame.role
     if role == "advmod" and frame.chain and frame.chain[-1].pos_ == "ADV" and frame.noun is not None:
         role = frame.noun.dep_  # « recensait moins de 300 foyers »: the bound word is no role of its own
-    # « Norvexa chiffre ses pertes à 12 millions »: the verb whose object is the noun predicate counts
-    above = [p.head for p in frame.predicates if p.pos_ == "NOUN" and p.dep_ == "obj" and p.head.pos_ == "VERB"
-             and p.head not in frame.predicates]
+    # « Norvexa chiffre ses pertes à 12 millions », « la CGT réclame une commission d'enquête et l'embauche de
+    # 60 agents »: the verb whose object holds the noun predicate counts or says
+    above = [v for v in map(object_verb, frame.predicates) if v is not None and v not in frame.predicates]
     for p in list(frame.predicates) + above:
         if p in above:
             role = "obj"
@@ -247,6 +266,8 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
             subj = next((c for c in p.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and
                          any(x.dep_ == "case" and fold(x.text) == "par" for x in c.children)), None)
         counted_subject = passive and role == "nsubj:pass"  # « 250 rassemblements ont été recensés par … »
+        if lemma in demand and (role not in ("obj", "obl:arg") or any(t.dep_.startswith("acl") for t in frame.chain)):
+            continue
         if subj is not None and (role in ("obj", "nmod", "obl:arg", "obl:mod", "obl") or counted_subject or
                                  role == "xcomp" and lemma == "faire état") and \
                 (lemma in count or lemma in say or (lemma in ambiguous and is_counter(subj))):

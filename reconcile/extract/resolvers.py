@@ -293,7 +293,8 @@ def _parsed_speaker(ctx: Context, s: Sentence, m: Mention, fr: Frame, attribute,
     (or who its pronoun stands for), a document's author, a counter as the subject of a toll or a crowd."""
     counted = attribute in ctx.lex.counted_attributes or ctx.lex.dynamics.get(attribute or "") == "running"
     tok, rule = speaker_token(fr, ctx.lex.say_verbs, ctx.lex.count_verbs, ctx.lex.ambiguous_count_verbs,
-                              lambda t: counted or counter_class(phrase(t), ctx.lex) is not None)
+                              lambda t: counted or counter_class(phrase(t), ctx.lex) is not None,
+                              demand=ctx.lex.demand_verbs)
     if tok is not None and rule == "parse:speech-verb" and \
             (lemma_of(tok.head) in ctx.lex.demand_verbs or verb_form(tok.head, ctx.lex.demand_verbs)):
         rule = "parse:demand-verb"  # the demander is also what the figure is about
