@@ -434,11 +434,24 @@ def thing_phrase(noun) -> str:
         if c.i < noun.i or c.i > noun.i + 3:
             continue
         if c.dep_ == "amod" and c.pos_ in ("ADJ", "NOUN") and "Part" not in c.morph.get("VerbForm"):
-            words.append((c.lemma_ if c.pos_ == "ADJ" else c.text).lower())
+            words.append(_agreeing(c, noun))
         elif c.dep_ == "nmod" and c.pos_ == "NOUN" and not any(d.dep_ == "det" for d in c.children) and \
                 (case := next((d for d in c.children if d.dep_ == "case" and fold(d.text) in ("de", "d'")), None)):
             words.append(f"d'{c.text.lower()}" if fold(case.text) == "d'" else f"de {c.text.lower()}")
     return " ".join(words)
+
+
+def _agreeing(adjective, noun) -> str:
+    """An adjective (or a noun the tagger took for one) as written beside its noun's lemma: in the singular
+    when the noun is plural (« cellules psychologiques » -> « psychologique », « centres régionaux » ->
+    « régional »), its gender kept (« zone interdite », not the lemma « interdit »; « comité ressource », not
+    « ressourc »)."""
+    word = adjective.text.lower()
+    if "Plur" not in noun.morph.get("Number") or "Plur" not in adjective.morph.get("Number"):
+        return word
+    if word.endswith("aux"):
+        return adjective.lemma_.lower()  # « régionaux » -> « régional »
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
 def _finite_verb(s: Sentence) -> bool:

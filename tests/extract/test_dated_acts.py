@@ -32,6 +32,11 @@ def dated(cs, attribute):
     # two verbs of one act share its noun: « repérer » is « détecter »
     ("La fuite a été repérée lundi par un technicien.", "fuite", "date:detection", 16),
     ("Le décret est paru mercredi au Journal officiel.", "décret", "date:publication", 18),
+    # the thing's adjectives as written, in the singular: no masculine lemma on a feminine noun, no noun the
+    # tagger took for an adjective cut short (« ressource » is no « ressourc »)
+    ("La restriction totale a été levée lundi par le préfet.", "restriction totale", "date:levee", 16),
+    ("Le comité ressource s'est réuni le 9 février en préfecture.", "comité ressource", "date:reunion", 9),
+    ("Les cellules psychologiques ont été levées jeudi.", "cellule psychologique", "date:levee", 19),
 ])
 def test_a_date_on_a_verb_dates_the_act_it_names(claims, text, entity, attribute, day):
     c = dated(claims(text + "\n", FRIDAY), attribute)
