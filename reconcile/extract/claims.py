@@ -23,7 +23,7 @@ from . import incidents as I
 from . import resolvers as R
 from .frames import (frame_of, introduced_by_de, lemma_of, phrase, qualified_noun, span_root, subject_noun, tokens_in,
                      verb_form)
-from .lexicon import Lexicon, attribute_for_noun, counter_class, load as load_lexicon, singular
+from .lexicon import Lexicon, attribute_for_noun, counter_class, load as load_lexicon, noun_key, singular
 from .modality import _attributions
 from .relations import link as link_parts
 from .subjects import STORY, find_subject, fronted_topic
@@ -215,7 +215,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             attr, attr_rule, changed_thing = _change_attribute(ctx, s, m, fr)
             if attr is None:
                 attr, attr_rule = _rate_of_subject(ctx, fr)
-            if attr is None and _share_attribute(text, m) == "percent":
+            if attr is None and _share_attribute(text, m, ctx.lex) == "percent":
                 attr, attr_rule, changed_thing = _rate_of_noun(ctx, s, m)
         if attr is None:
             attr, attr_rule = R.attribute(ctx, s, m, fr, qualifier=_qualifier_attribute, head_window=_head_attribute)
@@ -229,7 +229,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if m.type == "money":  # « 259,4 millions d'euros, soit 1 742 euros par habitant »: the same sum restated
                 attr, attr_rule = _restated(text, m, resolved) or ("amount", "attr:money")
             elif m.type == "percent":
-                attr, attr_rule = _share_attribute(text, m), "attr:percent"
+                attr, attr_rule = _share_attribute(text, m, ctx.lex), "attr:percent"
                 if attr == "percent":
                     attr, attr_rule = _elided_share(text, m, resolved) or _share_of_count(text, m, resolved) or \
                         _rate_of_state(ctx, s, m, fr) or (attr, attr_rule)
@@ -739,6 +739,9 @@ def _rate_of_noun(ctx: Context, s: Sentence, m: Mention):
     own = (ctx.lex.measured_by or {}).get(fold(of.lemma_))
     if own:  # « le taux de participation s'établit à 55,2 % »: turnout
         return own, "parse:rate-of-subject", None
+    if "Plur" in of.morph.get("Number") and not any(c.dep_ == "det" for c in of.children):
+        # « le taux de grévistes », « le taux de bacheliers »: the share of those people, as « 31 % de grévistes »
+        return f"share:{noun_key(of.text, ctx.lex)}", "parse:share-rate", None
     words = [fold(of.lemma_)] + [fold(c.text) for c in of.children if c.dep_ == "amod" and c.i > of.i][:1]
     inner = next((c for c in of.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i == of.i + 2), None)
     if inner is not None and len(words) == 1:  # « la taxe d'habitation »
@@ -805,7 +808,7 @@ def _change_attribute(ctx: Context, s: Sentence, m: Mention, fr):
     after_de = re.search(r"\bde\s*$", fold(ctx.source.text[max(s.start, m.start - 6):m.start])) is not None
     if after_de and _TO_FIGURE.match(ctx.source.text, m.end, s.end):
         return None, None, None  # « a augmenté de 5,5 % à 10 % »: a level before and a level after
-    of_what = _share_attribute(ctx.source.text, m) != "percent"
+    of_what = _share_attribute(ctx.source.text, m, ctx.lex) != "percent"
     for t in [*fr.chain[1:], *fr.predicates]:
         way = ctx.lex.changes.get(fold(t.lemma_))
         if way is None or not (after_de or t.pos_ == "VERB" and fr.chain[-1].dep_ == "obj" and not of_what):
@@ -1112,14 +1115,15 @@ _SHARE_OF = re.compile(r"\s*(?:des|de la|de l'|du|de|d')\s*(?:(?:son|sa|ses|leur
 _LEADING_DIGITS = re.compile(r"[\d\s.,\u00a0\u202f]+")
 
 
-def _share_attribute(text: str, m: Mention) -> str:
+def _share_attribute(text: str, m: Mention, lex: Lexicon) -> str:
     """`share:<noun>` of a percentage followed by « de » and what it is a share of (« 12 % des salariés »,
     « 1,5 % de son budget » -> share:budget), or of the noun inside a ratio (« un TGV sur deux » ->
-    share:tgv), else `percent`."""
+    share:tgv), else `percent`. The noun is named in the singular either way (« 12 % des salariés » and
+    « un salarié sur deux » are shares of one population)."""
     if m.cue == "ratio":  # « un TGV sur deux », « vingt et un élèves sur cent »: a share of what it counts
         part = fold(m.text).rsplit(" sur ", 1)[0]  # the part's figure, in words or digits, then what it counts
         figure = numbers_lexicon().number_words.match(part) or _LEADING_DIGITS.match(part)
         words = part[figure.end():].split() if figure else part.split()
-        return f"share:{singular(words[0])}" if words else "percent"
+        return f"share:{noun_key(words[0], lex)}" if words else "percent"
     after = _SHARE_OF.match(fold(text[m.end:m.end + 40]))
-    return f"share:{after.group(1)}" if after else "percent"
+    return f"share:{noun_key(after.group(1), lex)}" if after else "percent"

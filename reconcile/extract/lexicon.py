@@ -368,6 +368,13 @@ def singular(noun: str) -> str:
     return w
 
 
+def noun_key(word: str, lex: Lexicon) -> str:
+    """A folded word as one id names its noun: singular, but for the nouns whose singular is their plural
+    (attributes.toml [invariable]: « voix », « pays »)."""
+    w = fold(word).strip()
+    return w if w in lex.invariable else singular(w)
+
+
 def attribute_for_noun(noun: str | None, lex: Lexicon) -> str | None:
     """Canonical attribute of a counted noun, `measure:<unit>`, or `count:<noun>` for an unknown one."""
     if not noun:
@@ -382,6 +389,6 @@ def attribute_for_noun(noun: str | None, lex: Lexicon) -> str | None:
     first = singular(w.split()[0]) if w.split() else w
     if first in lex.nouns:
         return lex.nouns[first]
-    words = [x if x in lex.invariable else singular(x) for x in w.split()[:2]] or [w]  # « pays » stays « pays »
+    words = [noun_key(x, lex) for x in w.split()[:2]] or [w]  # « pays » stays « pays »
     # « bulletin blanc » -> count:bulletin_blanc: a noun and the adjective that classes it, one id
     return "count:" + "_".join(words)

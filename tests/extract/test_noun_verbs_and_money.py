@@ -45,8 +45,8 @@ def test_money_granted_is_never_compared_with_the_receiver_s_budget(claims):
 
 @pytest.mark.parametrize("text, quote, attribute", [
     ("L'hôpital consacre moins de 2 % de son budget au numérique.\n", "moins de 2 %", "share:budget"),
-    ("Le groupe a perdu 15 % de ses clients en un an.\n", "15 %", "share:clients"),
-    ("Près de 12 % des salariés sont en arrêt.\n", "Près de 12 %", "share:salaries"),
+    ("Le groupe a perdu 15 % de ses clients en un an.\n", "15 %", "share:client"),
+    ("Près de 12 % des salariés sont en arrêt.\n", "Près de 12 %", "share:salarie"),
     ("La commune consacre 4 % de tout le budget à la voirie.\n", "4 %", "share:budget"),
 ])
 def test_a_share_is_of_the_noun_after_a_possessive(claims, text, quote, attribute):
