@@ -173,6 +173,23 @@ def introduced_by_de(tok) -> bool:
     return any(x.dep_ == "case" and fold(x.text) in _DE for x in tok.children)
 
 
+def noun_before_comma(tok):
+    """The noun a « de » phrase set off by a comma describes, when the parser hung the phrase on the verb
+    (« a voté le budget 2026, d'un montant de 58 millions »: « budget »): the last noun before that comma, past
+    the numbers and adjectives that follow it; None when `tok` is not such a phrase or no noun comes first."""
+    first = min(t.i for t in tok.subtree)
+    if not introduced_by_de(tok) or first < 2 or tok.doc[first - 1].text != ",":
+        return None
+    t = tok.doc[first - 2]
+    for _ in range(4):  # up from the word before the comma through what modifies its noun (« lot génie civil »)
+        bare = t.dep_ == "nmod" and not any(c.dep_ == "case" for c in t.children)  # « lot charpente »
+        if t.dep_ not in ("amod", "advmod", "nummod", "flat", "compound") and not bare or t.head.i >= first or \
+                t.head.i == t.i:
+            break
+        t = t.head
+    return t if t.pos_ == "NOUN" else None
+
+
 def verb_above(tok, steps: int = 3):
     """`tok` itself or the first of its heads, at most `steps` steps up, that is a verb or an auxiliary; None when
     the climb meets the root or runs out of steps first."""

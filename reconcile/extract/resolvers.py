@@ -15,7 +15,8 @@ from ..normalize.text import fold
 from .assemble import figure_between
 from .context import Context, Sentence
 from .entities import EntitySpan, clause_bounds
-from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, introduced_by_de, lemma_of, phrase, place_tokens, tokens_in,
+from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, introduced_by_de, lemma_of, noun_before_comma, phrase,
+                     place_tokens, tokens_in,
                      qualified_noun, span_root, speaker_token, subject_noun, subject_token, verb_above, verb_form,
                      verb_stem)
 from .lexicon import attribute_for_noun, counter_class, singular
@@ -162,6 +163,9 @@ def _money_noun(ctx: Context, fr: Frame) -> tuple[str, str, str, object] | None:
             return table[w], "parse:money-noun", w, t
         if w not in ctx.lex.money_transparent:
             break  # only the nearest noun above the sum, past « montant » or « somme »
+        before = noun_before_comma(t)  # « le budget 2026, d'un montant de 58 millions »
+        if before is not None and (w := word(before)) in table:
+            return table[w], "parse:money-noun-apposed", w, before
     for c in fr.head.children:  # « 23 millions d'euros de surcoûts »
         if c.dep_ == "nmod" and c.i > fr.head.i and c.pos_ == "NOUN" and (w := word(c)) in table:
             return table[w], "parse:money-of", w, c
@@ -1134,7 +1138,8 @@ def thing(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, by_subject
     word = fold(noun.lemma_ or noun.text)
     if not act_ok and word in ctx.lex.thing_acts and not (m.type == "money" and word in ctx.lex.money_nouns):
         return None  # « la fermeture de quatre hypermarchés »: what the act is done to is counted, by its doer
-    if noun.dep_ == "nmod" and _compound(noun) and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+    if noun.dep_ == "nmod" and _compound(noun) and noun.head.pos_ == "NOUN" and noun.head.i < noun.i and \
+            not _predicate_noun(noun.head):
         noun = noun.head  # « son budget de fonctionnement, qui s'élève à … »: the budget
     if fold(noun.lemma_) in ctx.lex.thing_owned and (
             not any(_compound(c) and c.i not in inside for c in noun.children) or
@@ -1162,11 +1167,19 @@ def _completed(top):
         return None
     noun = top.head
     for _ in range(3):
-        if noun.dep_ == "nmod" and introduced_by_de(noun) and noun.head.pos_ == "NOUN":
+        if noun.dep_ == "nmod" and introduced_by_de(noun) and noun.head.pos_ == "NOUN" and \
+                not _predicate_noun(noun.head):  # « est titulaire du lot »: the lot
             noun = noun.head
         else:
             break
     return noun
+
+
+def _predicate_noun(noun) -> bool:
+    """True for a noun that is what a copula says its subject is (« le groupement est titulaire du lot »): a role
+    of the subject, not a thing its complement belongs to."""
+    return any(c.dep_ == "cop" or c.dep_ == "aux:pass" and c.lemma_ == "être" for c in noun.children)
+    # (the tagger may take the copula of « est attributaire du marché » for a passive auxiliary)
 
 
 def _measured_thing(noun, inside: set):
@@ -1175,10 +1188,13 @@ def _measured_thing(noun, inside: set):
     for c in noun.children:
         if c.dep_ == "nmod" and c.pos_ == "NOUN" and introduced_by_de(c) and c.i not in inside and not _compound(c):
             return c  # (« le chiffre d'affaires » is one noun: no turnover « of » business)
+    before = noun_before_comma(noun)
+    if before is not None and not _predicate_noun(before):  # « le budget 2026, d'un montant de 58 millions »
+        return before
     up = noun.head
     if up.pos_ == "ADJ" and up.dep_ in ("acl", "amod"):
         up = up.head  # « une zone réglementée d'un rayon de … »
-    if up.pos_ == "NOUN" and up.i != noun.i and noun.dep_ in ("nmod", "obl:arg", "obl"):
+    if up.pos_ == "NOUN" and up.i != noun.i and noun.dep_ in ("nmod", "obl:arg", "obl") and not _predicate_noun(up):
         return up
     return None
 

@@ -179,7 +179,7 @@ MONEY = [
     pytest.param("Les pirates exigent une rançon de 2 millions de dollars.", "2 millions de dollars", "price",
                  "parse:money-noun", id="a-ransom-is-a-price"),
     pytest.param("Le marché, d'un montant de 168 millions d'euros, a été attribué.", "168 millions d'euros", "price",
-                 "parse:money-subject", id="montant-passes-through"),
+                 "parse:money-noun-apposed", id="montant-passes-through"),
     pytest.param("Le groupement réclame 23 millions d'euros de surcoûts.", "23 millions d'euros", "cost",
                  "parse:money-of", id="the-noun-after-the-sum"),
     pytest.param("Le budget de l'opération atteint désormais 455 millions d'euros.", "455 millions d'euros", "budget",

@@ -29,6 +29,14 @@ def test_a_participle_or_a_relative_clause_on_the_noun_is_its_verb(claims, text,
      "revenue", "parse:money-of"),
     ("Le département a versé une subvention de 2 millions d'euros au club.\n", "2 millions d'euros",
      "budget", "parse:money-noun+grant"),
+    # « , d'un montant de » set off by a comma, which the parser hangs on the verb: the noun before the comma
+    ("Les élus ont adopté le budget 2027, d'un montant de 41 millions d'euros.\n", "41 millions d'euros",
+     "budget", "parse:money-noun-apposed"),
+    ("La région a débloqué une enveloppe exceptionnelle, d'un montant de 3 millions d'euros.\n",
+     "3 millions d'euros", "budget", "parse:money-noun-apposed"),
+    # what a workforce is paid is a sum, never a headcount
+    ("La masse salariale de la commune atteint 18 millions d'euros.\n", "18 millions d'euros", "payroll",
+     "window:head"),
 ])
 def test_what_a_sum_of_money_is_the_amount_of(claims, text, quote, attribute, rule):
     c = figure(claims(text), quote)

@@ -34,6 +34,9 @@ THINGS = [
                  "parse:thing-subject", id="accueillir"),
     pytest.param("Selon le syndicat des eaux, le barrage alimente 40 communes du département.", "40 communes",
                  "barrage", "parse:thing-subject", id="alimenter"),
+    # what a copula says the subject is (« titulaire ») is its role, not the thing its complement is
+    pytest.param("L'entreprise Marbeau est titulaire du marché de charpente, d'un montant de 12 millions d'euros.",
+                 "12 millions d'euros", "marché de charpente", "parse:thing-completed", id="a-predicate-noun"),
     # what a verb of counting values
     pytest.param("Mardi, la fédération a relevé son estimation des dégâts à 14 millions d'euros.",
                  "14 millions d'euros", "dégâts", "parse:thing-valued", id="son-estimation-des-a"),
