@@ -913,7 +913,7 @@ def _place_name(ctx: Context, s: Sentence, tok) -> str | None:
             return None
         if _names_a_unit(ctx, x.text) and not gazetteer().lookup(x.text):
             return None  # « la ligne B », « la gare Centrale »: a unit named, not a place where a fact holds
-        return x.name if gazetteer().lookup(x.text) or len(x.text.split()) > 1 or "-" in x.text else None
+        return x.name  # a place after a place preposition, known to the gazetteer or not (« à Sommières »)
     counted = tok.pos_ == "NOUN" and tok.lemma_ in _QUANTIFIERS
     if counted:  # « dans une douzaine de pays »: the countries
         tok = next((c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), tok)

@@ -99,6 +99,14 @@ def test_a_place_description_names_the_place_the_article_is_about(claims):
     pytest.param("Longue de 11,4 km, la ligne B reliera la gare au campus.", "11,4 km", None,
                  id="a-line-named-by-a-letter-is-no-place"),
     pytest.param("Sur Montclar même, le tracé mesure 7,2 km.", "7,2 km", "Montclar", id="fronted-place-with-meme"),
+    # a one-word place after its preposition, whether the gazetteer knows it or not (a small commune)
+    pytest.param("Le Lignon a culminé à 4,80 m à Valbrèze dimanche soir.", "4,80 m", "Valbrèze",
+                 id="a-commune-the-gazetteer-does-not-know"),
+    pytest.param("Il est tombé 62 millimètres de pluie à Castelvieil en une nuit.", "62 millimètres", "Castelvieil",
+                 id="rain-at-a-small-commune"),
+    # a seat of power stands for the institution it houses (entities.toml): no place where a figure holds
+    pytest.param("Les dirigeants des cinq fédérations ont été reçus à Matignon lundi.", "cinq fédérations", None,
+                 id="matignon-is-the-government"),
 ])
 def test_places_and_units_named_like_places(claims, text, quote, place):
     c = figure(claims(text), quote)
