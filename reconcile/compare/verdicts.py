@@ -235,6 +235,12 @@ def _dates(a: Claim, b: Claim, lex=None) -> Verdict:
         return Verdict(AGREEMENT, "interval", f"{_ev(a)} and {_ev(b)} overlap")
     days = (ib.start - ia.end).days if ia.end < ib.start else (ia.start - ib.end).days
     told = f"{_ev(a)} and {_ev(b)} do not overlap ({days} day{'s' if days > 1 else ''} apart)"
+    slack = max((lex.relative_slack or {}).get(dict(c.rules).get("time", ""), 0) for c in (a, b)) \
+        if lex is not None else 0
+    if days <= slack:
+        return Verdict(COMPATIBLE, "relative-date", f"{told}, but one is told relative to the day its article was "
+                       f"written (« deux jours après »), which may be the day before it appeared: within "
+                       f"{slack} day{'s' if slack > 1 else ''}")
     if _target(a) and _target(b) and a.published != b.published and not outcome:
         return Verdict(EVOLUTION, "plan-revised", f"{told}: both are dates still to come when written, set "
                        f"{_published(a)} and {_published(b)}; a later article giving a new target is a revision, "

@@ -18,7 +18,7 @@ from ..normalize.text import fold
 from .assemble import add_claim, by_tense, sentence_clocks, time_for
 from .context import Context, Sentence
 from .entities import Gazetteer, clause_bounds, main_entity
-from .events import dated, events, states
+from .events import dated, events, relative_dates, states
 from . import incidents as I
 from . import resolvers as R
 from .frames import (frame_of, introduced_by_de, lemma_of, phrase, qualified_noun, span_root, subject_noun, tokens_in,
@@ -79,6 +79,7 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
             _figures(ctx, s, ms, previous)
             states(ctx, s, ms, previous)
             dated(ctx, s, ms, previous)
+            relative_dates(ctx, s, ms, previous)
             topic = _place_topic(ctx, s) or topic
             previous = (previous + [s])[-5:]
             bounds.append((s.start, s.end))

@@ -1,9 +1,10 @@
 """Dated events and their status, states of entities, and other dated claims."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from ..model import Mention
+from ..model import Interval, Mention
 from ..normalize import parse_mentions
 from ..normalize.text import fold
 from .assemble import add_claim, by_tense, time_for
@@ -365,6 +366,90 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
              kind="date", time=when, time_origin="explicit", subject_origin=how, cue=p.cue, attributed=said,
              rules={"attribute": rule, "time": "time:explicit", **({"subject": thing_rule} if thing_rule else {})},
              status=status_near(ctx, s, p.start, p.end) or "reported_date")
+
+
+# « Deux jours après la crue du Vidourle, » opening a sentence: the span after the duration, up to the noun
+_AFTER_EVENT = re.compile(r"\s+(jour pour jour\s+)?apr[eè]s\s+(?:l[ea]\s+|l['’]\s*)", re.I)
+# What may come before such an opening: nothing, or a connecting word
+_OPENING = re.compile(r"(?:(?:mais|et|or|ainsi|pourtant|aujourd'hui|desormais)\s*,?\s*)?")
+# The rule id of the time of a date told relative to the day of writing, by the duration's unit: comparison
+# allows each its slack (comparison.toml [events] relative_slack)
+_RELATIVE_RULE = {"day": "time:relative-to-publication", "week": "time:relative-to-publication+weeks"}
+
+
+def relative_dates(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
+    """« Deux jours après la crue du Vidourle, les habitants nettoient », « Trois semaines après l'annonce du
+    plan, les salariés… »: a sentence that opens on a duration after an event, its clause told in the present
+    or the passé composé, dates that event by the day of writing, the article's publication, so many days or
+    weeks before it (« quatre ans jour pour jour après » too). Comparison allows such a date a day of slack
+    (print articles are written the day before they appear), three for weeks (comparison.toml). Only events
+    the data names (an act, an incident or an event word), never a generic word for the story's incident
+    (« le drame ») nor one told in the pluperfect (« Deux jours après la crue, le préfet avait annoncé… »,
+    whose day of narration is not the article's)."""
+    pub = ctx.source.published
+    if pub is None or ctx.source.published_origin == "unknown":
+        return
+    text = ctx.source.text
+    for m in ms:
+        if m.type != "duration" or m.value is None or m.low is not None or m.high is not None or m.approx:
+            continue
+        if _OPENING.fullmatch(fold(text[s.start:m.start]).strip()) is None:
+            continue
+        after = _AFTER_EVENT.match(text, m.end, s.end)
+        exact = after is not None and after.group(1) is not None
+        if after is None or not (m.unit in _RELATIVE_RULE or exact and m.unit in ("year", "month")):
+            continue
+        noun = next((t for t in s.tokens if s.offset + t.idx == after.end() and t.pos_ == "NOUN"), None)
+        if noun is None or not _tells_now(noun):
+            continue
+        tree = list(noun.subtree)
+        lo, hi = s.offset + tree[0].idx, s.offset + tree[-1].idx + len(tree[-1].text)
+        if any(d.type == "date" and lo <= d.start < hi for d in ms):
+            continue  # « Deux jours après l'explosion qui a dévasté lundi l'usine »: the event's own date says it
+        word = fold(noun.lemma_ or noun.text)
+        event = next((attr for pattern, attr in ctx.lex.events if pattern.fullmatch(word)), None)
+        known = event or word in set((ctx.lex.act_nouns or {}).values()) or \
+            ((word,) in ctx.lex.incident_nouns and word not in ctx.lex.incident_generic)
+        if not known:
+            continue
+        when = _before(pub, int(m.value), m.unit)
+        if when is None:
+            continue
+        b = s.offset + noun.idx + len(noun.text)
+        # what the event is of: a name completing it (« la crue du Vidourle »), else the story; never who the
+        # rest of the sentence names (« …, la CFDT appelle à la grève »)
+        named = _first_span(ctx, s, [c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i],
+                            lambda y: y.type != "OUTLET")
+        entity, how = (named.name, "complement") if named is not None else (STORY, "story")
+        add_claim(ctx, s, m.start, b, entity=entity, attribute=event or f"date:{word}", value=when, kind="date",
+                  time=when, time_origin="explicit", subject_origin=how, attributed=(None, None),
+                  rules={"attribute": "parse:relative-to-publication",
+                         "time": "time:relative-to-publication+exact" if exact else _RELATIVE_RULE[m.unit]},
+                  status="reported_date")
+
+
+def _before(pub, n: int, unit: str) -> Interval | None:
+    """The day `n` days, weeks, months or years before the day of publication `pub`; None when the calendar has
+    no such day (a 29 February, a 31st in a shorter month)."""
+    if unit in ("year", "month"):
+        months = n * 12 if unit == "year" else n
+        y, mo = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+        try:
+            day = pub.replace(year=y, month=mo + 1)
+        except ValueError:
+            return None
+        return Interval(day, day)
+    day = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return Interval(day, day)
+
+
+def _tells_now(noun) -> bool:
+    """True when the clause after the opening on `noun` is told in the present or the passé composé: its first
+    conjugated verb or auxiliary is in the present (« nettoient », « ont pris fin », « sont en grève »), not in a
+    past tense (« avait annoncé ») nor the future. (The parser often makes the opening's noun the root.)"""
+    verb = next((t for t in noun.doc[noun.i + 1:] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+                None)
+    return verb is not None and verb.morph.get("Tense") == ["Pres"] and verb.morph.get("Mood") == ["Ind"]
 
 
 def _act_speaker(ctx: Context, s: Sentence, a: int, b: int, previous, verb=None):

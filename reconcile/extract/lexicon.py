@@ -122,6 +122,7 @@ class Lexicon:
     vague_attributes: frozenset[str] = frozenset()
     figure_events: frozenset[str] = frozenset()
     same_event_days: int = 7
+    relative_slack: dict = None  # comparison.toml [events]: time rule id of a relative date -> days of slack
     event_objects: dict = None  # comparison.toml [events.objects]: folded noun -> the key of the thing
     # cues.toml [parts]: words that make a figure a part, a whole or an addition (relations.py)
     parts: dict = None  # cue class -> tuple of folded phrases
@@ -330,6 +331,7 @@ def _comparison_fields(comp: dict) -> dict:
     return dict(counters=counters, dynamics=dynamics, stock_when_of=when_of, stock_days=int(dyn.get("stock_days", 45)),
                 vague_attributes=frozenset(comp.get("vague", {}).get("attributes", [])),
                 generic_events=tuple(ev.get("generic", [])), figure_events=frozenset(ev.get("figures", [])), same_event_days=int(ev.get("same_event_days", 7)),
+                relative_slack={k: int(v) for k, v in ev.get("relative_slack", {}).items()},
                 event_objects={fold(k): v for k, v in ev.get("objects", {}).items()},
                 stock_monthly_change=float(dyn.get("stock_monthly_change", 0.01)),
                 change_words=phrase_pattern(dyn.get("change_words", [])),
