@@ -44,7 +44,7 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if _AFTER_QUOTATION.search(ctx.source.text, max(0, a - 30), a):
             continue  # « « … », a-t-il lancé samedi »: a verb of saying after a quotation launches nothing
         near = [p for p in periods if id(p) not in used and _gap(a, b, p) <= _EVENT_WINDOW
-                and not _crosses_other_cue(a, b, p, cues)]
+                and not _crosses_other_cue(a, b, p, cues) and not _opposed(ctx.source.text, a, b, p)]
         status = status_near(ctx, s, a, b)
         parsed = _parsed_event_subject(ctx, s, a, b)
         entity, how = parsed or event_subject(ctx, s, a, b, attr, previous)
@@ -252,6 +252,17 @@ def event_time(ctx: Context, p: Mention):
         if again:
             return again[0].time
     return p.time
+
+
+# What sets two clauses against each other: « est promis pour vendredi, mais certaines lignes pourraient rester
+# fermées »: the date is the promise's, not the closure's
+_OPPOSING = re.compile(r"\bmais\b|;|\bcependant\b|\btoutefois\b|\ben revanche\b|\bpourtant\b")
+
+
+def _opposed(text: str, a: int, b: int, p: Mention) -> bool:
+    """True when a clause of opposition (« mais », « ; ») comes between the event word at [a, b) and the date `p`."""
+    lo, hi = (p.end, a) if p.end <= a else (b, p.start)
+    return lo < hi and _OPPOSING.search(fold(text[lo:hi])) is not None
 
 
 def _gap(a: int, b: int, p: Mention) -> int:

@@ -108,3 +108,13 @@ def test_no_named_unit_no_referent(claims, text, value):
     cs = claims(text + "\n", FRIDAY)
     c = next(c for c in cs if c.value == float(value))
     assert c.scope_dict().get("unit") in (None, "usine"), show(cs)
+
+
+def test_a_date_across_a_clause_of_opposition_dates_nothing_after_it(claims):
+    """« promis pour vendredi, mais plusieurs lignes pourraient rester fermées »: Friday is the promise's day,
+    not the closure's; a date in the event word's own clause still dates it."""
+    cs = claims("Un service allégé est promis pour vendredi, mais plusieurs lignes pourraient rester fermées le temps "
+                "des inspections.\n", FRIDAY)
+    assert not [c for c in cs if c.kind == "date" and c.attribute.startswith("closure")], show(cs)
+    cs = claims("La ligne a été fermée vendredi, mais elle rouvrira bientôt.\n", FRIDAY)
+    assert [c.value.start for c in cs if c.attribute.startswith("closure")] == [FRIDAY], show(cs)
