@@ -296,8 +296,11 @@ def _parsed_speaker(ctx: Context, s: Sentence, m: Mention, fr: Frame, attribute,
     """(speaker, span, rule id) from the parse: the subject of a verb of saying or counting above the figure
     (or who its pronoun stands for), a document's author, a counter as the subject of a toll or a crowd."""
     counted = attribute in ctx.lex.counted_attributes or ctx.lex.dynamics.get(attribute or "") == "running"
+    # « La SNCF prévoit un TGV sur deux », « le syndicat prévoit 45 % de grévistes »: a share is forecast by
+    # whoever « prévoit » it, where « Fabrex prévoit 300 embauches » plans its own acts
+    forecast = counted or (attribute or "").startswith("share:")
     tok, rule = speaker_token(fr, ctx.lex.say_verbs, ctx.lex.count_verbs, ctx.lex.ambiguous_count_verbs,
-                              lambda t: counted or counter_class(phrase(t), ctx.lex) is not None,
+                              lambda t: forecast or counter_class(phrase(t), ctx.lex) is not None,
                               demand=ctx.lex.demand_verbs)
     if tok is not None and rule == "parse:speech-verb" and \
             (lemma_of(tok.head) in ctx.lex.demand_verbs or verb_form(tok.head, ctx.lex.demand_verbs)):

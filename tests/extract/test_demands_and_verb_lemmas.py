@@ -40,6 +40,11 @@ SAID = [
                  "20 000 euros", "parquet", id="requerir"),
     pytest.param("L'Unsa revendique la création de 300 postes de surveillants.", "300 postes", "Unsa",
                  id="revendiquer-la-creation-de"),
+    # a share « prévu » is a forecast by who foresees it (not a plan of its own acts: « prévoit 300 embauches »)
+    pytest.param("Pour jeudi, la RATP prévoit deux métros sur trois.", "deux métros sur trois", "RATP",
+                 id="prevoir-a-ratio"),
+    pytest.param("Le Snes, premier syndicat du secondaire, prévoit 60 % de grévistes dans les lycées.", "60 %",
+                 "Snes", id="prevoir-a-share-apposed-subject"),
 ]
 
 
