@@ -110,6 +110,7 @@ class Lexicon:
     roles: frozenset[str] = frozenset()  # folded nouns of a person's role (« le syndicaliste »), titles included
     attribution_opening: re.Pattern | None = None  # cues.toml [attribution] opening: « Pour X, « … » »
     not_sources: re.Pattern | None = None  # cues.toml [attribution] not_sources: « selon les régions »
+    impersonal_speakers: re.Pattern | None = None  # cues.toml [attribution] impersonal: « insiste-t-on à la CGT »
     turnout_shares: tuple = ()  # domains [turnout]: (voters, verbs, attribute) — « 53,1 % des électeurs avaient voté »
     ballot_sides: tuple[str, ...] = ()  # domains [ballot]: « 41 voix pour, 10 contre », the side for first
     ballot_verbs: frozenset[str] = frozenset()  # what an assembly does to a text by a vote
@@ -219,6 +220,7 @@ def _compile(data: dict) -> Lexicon:
         attribution_skip=phrase_pattern(att["skip"]),
         attribution_opening=phrase_pattern(att.get("opening", [])) if att.get("opening") else None,
         not_sources=phrase_pattern(att.get("not_sources", [])) if att.get("not_sources") else None,
+        impersonal_speakers=phrase_pattern(att.get("impersonal", [])) if att.get("impersonal") else None,
         own_figures=phrase_pattern([f"{p} {f}" for p in att.get("possessives", []) for f in att.get("own_figures", [])])
         if att.get("own_figures") else None,
         statuses=[(k, phrase_pattern(v)) for k, v in cues["status"].items()],

@@ -452,6 +452,12 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
                        and c.text.startswith("-")), None)
         if clitic is not None:  # « …, a-t-il lancé », « …, estime-t-elle »: who the pronoun stands for speaks
             return clitic.text.lstrip("-"), (_pos(s, clitic), _pos(s, clitic) + len(clitic.text))
+        on = next((c for c in v.doc[v.i + 1:v.i + 3] if fold(c.text) == "-on"), None)
+        if on is not None:  # « …, insiste-t-on à la CGT »: the people of the name after it speak
+            named = _impersonal_speaker(ctx, s, _pos(s, on) + len(on.text))
+            if named is not None:
+                return named
+            continue
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i and
                not (c.i < k and "»" in v.doc[c.i:k].text) for c in v.children):
             continue  # « …, la préfecture a précisé que … »: an ordinary clause (a subject the parser found
@@ -467,6 +473,25 @@ def inverted_speaker(ctx: Context, s: Sentence, end: int):
         if name:
             return name, (_pos(s, who), _pos(s, who) + len(who.text))
     return None
+
+
+def _impersonal_speaker(ctx: Context, s: Sentence, at: int) -> tuple[str, tuple[int, int]] | None:
+    """(name, span) of who follows an impersonal « on » and a word of belonging (cues.toml [attribution]
+    impersonal: « à la CGT », « chez Renault », « dans l'entourage du préfet »): a name, else the noun phrase
+    of a role; None otherwise."""
+    if ctx.lex.impersonal_speakers is None:
+        return None
+    rest = fold(ctx.source.text[at:s.end])
+    hit = ctx.lex.impersonal_speakers.match(rest.lstrip())
+    if hit is None:
+        return None
+    start = at + len(rest) - len(rest.lstrip()) + hit.end()
+    x = next((x for x in ctx.spans if start <= x.start <= start + 6 and x.start < s.end and x.type != "OUTLET"),
+             None)
+    if x is not None:
+        return x.name, (x.start, x.end)
+    tok = next((t for t in s.tokens if start <= _pos(s, t) <= start + 6 and t.pos_ in ("NOUN", "PROPN")), None)
+    return (phrase(tok), (_pos(s, tok), _pos(s, tok) + len(tok.text))) if tok is not None else None
 
 
 _PERSON_PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle"})

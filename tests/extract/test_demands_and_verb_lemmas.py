@@ -45,6 +45,13 @@ SAID = [
                  id="prevoir-a-ratio"),
     pytest.param("Le Snes, premier syndicat du secondaire, prévoit 60 % de grévistes dans les lycées.", "60 %",
                  "Snes", id="prevoir-a-share-apposed-subject"),
+    # an impersonal « on » after a verb of saying: the people of the name after it speak
+    pytest.param("« Réunir 20 000 personnes un mardi, c'est un succès », souligne-t-on à la CFDT.", "20 000 personnes",
+                 "CFDT", id="on-a-la-cfdt"),
+    pytest.param("« Nous garderons 900 emplois sur le site », assure-t-on chez Norvatec.", "900 emplois", "Norvatec",
+                 id="on-chez-une-entreprise"),
+    pytest.param("« Il y aura au moins 30 000 manifestants », assure-t-on dans l'entourage du préfet.",
+                 "au moins 30 000 manifestants", "préfet", id="on-dans-l-entourage-d-un-role"),
 ]
 
 
