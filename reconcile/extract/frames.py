@@ -236,14 +236,16 @@ def _torn_subject(verb):
     return t
 
 
-def object_verb(noun, steps: int = 3):
+def object_verb(noun, steps: int = 3, verbs: frozenset = frozenset()):
     """The verb whose object holds the noun `noun`, through the nouns it is coordinated with or completes
-    (« réclame une commission d'enquête et l'embauche de 60 agents »: « embauche » -> « réclame »); None for
-    anything but a noun, or a noun that no verb takes as object within `steps` steps."""
+    (« réclame une commission d'enquête et l'embauche de 60 agents »: « embauche » -> « réclame »), or one of
+    `verbs` the tagger took for a noun (« Gilles Pédeprade, chiffre déjà les pertes »); None for anything but a
+    noun, or a noun that no verb takes as object within `steps` steps."""
     if noun.pos_ != "NOUN":
         return None
     for _ in range(steps):
-        if noun.dep_ == "obj" and noun.head.pos_ == "VERB":
+        if noun.dep_ == "obj" and (noun.head.pos_ == "VERB" or noun.head.dep_ == "ROOT" and verbs and
+                                   verb_form(noun.head, verbs)):
             return noun.head
         if noun.dep_ not in ("conj", "nmod") or noun.head.pos_ != "NOUN":
             return None
@@ -263,7 +265,8 @@ def speaker_token(frame: Frame, say: frozenset, count: frozenset, ambiguous: fro
         role = frame.noun.dep_  # « recensait moins de 300 foyers »: the bound word is no role of its own
     # « Norvexa chiffre ses pertes à 12 millions », « la CGT réclame une commission d'enquête et l'embauche de
     # 60 agents »: the verb whose object holds the noun predicate counts or says
-    above = [v for v in map(object_verb, frame.predicates) if v is not None and v not in frame.predicates]
+    above = [v for v in (object_verb(p, verbs=say | count | ambiguous) for p in frame.predicates)
+             if v is not None and v not in frame.predicates]
     for p in list(frame.predicates) + above:
         if p in above:
             role = "obj"

@@ -7,7 +7,7 @@ from ..normalize.text import fold
 from .context import Context, Sentence
 from .entities import clause_bounds
 from .frames import antecedent, verb_above
-from .lexicon import Lexicon
+from .lexicon import Lexicon, singular
 
 
 _DIGIT = re.compile(r"\d")
@@ -165,7 +165,12 @@ def _read_attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[
             if span:
                 lead = _ARTICLE_WORD.sub("", fold(ctx.source.text[start:span.start]))
                 office = re.fullmatch(r"([^\W\d]{3,}(?:-[^\W\d]+)?)\s+(?:de|du|des|d')\s*(?:la |l')?", lead)
-                if span.type == "LOC" and office and (office.group(1) in lex.titles or office.group(1) in lex.offices):
+                body = re.fullmatch(r"[^\W\d]{3,}(?:\s+[^\W\d]+){0,3}\s+(?:de|du|des|d')\s*(?:la |l')?", lead)
+                if span.type == "LOC" and (office and (office.group(1) in lex.titles or office.group(1) in lex.offices)
+                                           or body and ctx.source.text[start:start + 1].islower() and
+                                           singular(lead.split()[0]) not in lex.documents):
+                    # « selon le syndicat des eaux du Causse »: a body of the place speaks, never the place; but
+                    # « selon les analyses de l'Anssi »: a document's author speaks (frames.toml [speech] documents)
                     # « selon la préfète des Landes »: the prefect speaks, not the Landes
                     name = " ".join((ctx.source.text[start:span.start] + span.name).split())
                     name = _ARTICLE_WORD.sub("", name)

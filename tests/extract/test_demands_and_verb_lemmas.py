@@ -45,6 +45,14 @@ SAID = [
                  id="prevoir-a-ratio"),
     pytest.param("Le Snes, premier syndicat du secondaire, prévoit 60 % de grévistes dans les lycées.", "60 %",
                  "Snes", id="prevoir-a-share-apposed-subject"),
+    # a verb of counting the tagger took for a noun, whose object holds the figure
+    pytest.param("Le président de la fédération, Paul Mercier, chiffre déjà les pertes de la filière à « au moins "
+                 "8 millions d'euros ».", "au moins 8 millions d'euros", "Paul Mercier", id="chiffre-tagged-a-noun"),
+    # a body of a place speaks, never the place; a document's author speaks
+    pytest.param("Selon le syndicat des eaux du Lot, le réservoir était rempli à 40 % mardi.", "40 %",
+                 "syndicat des eaux du Lot", id="selon-a-body-of-a-place"),
+    pytest.param("Selon les analyses de l'Anssi, quelque 8 500 patients sont concernés.", "quelque 8 500 patients",
+                 "Anssi", id="selon-a-document-of-an-agency"),
     # an impersonal « on » after a verb of saying: the people of the name after it speak
     pytest.param("« Réunir 20 000 personnes un mardi, c'est un succès », souligne-t-on à la CFDT.", "20 000 personnes",
                  "CFDT", id="on-a-la-cfdt"),
