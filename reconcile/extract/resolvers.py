@@ -742,6 +742,12 @@ def _pronoun_referent(ctx: Context, s: Sentence, pron, previous) -> str | None:
         x = _first_span(ctx, s, up, lambda y: y.type == "PER") or \
             _first_span(ctx, s, [ante, *ante.subtree], lambda y: y.type in _NAMED)
         return x.name if x is not None else None
+    if word in PERSONAL_PRONOUNS and pron.head.dep_ != "ROOT":
+        # « Thierry Labadie juge le montant très en deçà des pertes, qu'il estime entre 6 et 8 euros »: in a
+        # clause under the sentence's own, the pronoun takes up that sentence's subject named before it
+        x = _previous_subject(ctx, s, pron)
+        if x is not None and x.end <= _pos(s, pron):
+            return x.name
     if word in PERSONAL_PRONOUNS and previous:
         x = _previous_subject(ctx, previous[-1], pron)
         if x is not None:

@@ -53,6 +53,11 @@ SAID = [
                  "syndicat des eaux du Lot", id="selon-a-body-of-a-place"),
     pytest.param("Selon les analyses de l'Anssi, quelque 8 500 patients sont concernés.", "quelque 8 500 patients",
                  "Anssi", id="selon-a-document-of-an-agency"),
+    # « il », « elle » in a clause under the sentence's own: that sentence's subject, named before it
+    pytest.param("Marc Fabre dénonce des pertes qu'il estime à 9 euros par brebis.", "9 euros", "Marc Fabre",
+                 id="qu-il-estime-the-main-subject"),
+    pytest.param("La FSU conteste ces chiffres et affirme qu'elle a compté 6 000 manifestants.", "6 000 manifestants",
+                 "FSU", id="qu-elle-a-compte-the-main-subject"),
     # an impersonal « on » after a verb of saying: the people of the name after it speak
     pytest.param("« Réunir 20 000 personnes un mardi, c'est un succès », souligne-t-on à la CFDT.", "20 000 personnes",
                  "CFDT", id="on-a-la-cfdt"),
