@@ -44,7 +44,7 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if _AFTER_QUOTATION.search(ctx.source.text, max(0, a - 30), a):
             continue  # « « … », a-t-il lancé samedi »: a verb of saying after a quotation launches nothing
         near = [p for p in periods if id(p) not in used and _gap(a, b, p) <= _EVENT_WINDOW
-                and not _crosses_other_cue(a, b, p, cues) and not _opposed(ctx.source.text, a, b, p)]
+                and not _crosses_other_cue(a, b, p, cues) and not _opposed(ctx, a, b, p)]
         status = status_near(ctx, s, a, b)
         parsed = _parsed_event_subject(ctx, s, a, b)
         entity, how = parsed or event_subject(ctx, s, a, b, attr, previous)
@@ -254,15 +254,15 @@ def event_time(ctx: Context, p: Mention):
     return p.time
 
 
-# What sets two clauses against each other: « est promis pour vendredi, mais certaines lignes pourraient rester
-# fermées »: the date is the promise's, not the closure's
-_OPPOSING = re.compile(r"\bmais\b|;|\bcependant\b|\btoutefois\b|\ben revanche\b|\bpourtant\b")
-
-
-def _opposed(text: str, a: int, b: int, p: Mention) -> bool:
-    """True when a clause of opposition (« mais », « ; ») comes between the event word at [a, b) and the date `p`."""
+def _opposed(ctx: Context, a: int, b: int, p: Mention) -> bool:
+    """True when a clause of opposition (cues.toml [clauses] opposition: « mais », « cependant »; or a semicolon)
+    comes between the event word at [a, b) and the date `p`: « est promis pour vendredi, mais certaines lignes
+    pourraient rester fermées »: the date is the promise's, not the closure's."""
     lo, hi = (p.end, a) if p.end <= a else (b, p.start)
-    return lo < hi and _OPPOSING.search(fold(text[lo:hi])) is not None
+    if lo >= hi:
+        return False
+    between = fold(ctx.source.text[lo:hi])
+    return ";" in between or ctx.lex.opposition is not None and ctx.lex.opposition.search(between) is not None
 
 
 def _gap(a: int, b: int, p: Mention) -> int:
@@ -379,10 +379,6 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
              status=status_near(ctx, s, p.start, p.end) or "reported_date")
 
 
-# « Deux jours après la crue du Vidourle, » opening a sentence: the span after the duration, up to the noun
-_AFTER_EVENT = re.compile(r"\s+(jour pour jour\s+)?apr[eè]s\s+(?:l[ea]\s+|l['’]\s*)", re.I)
-# What may come before such an opening: nothing, or a connecting word
-_OPENING = re.compile(r"(?:(?:mais|et|or|ainsi|pourtant|aujourd'hui|desormais)\s*,?\s*)?")
 # The rule id of the time of a date told relative to the day of writing, by the duration's unit: comparison
 # allows each its slack (comparison.toml [events] relative_slack)
 _RELATIVE_RULE = {"day": "time:relative-to-publication", "week": "time:relative-to-publication+weeks"}
@@ -398,19 +394,21 @@ def relative_dates(ctx: Context, s: Sentence, ms: list[Mention], previous) -> No
     (« le drame ») nor one told in the pluperfect (« Deux jours après la crue, le préfet avait annoncé… »,
     whose day of narration is not the article's)."""
     pub = ctx.source.published
-    if pub is None or ctx.source.published_origin == "unknown":
+    if pub is None or ctx.source.published_origin == "unknown" or ctx.lex.relative_opening is None:
         return
     text = ctx.source.text
     for m in ms:
         if m.type != "duration" or m.value is None or m.low is not None or m.high is not None or m.approx:
             continue
-        if _OPENING.fullmatch(fold(text[s.start:m.start]).strip()) is None:
-            continue
-        after = _AFTER_EVENT.match(text, m.end, s.end)
+        lead = fold(text[s.start:m.start]).strip(" ,")
+        if lead and (ctx.lex.relative_lead is None or not ctx.lex.relative_lead.fullmatch(lead)):
+            continue  # (cues.toml [relative_dates] before_opening: « Mais dix jours après l'accident »)
+        folded = fold(text[m.end:s.end])  # (folding keeps offsets: one character for one)
+        after = ctx.lex.relative_opening.match(folded)
         exact = after is not None and after.group(1) is not None
         if after is None or not (m.unit in _RELATIVE_RULE or exact and m.unit in ("year", "month")):
             continue
-        noun = next((t for t in s.tokens if s.offset + t.idx == after.end() and t.pos_ == "NOUN"), None)
+        noun = next((t for t in s.tokens if s.offset + t.idx == m.end + after.end() and t.pos_ == "NOUN"), None)
         if noun is None or not _tells_now(noun):
             continue
         tree = list(noun.subtree)

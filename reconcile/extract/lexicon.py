@@ -129,6 +129,9 @@ class Lexicon:
     parts: dict = None  # cue class -> tuple of folded phrases
     corrections: re.Pattern | None = None  # cues.toml [corrections]: a figure corrects another
     denials: re.Pattern | None = None  # cues.toml [corrections] denials: « et non à 47,50 % »
+    opposition: re.Pattern | None = None  # cues.toml [clauses] opposition: « mais », « cependant »
+    relative_opening: re.Pattern | None = None  # cues.toml [relative_dates]: « Deux jours (jour pour jour) après l'E »
+    relative_lead: re.Pattern | None = None  # cues.toml [relative_dates] before_opening: « Mais deux jours après »
     thing_through: frozenset[str] = frozenset()  # frames.toml [thing] through: « le coût du relogement » is the rehousing's
     thing_agents: frozenset[str] = frozenset()  # frames.toml [thing] agents: who acts is never what a figure is about
     thing_owned: frozenset[str] = frozenset()  # frames.toml [thing] owned: « sa dette » is its owner's, no thing
@@ -238,6 +241,9 @@ def _compile(data: dict) -> Lexicon:
         corrections=phrase_pattern(cues.get("corrections", {}).get("words", [])),
         denials=phrase_pattern(cues.get("corrections", {}).get("denials", []))
         if cues.get("corrections", {}).get("denials") else None,
+        opposition=phrase_pattern(cues.get("clauses", {}).get("opposition", [])),
+        relative_opening=_relative_opening(cues.get("relative_dates", {})),
+        relative_lead=phrase_pattern(cues.get("relative_dates", {}).get("before_opening", [])),
         **_frame_fields(frames, attrs),
         **_comparison_fields(comp),
     )
@@ -370,6 +376,17 @@ def singular(noun: str) -> str:
     if w.endswith(("s", "x")) and len(w) > 3 and not w.endswith(("ss", "us")):
         return w[:-1]
     return w
+
+
+def _relative_opening(table: dict) -> re.Pattern | None:
+    """The words between a duration and the event it counts from, on folded text: `after` (« après »), with
+    the `exact` words before it in a group of their own (« jour pour jour »), then an article."""
+    after = phrase_pattern(table.get("after", []))
+    if after is None:
+        return None
+    exact = phrase_pattern(table.get("exact", []))
+    exact_part = rf"({exact.pattern}\s+)?" if exact is not None else "()"
+    return re.compile(rf"\s+{exact_part}(?:{after.pattern})\s+(?:l[ea]\s+|l'\s*)")
 
 
 def noun_key(word: str, lex: Lexicon) -> str:
