@@ -1103,9 +1103,10 @@ def _qualifier_attribute(ctx: Context, s: Sentence, m: Mention) -> str | None:
     """Words right after a counted noun that say what it counts: « quatre salariés étaient portés
     disparus » -> missing, « 325 000 clients sans électricité » -> without_power."""
     after = fold(ctx.source.text[m.end:min(s.end, m.end + 40)])
-    for pattern, attr in ctx.lex.qualifiers:
-        if pattern.match(after):
-            return attr
+    noun = singular(m.unit or "")
+    for pattern, attr, nouns in ctx.lex.qualifiers:
+        if pattern.match(after) and (not nouns or noun in nouns):
+            return attr  # (« coupés » makes a count without power only of the nouns it is narrowed to)
     return None
 
 

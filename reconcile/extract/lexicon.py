@@ -24,7 +24,8 @@ class Lexicon:
     nouns: dict[str, str]  # folded singular noun -> attribute
     heads: list[tuple[re.Pattern, str]]  # head phrase pattern (anchored at end of window) -> attribute
     events: list[tuple[re.Pattern, str]]
-    qualifiers: list[tuple[re.Pattern, str]]  # words after a counted noun that change what it counts
+    qualifiers: list[tuple[re.Pattern, str, frozenset]]  # words after a counted noun that change what it counts,
+    # with the nouns they may follow (empty: any; [attribute.X] narrow_qualifiers and qualifier_nouns)
     labels: dict[str, str]
     cumulative: frozenset[str]
     measures: frozenset[str]
@@ -191,9 +192,11 @@ def _compile(data: dict) -> Lexicon:
             nouns[fold(n)] = name
         for h in spec.get("heads", []):
             heads.append((len(h), phrase_pattern([h], inflect=True), name))
-        for q in spec.get("qualifiers", []):
+        only = frozenset(fold(n) for n in spec.get("qualifier_nouns", []))
+        for q in spec.get("qualifiers", []) + spec.get("narrow_qualifiers", []):
             body = phrase_pattern([q], inflect=True).pattern
-            qualifiers.append((re.compile(_QUALIFIER_GAP + body), name))
+            narrow = only if q in spec.get("narrow_qualifiers", []) else frozenset()
+            qualifiers.append((re.compile(_QUALIFIER_GAP + body), name, narrow))
         for e in spec.get("events", []):
             events.append((len(e), phrase_pattern([e.strip()], inflect=True), name))
     heads.sort(key=lambda t: -t[0])

@@ -48,3 +48,14 @@ def test_a_count_at_the_time_of_writing_and_one_at_an_hour_of_that_day_are_two_m
     # a day the sentence names (« lundi ») with no hour is no moment of writing either: still one moment
     v = V.compare(_count(81000), dataclasses.replace(evening, id="c-x"), lex=load())
     assert v.kind == V.CONFLICT, v
+
+
+def test_cut_off_is_without_power_only_for_homes_and_customers(claims):
+    """« coupés » alone (disasters.toml narrow_qualifiers) says « without power » of customers and homes, not of
+    roads or lines, which keep the count of their own noun: a confident wrong label is worse than count:<noun>."""
+    cs = claims("Vendredi soir, 177 000 clients étaient encore coupés et 36 routes restaient coupées.\n", MONDAY)
+    assert figure(cs, "177 000 clients").attribute == "without_power", show(cs)
+    assert figure(cs, "36 routes").attribute == "count:route", show(cs)
+    cs = claims("Une quarantaine de lignes coupées attendent les équipes d'Enedis, et 8 000 foyers coupés.\n", MONDAY)
+    assert figure(cs, "Une quarantaine de lignes").attribute == "count:ligne", show(cs)
+    assert figure(cs, "8 000 foyers").attribute == "without_power", show(cs)
