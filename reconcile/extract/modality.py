@@ -14,8 +14,10 @@ _DIGIT = re.compile(r"\d")
 _THAT = re.compile(r"\s*qu(?:e\b|')")
 # The words of an origin that is no name, up to a punctuation mark or the figure after it (« selon la
 # direction, », « selon la direction environ 12 % de la production »).
-_ORIGIN = re.compile(r"[\s\w'’-]{3,60}?(?=[,.;:)(]|$|\s+(?:(?:environ|pr[eè]s de|plus de|moins de|quelque|au moins|"
+_ORIGIN = re.compile(r"[\s\w'’-]{3,80}?(?=[,.;:)(]|$|\s+(?:(?:environ|pr[eè]s de|plus de|moins de|quelque|au moins|"
                      r"jusqu'[aà]|entre)\s+\d|\d))")
+# A participle with its agent after a source's noun (« le rapport présenté par son adjoint »): where its name ends
+_AGENT_PARTICIPLE = re.compile(r"\s+[^\W\d]+(?:é|ée|és|ées|u|ue|us|ues|is|ise|it|ite)\s+par\s", re.I)
 _ARTICLE_WORD = re.compile(r"^(?:(?:le|la|les)\s+|l['’])(?=\w)", re.I)  # « selon la gendarmerie » -> gendarmerie
 # a relative clause on the origin of a « selon » (« selon ce document, que Berry Info a pu consulter »)
 _RELATIVE = r",\s*(?:que|qu['’]|qui|dont|où)\b"
@@ -187,9 +189,12 @@ def _read_attributions(ctx: Context, s: Sentence) -> list[tuple[int, str, tuple[
                 if phrase and phrase.group().strip():
                     end = start + len(phrase.group().rstrip())
                     rel = _RELATIVE_CLAUSE.match(ctx.source.text, end, s.end)
-                    # (its relative clause goes with it: « ce document, que Berry Info a pu consulter, »)
-                    out.append((s.start + hit.start(), _ARTICLE_WORD.sub("", " ".join(phrase.group().split()[:6])),
-                                (start, rel.end() - 1 if rel else end)))
+                    # (its relative clause goes with it: « ce document, que Berry Info a pu consulter, »; and
+                    # a name apposed to it: « le rapport présenté par son adjoint aux finances, Thomas Vilaret, »)
+                    words = _AGENT_PARTICIPLE.split(phrase.group(), 1)[0]  # « le rapport d'orientation présenté
+                    # par son adjoint »: the document, not who presented it
+                    out.append((s.start + hit.start(), _ARTICLE_WORD.sub("", " ".join(words.split()[:6])),
+                                (start, rel.end() - 1 if rel else _apposed(ctx, end))))
     out += _opinion_holders(ctx, s, folded)
     return sorted(out, key=lambda f: f[0])
 

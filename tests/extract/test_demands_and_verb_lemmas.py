@@ -58,6 +58,9 @@ SAID = [
                  id="qu-il-estime-the-main-subject"),
     pytest.param("La FSU conteste ces chiffres et affirme qu'elle a compté 6 000 manifestants.", "6 000 manifestants",
                  "FSU", id="qu-elle-a-compte-the-main-subject"),
+    # a document presented by somebody named after it: the document speaks, not its presenter
+    pytest.param("Selon le rapport d'activité présenté par la directrice générale, Claire Morvan, le musée a accueilli "
+                 "210 000 visiteurs.", "210 000 visiteurs", "rapport d'activité", id="selon-a-document-presented-by"),
     # an impersonal « on » after a verb of saying: the people of the name after it speak
     pytest.param("« Réunir 20 000 personnes un mardi, c'est un succès », souligne-t-on à la CFDT.", "20 000 personnes",
                  "CFDT", id="on-a-la-cfdt"),
