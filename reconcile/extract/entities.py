@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..normalize.entities import Registry
 from ..normalize.text import fold, phrase_pattern
+from .frames import introduced_by_de
 
 NER_LABELS = {"ORG", "PER", "MISC", "LOC"}
 _PREPOSITIONS = {"de", "d'", "du", "des", "a", "au", "aux", "dans", "pour", "avec", "par", "sur",
@@ -321,8 +322,7 @@ def _complemented(line, names: list[EntitySpan]) -> tuple:
         if t.pos_ != "NOUN" or not t.text[:1].islower():
             continue
         for c in t.children:
-            if c.dep_ != "nmod" or c.i <= t.i or not any(fold(x.text) in ("de", "du", "des", "d'") for x in c.children
-                                                          if x.dep_ == "case"):
+            if c.dep_ != "nmod" or c.i <= t.i or not introduced_by_de(c):
                 continue
             pos = line.start + c.idx
             x = next((x for x in names if x.start <= pos < x.end), None)

@@ -417,7 +417,7 @@ def relative_dates(ctx: Context, s: Sentence, ms: list[Mention], previous) -> No
             continue  # « Deux jours après l'explosion qui a dévasté lundi l'usine »: the event's own date says it
         word = fold(noun.lemma_ or noun.text)
         event = next((attr for pattern, attr in ctx.lex.events if pattern.fullmatch(word)), None)
-        known = event or word in set((ctx.lex.act_nouns or {}).values()) or \
+        known = event or word in (ctx.lex.act_nouns or {}).values() or \
             ((word,) in ctx.lex.incident_nouns and word not in ctx.lex.incident_generic)
         if not known:
             continue

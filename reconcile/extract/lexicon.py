@@ -193,10 +193,10 @@ def _compile(data: dict) -> Lexicon:
         for h in spec.get("heads", []):
             heads.append((len(h), phrase_pattern([h], inflect=True), name))
         only = frozenset(fold(n) for n in spec.get("qualifier_nouns", []))
-        for q in spec.get("qualifiers", []) + spec.get("narrow_qualifiers", []):
+        for q, after in [(q, frozenset()) for q in spec.get("qualifiers", [])] + \
+                [(q, only) for q in spec.get("narrow_qualifiers", [])]:
             body = phrase_pattern([q], inflect=True).pattern
-            narrow = only if q in spec.get("narrow_qualifiers", []) else frozenset()
-            qualifiers.append((re.compile(_QUALIFIER_GAP + body), name, narrow))
+            qualifiers.append((re.compile(_QUALIFIER_GAP + body), name, after))
         for e in spec.get("events", []):
             events.append((len(e), phrase_pattern([e.strip()], inflect=True), name))
     heads.sort(key=lambda t: -t[0])

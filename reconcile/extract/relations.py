@@ -128,13 +128,11 @@ def _place_of_wholes(claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         where = places.get(c.id, set())
-        if len(where) >= 2 and "" not in where and "place" not in c.scope_dict():
-            chains = [[p] + gazetteer().ancestors(p) for p in sorted(where)]
-            if all(gazetteer().lookup(p) is not None for p in where):
-                common = next((p for p in chains[0] if all(p in chain for chain in chains[1:])), None)
-                if common is not None:
-                    c = replace(c, scope=tuple(sorted(dict(c.scope, place=common).items())),
-                                rules=tuple(sorted(dict(c.rules, place="parse:places-of-parts").items())))
+        common = gazetteer().containing(sorted(where)) \
+            if len(where) >= 2 and "" not in where and "place" not in c.scope_dict() else None
+        if common is not None:
+            c = replace(c, scope=tuple(sorted(dict(c.scope, place=common).items())),
+                        rules=tuple(sorted(dict(c.rules, place="parse:places-of-parts").items())))
         out.append(c)
     return out
 

@@ -1211,9 +1211,9 @@ def _completed(top):
 
 def _predicate_noun(noun) -> bool:
     """True for a noun that is what a copula says its subject is (« le groupement est titulaire du lot »): a role
-    of the subject, not a thing its complement belongs to."""
+    of the subject, not a thing its complement belongs to. (The tagger may take the copula of « est attributaire
+    du marché » for a passive auxiliary.)"""
     return any(c.dep_ == "cop" or c.dep_ == "aux:pass" and c.lemma_ == "être" for c in noun.children)
-    # (the tagger may take the copula of « est attributaire du marché » for a passive auxiliary)
 
 
 def _measured_thing(noun, inside: set):

@@ -40,6 +40,14 @@ class Gazetteer:
             p = self.lookup(p.parent)
         return out
 
+    def containing(self, names: list[str]) -> str | None:
+        """The nearest place that is or contains each of `names` (« Finistère », « Morbihan » -> « Bretagne »), the
+        first name as written when it is that place; None when one is unknown or no place holds them all."""
+        if any(self.lookup(n) is None for n in names):
+            return None
+        chains = [[n] + self.ancestors(n) for n in names]
+        return next((p for p in chains[0] if all(p in chain for chain in chains[1:])), None)
+
     def relation(self, a: str, b: str) -> str:
         """'same', 'part' (one contains the other), 'disjoint' (two known places) or 'unknown'."""
         if fold(a) == fold(b):
