@@ -431,7 +431,10 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                                  dated=time_origin not in ("published", "unknown"))
             if incident:
                 entity, how, subject_rule = incident
-        rules = {"attribute": attr_rule, "subject": subject_rule, "time": day_rule or f"time:{time_origin}"}
+        time_rule = day_rule or f"time:{time_origin}"
+        if time_origin == "published" and _told_past(s, fr):
+            time_rule = "time:published+past"  # « la présidente en a recensé 71 »: on or shortly before that day
+        rules = {"attribute": attr_rule, "subject": subject_rule, "time": time_rule}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
         if not origin and _had(ctx, s, attr, fr):
@@ -580,6 +583,8 @@ def _told_past(s: Sentence, fr) -> bool:
     verb = fr.predicate if fr is not None else None
     if verb is None:
         verb = next((t for t in s.tokens if t.dep_ == "ROOT"), None)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # a noun predicate is told in the tense of its verb (« a estimé les pertes à… »)
     if verb is None:
         return False
     past = ("Imp", "Past")
@@ -625,6 +630,9 @@ def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved, fr=None):
              and r[0].type == m.type]
     if known:
         return known[-1][2], "parse:elided-coordinated"
+    taken_up = _demonstrative(ctx, s, m)
+    if taken_up is not None:  # « Ces 15 millions, c'est un premier pas »: the figure told before, taken up
+        return taken_up.attribute, "parse:demonstrative"
     clitic = _EN_BEFORE.search(fold(ctx.source.text[s.start:m.start])) and _clitic_en(ctx, s, m)
     if clitic:
         named = _noun_before_en(ctx, s, m)
@@ -765,6 +773,19 @@ def _rate_of_state(ctx: Context, s: Sentence, m: Mention, fr):
     if p is None or p.lemma_ in ctx.lex.change_verbs or verb_form(p, ctx.lex.change_verbs):
         return None
     return f"share:{fold(p.lemma_)}", "parse:rate-of-state"
+
+
+def _demonstrative(ctx: Context, s: Sentence, m: Mention) -> Claim | None:
+    """The claim of the article that a figure under a demonstrative takes up (« Ces 15 millions, c'est un premier
+    pas » after « une enveloppe de 15 millions d'euros »): the last one of the same value."""
+    nums = [t for t in tokens_in(s, m.start, m.end) if t.like_num]
+    dets = [c for h in nums + [t.head for t in nums] for c in h.children if c.dep_ == "det"] + \
+        [t.head for t in nums if t.head.pos_ == "DET"]  # (« Ces 380, nous les contesterons »: the parse tears it)
+    if not any("Dem" in d.morph.get("PronType") for d in dets) or \
+            not isinstance(m.value, (int, float)):
+        return None
+    return next((c for c in reversed(ctx.claims) if c.start < m.start and isinstance(c.value, (int, float))
+                 and not isinstance(c.value, bool) and abs(c.value - m.value) <= 1e-9 * max(1.0, abs(m.value))), None)
 
 
 def _earlier(ctx: Context, s: Sentence, m: Mention, keep) -> Claim | None:

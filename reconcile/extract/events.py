@@ -213,7 +213,7 @@ def event_unit(ctx: Context, s: Sentence, a: int, b: int) -> str | None:
             # (« fermer son usine de Vierzon le 20 mars ») on the verb, right after the noun
             named = next((n for n in list(c.children) + list(cue.children)
                           if n.dep_ in ("nmod", "obl:arg", "obl:mod") and n.pos_ == "PROPN" and
-                          (n.head is c or n.i == c.i + 2) and
+                          (n.head.i == c.i or n.i == c.i + 2) and
                           any(fold(x.text) in ("de", "d'", "du") for x in n.children if x.dep_ == "case")), None)
             if named is not None:
                 words = [t.text for t in named.subtree if t.dep_ != "case" and t.pos_ != "PUNCT"

@@ -105,6 +105,7 @@ class Lexicon:
     dynamics: dict = None  # attribute -> stock | running | fixed
     stock_when_of: frozenset[str] = frozenset()  # stocks only with what they are of (« le coût du relogement »)
     stock_days: int = 45
+    past_days: int = 0  # comparison.toml [dynamics]: how far before its article a past act dated by it lies
     change_words: re.Pattern | None = None
     titles: frozenset[str] = frozenset()
     offices: frozenset[str] = frozenset()  # folded nouns of a place's offices that speak for it
@@ -340,6 +341,7 @@ def _comparison_fields(comp: dict) -> dict:
     when_of = frozenset(dyn.get("stock_when_of", []))
     dynamics = {a: cls for a, cls in dynamics.items() if a not in when_of}
     return dict(counters=counters, dynamics=dynamics, stock_when_of=when_of, stock_days=int(dyn.get("stock_days", 45)),
+                past_days=int(dyn.get("past_days", 0)),
                 vague_attributes=frozenset(comp.get("vague", {}).get("attributes", [])),
                 generic_events=tuple(ev.get("generic", [])), figure_events=frozenset(ev.get("figures", [])), same_event_days=int(ev.get("same_event_days", 7)),
                 relative_slack={k: int(v) for k, v in ev.get("relative_slack", {}).items()},
