@@ -215,21 +215,27 @@ def _lead_date(ctx: Context, s: Sentence):
 _MONTHS = "|".join(fold(k) for k, v in periods_lexicon()["months"].items() if "." not in k and v.get("needs") != "year")
 _WEEKDAYS = "|".join(fold(k) for k in periods_lexicon()["weekdays"])
 _MONTH = re.compile(rf"\b(?:{_MONTHS})\b")
+# the periods of a year named without it, as a month is (« au troisième trimestre », « cet été »)
+_YEAR_PARTS = "|".join(fold(k) for k in [*periods_lexicon()["seasons"], periods_lexicon()["grammar"]["quarter"],
+                                         periods_lexicon()["grammar"]["half"]])
+_YEAR_PART = re.compile(rf"\b(?:{_MONTHS}|{_YEAR_PARTS})\b")
 _WEEKDAY_ONLY = re.compile(rf"(?:(?:ce|le|des|depuis)\s+)?(?:{_WEEKDAYS})(?:\s+(?:matin|soir|midi|apres-midi))?")
 _WEEKDAY = re.compile(rf"\b(?:{_WEEKDAYS})\b")
 _RELATIVE = re.compile(r"\b(?:dernier|derniere|prochain|prochaine|passe|passee|suivant|suivante|precedent|precedente|"
                        r"an|annee|hier|demain|ce|cette)\b")
 
 
-def by_tense(ctx: Context, s: Sentence, pos: int, written: str, when):
-    """A month or day named without its year is read against the tense of its clause: in the
-    future tense, one that would fall before the article is the coming one (« passera en
-    septembre », written in November); in a past tense, one that would fall after it is the last
-    one (« employait 400 salariés en mars », written in November). A written year is kept."""
+def by_tense(ctx: Context, s: Sentence, pos: int, written: str, when, *, planned: bool = False):
+    """A month, season, quarter or day named without its year is read against the tense of its clause:
+    in the future tense, or in a plan told in the present (« la fermeture reste programmée à la fin
+    septembre », « Au programme : la fermeture à la fin du troisième trimestre »), one that would fall
+    before the article is the coming one (« passera en septembre », written in November); in a past
+    tense, one that would fall after it is the last one (« employait 400 salariés en mars », written in
+    November). A written year is kept. `planned`: the caller read the event as planned (its status word)."""
     pub = ctx.source.published
     weekday = _WEEKDAY_ONLY.fullmatch(fold(written or "").strip())
     if when is None or pub is None or re.search(r"\d{4}", written or "") or \
-            not (_MONTH.search(fold(written or "")) or weekday) or _RELATIVE.search(fold(written or "")):
+            not (_YEAR_PART.search(fold(written or "")) or weekday) or _RELATIVE.search(fold(written or "")):
         return when  # a written year, no month named, or a date relative to the article (« l'an dernier »)
     verbs = []
     for weak in (True, False):  # « Mardi, la circulation a repris »: a fronted date takes its clause's tense
@@ -243,6 +249,8 @@ def by_tense(ctx: Context, s: Sentence, pos: int, written: str, when):
         any("Part" in t.morph.get("VerbForm") and any(c.dep_ == "aux:tense" for c in t.children) for t in verbs) or \
         any("Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") and t.dep_ in ("acl", "amod")
             and t.lemma_ not in ctx.lex.plan_lemmas for t in verbs)  # « la surverse, survenue samedi »; not « prévue »
+    # a planned event looks ahead, whatever the tense of its verb (cues.toml [statuses] planned: « programmée »)
+    future = future or planned and not weekday
     step = 1 if future and not past and when.end < pub else -1 if past and not future and when.start > pub else 0
     if not step:
         return when

@@ -81,7 +81,7 @@ def events(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 before = _status_before(ctx, s, q)
                 st = before[1] if before else status
                 lo, hi = (min(a, q.start), max(b, q.end)) if q is p else (before[0], q.end)
-                when = by_tense(ctx, s, a, q.text, event_time(ctx, q))
+                when = by_tense(ctx, s, a, q.text, event_time(ctx, q), planned=bool(before) and st == "planned")
                 past = _past_participle(s, a, b) and ctx.source.published is not None and when.end < ctx.source.published
                 if st == "planned" and past and not dict(ctx.lex.statuses)["planned"].search(
                         fold(ctx.source.text[max(s.start, a - 45):b])):
@@ -367,7 +367,8 @@ def dated(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                                                                    "parse:act-verb", "parse:act-object"):
             continue  # a date about nothing named, unless it dates a noun (« une première séance le 28 novembre »)
         event = next((attr for pattern, attr in ctx.lex.events if pattern.fullmatch(noun[0])), None)
-        when = by_tense(ctx, s, p.start, p.text, event_time(ctx, p))
+        before = _status_before(ctx, s, p)  # « la réouverture, prévue en février »: planned, so the coming one
+        when = by_tense(ctx, s, p.start, p.text, event_time(ctx, p), planned=bool(before) and before[1] == "planned")
         if any(c.value == when and c.attribute == (event or f"date:{noun[0]}") and s.start <= c.start < s.end
                for c in ctx.claims):
             continue  # the event reader already dated it
