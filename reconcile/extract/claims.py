@@ -399,7 +399,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if said and said.time_origin == "explicit":  # the restated sum's own date
                 time, time_origin = said.time, "explicit"
         day_rule = None
-        if time_origin == "published" and s.day is not None and attr in ctx.lex.on_the_day and _told_past(s, fr) \
+        if time_origin == "published" and s.day is not None and attr in ctx.lex.on_the_day and _told_past(s, fr, ctx.lex.etre_verbs) \
                 and (ctx.source.published is None or s.day.end <= ctx.source.published):
             # « Vendredi, les viticulteurs ont défilé. À Béziers, le cortège a rassemblé 2 400 personnes »
             time, time_origin, day_rule = s.day, "explicit", "time:day-before"
@@ -432,7 +432,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if incident:
                 entity, how, subject_rule = incident
         time_rule = day_rule or f"time:{time_origin}"
-        if time_origin == "published" and _told_past(s, fr):
+        if time_origin == "published" and _told_past(s, fr, ctx.lex.etre_verbs):
             time_rule = "time:published+past"  # « la présidente en a recensé 71 »: on or shortly before that day
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": time_rule}
         if scope_rules:
@@ -577,9 +577,9 @@ def _voters_who_voted(ctx: Context, s: Sentence, m: Mention, attr: str, fr) -> b
     return False
 
 
-def _told_past(s: Sentence, fr) -> bool:
+def _told_past(s: Sentence, fr, etre_verbs: frozenset = frozenset()) -> bool:
     """True when the figure's verb (else the sentence's) tells a past event (« a rassemblé », « avaient
-    défilé », « Ils étaient 14 500 »)."""
+    défilé », « Ils étaient 14 500 »). `etre_verbs`: those whose compound past takes « être »."""
     verb = fr.predicate if fr is not None else None
     if verb is None:
         verb = next((t for t in s.tokens if t.dep_ == "ROOT"), None)
@@ -592,8 +592,10 @@ def _told_past(s: Sentence, fr) -> bool:
     if "Part" not in verb.morph.get("VerbForm"):  # « étaient », « rassemblait », « Ils étaient 14 500 »
         return any(t in verb.morph.get("Tense") for t in past) or \
             any(t in c.morph.get("Tense") for c in helpers for t in past)
-    # « a rassemblé », « se sont rassemblés », « avaient défilé »; not the passive « sont annoncées »
-    return any(c.dep_ == "aux:tense" or any(t in c.morph.get("Tense") for t in past) for c in helpers)
+    # « a rassemblé », « se sont rassemblés », « avaient défilé », « sont tombés » (a verb whose past takes
+    # « être », which the parser reads as a passive); not the passive « sont annoncées »
+    return any(c.dep_ == "aux:tense" or any(t in c.morph.get("Tense") for t in past) for c in helpers) or \
+        fold(verb.lemma_) in etre_verbs and any(fold(c.lemma_) == "etre" for c in helpers)
 
 
 def _staff_share(ctx: Context, attr: str) -> bool:

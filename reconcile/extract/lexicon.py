@@ -68,6 +68,7 @@ class Lexicon:
     noun_predicates: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
+    etre_verbs: frozenset[str] = frozenset()  # frames.toml [tense]: verbs whose compound past takes « être »
     act_nouns: dict = None  # frames.toml [acts]: folded verb -> the noun of its act (« lever » -> « levee »)
     act_phrases: dict = None  # frames.toml [acts.phrases]: « rendre public » -> publication
     light_verbs: frozenset[str] = frozenset()  # verbs whose object names the act (« dresser un bilan »)
@@ -298,6 +299,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         noun_predicates=frozenset(verbs),
         raising_verbs=frozenset(frames["raising"]["verbs"]),
         date_words=frozenset(fold(w) for w in frames.get("dates", {}).get("words", [])),
+        etre_verbs=frozenset(fold(w) for w in frames.get("tense", {}).get("etre_verbs", [])),
         act_nouns={fold(k): fold(v) for k, v in frames.get("acts", {}).get("nouns", {}).items()},
         act_phrases={fold(k): fold(v) for k, v in frames.get("acts", {}).get("phrases", {}).items()},
         light_verbs=frozenset(fold(w) for w in frames.get("acts", {}).get("light", {}).get("verbs", [])),

@@ -33,6 +33,10 @@ def test_the_slack_is_data():
     (("dated-d", "2026-06-10", "Le 9 juin, le comité a recensé 230 dossiers de sinistre."),
      ("undated-d", "2026-06-11", "Le comité avait recensé 270 dossiers de sinistre."),
      "count:dossier", {"230 dossiers", "270 dossiers"}),
+    # a verb whose past takes « être » (the parser reads « sont tombés » as a passive)
+    (("dated-e", "2026-10-05", "Dimanche 4 octobre, il est tombé 310 millimètres de pluie à Alès."),
+     ("undated-e", "2026-10-06", "Selon Météo-France, 260 millimètres de pluie sont tombés à Alès."),
+     "count:millimetre", {"310 millimètres", "260 millimètres"}),
 ])
 def test_an_undated_past_act_is_the_act_dated_in_the_days_before(compare, dated, undated, attribute, quotes):
     out = compare(dated, undated)
@@ -55,6 +59,13 @@ def test_two_undated_past_acts_stay_apart(compare):
     out = compare(("both-a", "2026-02-03", "Les gendarmes ont dressé 41 procès-verbaux lors d'un contrôle."),
                   ("both-b", "2026-02-05", "Les gendarmes ont dressé 29 procès-verbaux lors d'un contrôle."))
     assert not out.flagged_on("count:proces-verbal"), out.told()
+
+
+def test_a_present_passive_is_no_past_act(compare):
+    """« sont annoncés » is a passive in the present, not the past of a verb that takes « être »."""
+    out = compare(("passive", "2026-05-06", "Les 300 recrutements sont annoncés pour la rentrée."))
+    told = [c for c in out.claims if c.value == 300]
+    assert [dict(c.rules)["time"] for c in told] == ["time:published"], show(told)
 
 
 def test_a_present_state_keeps_its_day(compare):
