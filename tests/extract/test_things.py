@@ -68,6 +68,15 @@ NOT_THINGS = [
                  id="counted-not-valued"),
     pytest.param("La gendarmerie recensait 45 interventions dans la nuit.", "45 interventions", "gendarmerie",
                  id="a-counter"),
+    # the head of a locution (« au terme de », « au fil de », « à l'issue de », « au bout de ») is no thing
+    pytest.param("Au terme de onze jours de débats, la cour d'assises a rendu son verdict.", "onze jours", "terme",
+                 id="au-terme-de"),
+    pytest.param("Au fil des vingt jours de grève, la direction n'a rien cédé.", "vingt jours", "fil",
+                 id="au-fil-de"),
+    pytest.param("À l'issue de six heures de négociation, les syndicats ont signé.", "six heures", "issue",
+                 id="a-l-issue-de"),
+    pytest.param("Au bout de trois semaines de travaux, la route a rouvert.", "trois semaines", "bout",
+                 id="au-bout-de"),
 ]
 
 
