@@ -209,8 +209,8 @@ def _sentence(text: str, start: int, figs: list[Claim], cues: dict, found: dict,
             m = whole_after.search(gap)
             if m and len(gap[:m.start()].split()) <= 3 and _whole_of(p, c, _cue(m)):
                 found.setdefault(p.id, (c.id, "part:" + _cue(m)))
-                if _cue(m).endswith(("total de", "effectif de")):  # the whole is counted by its own noun
-                    wholes.add(c.id)
+                wholes.add(c.id)  # what the part's verb does is not done to its whole (« supprimer 380 postes
+                # sur 2 100 salariés », « fermer 3 lignes sur 7 »)
                 continue
         gap = fold_gap(whole.end, c.start) if whole is not None else ""
         listed = breakdown.search(gap) if breakdown is not None and whole is not None else None
@@ -290,13 +290,17 @@ def _as_part(c: Claim, rel: tuple[str | None, str], of: Claim | None = None) -> 
 
 
 def _as_whole(c: Claim, lex: Lexicon) -> Claim:
-    """The whole named after « sur un total de »: counted by its own noun (« 900 salariés » is a
-    headcount, whatever verb its part hangs on)."""
+    """The whole named after « sur », « sur un total de », « parmi les »: counted by its own noun (« 900
+    salariés » is a headcount, whatever verb its part hangs on), and not in the event its part's verb tells
+    (« l'usine va fermer 3 lignes sur 7 »: the plant's 7 lines are not closed)."""
     noun = _noun(c)
     attribute = attribute_for_noun(noun, lex) if noun else None
-    if not attribute or attribute == c.attribute:
+    scope = {k: v for k, v in c.scope if k != "event"}
+    if (not attribute or attribute == c.attribute) and len(scope) == len(c.scope):
         return c
-    return replace(c, attribute=attribute, rules=tuple(sorted(dict(c.rules, attribute="cue:total-noun").items())))
+    rules = dict(c.rules, attribute="cue:total-noun") if attribute and attribute != c.attribute else dict(c.rules)
+    return replace(c, attribute=attribute if attribute else c.attribute, scope=tuple(sorted(scope.items())),
+                   rules=tuple(sorted(rules.items())))
 
 
 def _denials(text: str, claims: list[Claim], sentences: list[tuple[int, int]], lex: Lexicon) -> list[Claim]:

@@ -16,6 +16,8 @@ from reconcile.normalize.entities import default_registry
 from reconcile.pipeline import claims_of
 from reconcile.store import claim_from_dict
 
+from .conftest import show
+
 
 def by_quote(cs):
     """quote -> claim, for the figures of a text (one claim per quote in these sentences)."""
@@ -64,6 +66,26 @@ def test_a_whole_after_sur_un_total_de_is_counted_by_its_own_noun(claims):
     got = by_quote(claims("Fabrex supprimera 150 postes sur un total de 900 salariés."))
     assert got["150 postes"].attribute == "job_cuts"
     assert got["900 salariés"].attribute == "headcount"  # the employees, not more job cuts
+
+
+@pytest.mark.parametrize("text, part, part_attribute, whole, whole_attribute", [
+    ("La direction prévoit de supprimer 380 postes sur 2 100 salariés.", "380 postes", "job_cuts",
+     "2 100 salariés", "headcount"),
+    ("Norvatec licenciera 95 salariés sur les 610 salariés du site.", "95 salariés", "job_cuts",
+     "610 salariés", "headcount"),
+])
+def test_a_whole_after_sur_is_counted_by_its_own_noun_not_by_its_parts_verb(claims, text, part, part_attribute,
+                                                                              whole, whole_attribute):
+    got = by_quote(claims(text))
+    assert (got[part].attribute, got[whole].attribute) == (part_attribute, whole_attribute), show(list(got.values()))
+    assert got[part].part_of == got[whole].id
+
+
+def test_a_whole_after_sur_is_not_in_the_event_of_its_part(claims):
+    """« fermer 3 lignes sur 7 »: three lines are closed, the plant's seven are not."""
+    got = by_quote(claims("L'usine de Brévane va fermer 3 lignes sur 7."))
+    assert got["3 lignes"].scope_dict().get("event") == "closure", show(list(got.values()))
+    assert "event" not in got["7"].scope_dict(), show(list(got.values()))
 
 
 def test_two_additions_are_parts_of_no_stated_whole(claims):
