@@ -90,9 +90,14 @@ def fronted_attribution(ctx: Context, s: Sentence, cues: list):
     vacants et les agents ont cumulé 9 000 heures ») and so speaks for all that follows it, or None."""
     text = ctx.source.text
     opening = next((f for f in cues if f[2] is not None and _opens_clause(text, s, f[0])), None)
-    if opening is None or not text[opening[2][1]:s.end].lstrip().startswith(","):
+    # the comma that closes the « selon X » phrase, after the rest of its name when the name was cut short
+    # (« Selon le syndicat des eaux du Causse et de la Vionne, le barrage… »): no figure or quote before it
+    if opening is None or not _REST_OF_NAME.match(text, opening[2][1], s.end):
         return None
     return opening
+
+
+_REST_OF_NAME = re.compile(r"[^,;:.!?\d«»()\n]{0,60},")
 
 
 def _opens_clause(text: str, s: Sentence, pos: int) -> bool:

@@ -22,6 +22,11 @@ FRONTED = [
     # a « selon » in the middle of a clause, before the figure and with no comma: its words up to the figure
     ("Fondée en 1962, elle fournit selon la direction environ 30 % du marché national de la brique.\n",
      "environ 30 %", "direction"),
+    # a name the reader cuts short (« et de la Vionne »): the comma after the rest of it closes the phrase
+    ("Selon le syndicat des eaux du Larzac et de la Sorgue, le réservoir de Brunas, qui dessert une vingtaine "
+     "de communes, était rempli à 39 % lundi.\n", "39 %", "syndicat des eaux du Larzac"),
+    ("D'après la fédération des chasseurs de l'Aude et des Pyrénées-Orientales, 1 400 sangliers ont été "
+     "prélevés en novembre.\n", "1 400 sangliers", "fédération des chasseurs de l'Aude"),
 ]
 
 
