@@ -293,3 +293,19 @@ def test_a_closed_period_of_the_past_is_no_running_count(compare):
                             "les autorités sanitaires."),
     )
     assert out.flagged_on("count:enfant"), out.told()
+
+
+# ------------------------------------------------------------------ communes: what they undergo, or what a territory has
+
+def test_communes_an_event_touches_are_no_stock(compare):
+    """Communes hit by a flood, counted four days apart: the toll of the flood grows, an evolution."""
+    out = compare(("communes-a", "2025-10-13", "Le Gard est sinistré : la crue a touché 38 communes."),
+                  ("communes-b", "2025-10-17", "Le Gard est sinistré : la crue a touché 74 communes."))
+    assert not [f for f in out.flagged_on("count:commune") if f.kind == "conflict"], out.told()
+
+
+def test_communes_a_territory_has_are_a_stock(compare):
+    """What a territory has (« regroupe », frames.toml [having]) does not change in four days."""
+    out = compare(("agglo-a", "2025-10-13", "La communauté d'agglomération de Brévane regroupe 31 communes."),
+                  ("agglo-b", "2025-10-17", "La communauté d'agglomération de Brévane regroupe 33 communes."))
+    assert [(f.kind, f.rule) for f in out.flagged_on("count:commune")] == [("conflict", "stock")], out.told()
