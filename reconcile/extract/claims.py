@@ -185,8 +185,32 @@ _UNNAMED_HOWS = frozenset({"main entity", "previous sentence", "topic noun", "st
 _THING_OVERRIDES = _UNNAMED_HOWS | {"sentence", "clause", "description"}
 
 
+# the end of a bare amount in millions (« 350 millions », « 1,7 million »), and a noun it counts right after it
+_BARE_SCALE = tuple(fold(w) for w, (_, cur) in numbers_lexicon().scales.items() if cur is None and fold(w) != "mille")
+_COUNTS_AFTER = re.compile(r"\s*(?:de|d'|d’)\s*[^\W\d]", re.I)
+
+
+def _elided_currency(text: str, ms: list[Mention]) -> list[Mention]:
+    """A bare amount in millions after a sum of money in its sentence is a sum in that currency: « réévalué à
+    412 millions d'euros, contre 350 millions lors de l'enquête », « 2,6 millions d'euros …, dont 1,7 million
+    aux proches »; not « 1,7 million de passagers », which counts its noun."""
+    out, money = [], None
+    for m in ms:
+        if m.type == "money" and m.currency:
+            money = m
+        elif money is not None and m.type == "quantity" and not m.unit and \
+                fold(m.text).split()[-1:] and fold(m.text).split()[-1] in _BARE_SCALE and \
+                not _COUNTS_AFTER.match(text, m.end):
+            m = replace(m, type="money", currency=money.currency)
+        out.append(m)
+    return out
+
+
 def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     text = ctx.source.text
+    given = {id(m) for m in ms}
+    ms = _elided_currency(text, ms)
+    elided = {id(m) for m in ms} - given  # bare amounts in millions read as sums (« dont 18 millions pour… »)
     periods = [m for m in ms if m.type in ("date", "period")]
     houses = {id(m) for m in ms if _house_number(text, m)}
     figures = [m for m in ms if m.type in ("quantity", "money", "percent") and id(m) not in houses]
@@ -228,7 +252,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                 attr, attr_rule = _crowd_attribute(ctx)
         if attr is None:
             if m.type == "money":  # « 259,4 millions d'euros, soit 1 742 euros par habitant »: the same sum restated
-                attr, attr_rule = _restated(text, m, resolved) or ("amount", "attr:money")
+                attr, attr_rule = _restated(text, m, resolved) or \
+                    (id(m) in elided and _coordinated(resolved, m)) or ("amount", "attr:money")
             elif m.type == "percent":
                 attr, attr_rule = _share_attribute(text, m, ctx.lex), "attr:percent"
                 if attr == "percent":
@@ -624,14 +649,21 @@ def _employer(ctx: Context, s: Sentence, m: Mention, counter_span) -> str | None
     return None
 
 
+def _coordinated(resolved, m: Mention):
+    """(attribute, rule) of the last figure of the sentence of the same type as `m` whose attribute says what it
+    counts (« 3 500 manifestants, contre 12 000 »), or None."""
+    known = [r for r in resolved if not r[2].startswith(("amount", "percent", "share:", "duration:"))
+             and r[0].type == m.type]
+    return (known[-1][2], "parse:elided-coordinated") if known else None
+
+
 def _elided_attribute(ctx: Context, s: Sentence, m: Mention, resolved, fr=None):
     """What a number without a noun counts: the noun of a figure it is coordinated with
     (« 3 500 manifestants, contre 12 000 »), else the last figure's of the two sentences before,
     when a counter or a place follows it (« Ils étaient 3 000 à Lyon selon la police »)."""
-    known = [r for r in resolved if not r[2].startswith(("amount", "percent", "share:", "duration:"))
-             and r[0].type == m.type]
+    known = _coordinated(resolved, m)
     if known:
-        return known[-1][2], "parse:elided-coordinated"
+        return known
     taken_up = _demonstrative(ctx, s, m)
     if taken_up is not None:  # « Ces 15 millions, c'est un premier pas »: the figure told before, taken up
         return taken_up.attribute, "parse:demonstrative"

@@ -59,3 +59,22 @@ def test_money_granted_is_never_compared_with_the_receiver_s_budget(claims):
 ])
 def test_a_share_is_of_the_noun_after_a_possessive(claims, text, quote, attribute):
     assert figure(claims(text), quote).attribute == attribute
+
+
+@pytest.mark.parametrize("text, quote, attribute", [
+    # a bare amount in millions after a sum of money in its sentence is a sum in that currency
+    ("Le coût du viaduc a été réévalué à 212 millions d'euros en 2025, contre 170 millions lors du vote de 2021.",
+     "170 millions", "cost"),
+    ("L'enveloppe de l'État atteint 40 millions d'euros, dont 12 millions pour les éleveurs.", "12 millions",
+     "budget"),
+    ("La cour a alloué 3,1 millions d'euros aux 54 parties civiles, dont 1,2 million aux familles.", "1,2 million",
+     "amount"),
+])
+def test_a_bare_amount_in_millions_after_a_sum_is_a_sum(claims, text, quote, attribute):
+    c = figure(claims(text), quote)
+    assert (c.kind, c.unit, c.attribute) == ("money", "EUR", attribute), (c.kind, c.unit, c.attribute)
+
+
+def test_millions_of_a_noun_stay_a_count(claims):
+    c = figure(claims("Le plan coûte 2 millions d'euros et concerne 1,2 million de passagers."), "1,2 million de passagers")
+    assert (c.kind, c.attribute) == ("quantity", "count:passager"), (c.kind, c.attribute)
