@@ -328,6 +328,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             scope["of"] = measured
             scope_rules.append("window:duration-of")
         of = R.costed(ctx, s, m, fr) if attr == "cost" else None
+        if of and ctx.lex.topic_nouns and ctx.lex.topic_nouns.fullmatch(of[0]):
+            of = None  # « le coût du projet », « de l'opération »: the cost of what the story is about
         if of:  # « le coût du relogement », « 240 000 euros de travaux »: costs of different things are not one
             scope["of"] = of[0]
             scope_rules.append(of[1])

@@ -78,3 +78,16 @@ def test_a_bare_amount_in_millions_after_a_sum_is_a_sum(claims, text, quote, att
 def test_millions_of_a_noun_stay_a_count(claims):
     c = figure(claims("Le plan coûte 2 millions d'euros et concerne 1,2 million de passagers."), "1,2 million de passagers")
     assert (c.kind, c.attribute) == ("quantity", "count:passager"), (c.kind, c.attribute)
+
+
+@pytest.mark.parametrize("text, quote, of", [
+    # the cost of what the story is about (cues.toml [topic_nouns]) is no cost of a thing of its own
+    ("Le coût du projet a été réévalué à 95 millions d'euros.", "95 millions d'euros", None),
+    ("Le coût de l'opération atteint 14 millions d'euros.", "14 millions d'euros", None),
+    # the cost of a thing named is that thing's
+    ("Le coût du relogement atteint 2 millions d'euros.", "2 millions d'euros", "relogement"),
+    ("Le chantier a déjà englouti 240 000 euros de travaux.", "240 000 euros", "travail"),
+])
+def test_the_cost_of_the_story_s_own_subject_has_no_scope_of_its_own(claims, text, quote, of):
+    c = figure(claims(text), quote)
+    assert (c.attribute, c.scope_dict().get("of")) == ("cost", of), (c.attribute, c.scope_dict())
