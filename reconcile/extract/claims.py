@@ -219,7 +219,13 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
     for m in ms:
         measured = _duration_of(text, m) if m.type == "duration" else None
         if measured in ctx.lex.not_measured:
-            measured = None  # « quatre ans d'emprisonnement »: frames.toml [durations] not_measured
+            measured = None  # « deux ans de sursis »: frames.toml [durations] not_measured
+        term = None
+        if measured in (ctx.lex.penalty_nouns or {}):
+            term = R.penalty(ctx, s, m, previous)  # « le parquet a requis quatre ans d'emprisonnement contre X »
+            if term is None:
+                continue  # a term that nobody asks or pronounces here is no figure
+            measured = ctx.lex.penalty_nouns[measured]
         if m.type == "duration" and not measured and not (m.cue and (m.low is not None or m.high is not None or m.approx)):
             continue  # "depuis cinq ans" frames the story; "en moins de 10 heures" is a checkable figure
         if m.type not in ("quantity", "money", "percent", "duration"):
@@ -458,9 +464,21 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                                  dated=time_origin not in ("published", "unknown"))
             if incident:
                 entity, how, subject_rule = incident
+        if term is not None and time_origin == "published":
+            time, time_origin = None, "unknown"  # a requisition or a sentence is one act, whenever it is reported
         time_rule = day_rule or f"time:{time_origin}"
         if time_origin == "published" and _told_past(s, fr, ctx.lex.etre_verbs):
             time_rule = "time:published+past"  # « la présidente en a recensé 71 »: on or shortly before that day
+        if term is not None:
+            if term[1]:  # the person a term is asked or pronounced against, whoever asks or pronounces it
+                entity, how, subject_rule = term[1], "clause", "parse:penalty-against"
+            # a term asked for is never set against a term pronounced or the most the law allows
+            scope["stage"] = term[0]
+            scope_rules.append("parse:penalty-stage")
+            kind_of = _penalty_kind(ctx, s, m)
+            if kind_of and "population" not in scope:
+                scope["population"] = kind_of  # « trois ans avec sursis »: compared with suspended terms only
+                scope_rules.append("window:penalty-kind")
         rules = {"attribute": attr_rule, "subject": subject_rule, "time": time_rule}
         if scope_rules:
             rules["scope"] = "+".join(scope_rules)
@@ -489,7 +507,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
                       else "unknown", subject_origin=how, modality="assertion", attributed=(origin, origin_rule),
                       scope=scope, rules=dict(rules, value="parse:change-from", time="time:published"))
             value, rules = after, dict(rules, value="parse:change-to")
-        planned = bool(change and time and ctx.source.published and time.start > ctx.source.published)
+        planned = bool(change and time and ctx.source.published and time.start > ctx.source.published) or \
+            term is not None and term[0] == "requested"  # a requisition: the sentence is its outcome
         add_claim(ctx, s, m.start, m.end, entity=entity, attribute=attr, value=value,
              kind=kind, unit=unit, approx=m.approx, modality="plan" if planned else None,
              precision=m.precision, cue=m.cue, time=time, time_origin=time_origin, subject_origin=how,
@@ -548,6 +567,14 @@ def _noun_before_en(ctx: Context, s: Sentence, m: Mention) -> str | None:
     if nxt is not None and nxt.pos_ == "ADJ" and fold(nxt.lemma_ or nxt.text) in ctx.lex.class_adjectives:
         noun = f"{noun} {singular(fold(nxt.text))}"
     return attribute_for_noun(noun, ctx.lex)
+
+
+def _penalty_kind(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    """How a term is served, written right after it in its clause (« quatre ans d'emprisonnement avec sursis »,
+    « six mois ferme »: domains [penalty] kinds), or None."""
+    rest = fold(ctx.source.text[m.end:_comma_clause_end(s, m)])
+    return next((k for k in ctx.lex.penalty_kinds
+                 if re.match(rf"^(?:\s+(?:de|d')\s*\w+)?\s+{re.escape(fold(k))}\b", rest)), None)
 
 
 def _duration_of(text: str, m: Mention) -> str | None:

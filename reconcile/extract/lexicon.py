@@ -89,6 +89,9 @@ class Lexicon:
     owned: frozenset[str] = frozenset()  # attributes an organisation has, never an incident
     not_outcomes: frozenset[str] = frozenset()  # folded verbs of [counted.acts] whose kinds are no incident's
     changes: dict = None  # frames.toml [change]: folded word of a change -> percent_decrease | percent_increase
+    penalty_nouns: dict = None  # domains [penalty] nouns: folded noun -> the name a term of it is compared under
+    penalty_stages: dict = None  # domains [penalty]: folded verb lemma -> requested | imposed | incurred
+    penalty_kinds: tuple[str, ...] = ()  # domains [penalty] kinds: « avec sursis », « ferme »
     not_measured: frozenset[str] = frozenset()  # frames.toml [durations]: nouns (one word each) a duration is not a figure of
     people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
     class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
@@ -320,6 +323,10 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         owned=frozenset(fold(n) for n in frames.get("incident", {}).get("owned", [])),
         not_outcomes=frozenset(fold(n) for n in frames.get("incident", {}).get("not_outcomes", [])),
         not_measured=frozenset(fold(n) for n in frames.get("durations", {}).get("not_measured", [])),
+        penalty_nouns={fold(k): v for k, v in frames.get("penalty", {}).get("nouns", {}).items()},
+        penalty_stages={fold(v): stage for stage in ("requested", "imposed", "incurred")
+                        for v in frames.get("penalty", {}).get(stage, [])},
+        penalty_kinds=tuple(frames.get("penalty", {}).get("kinds", [])),
         changes={fold(w): f"percent_{way}" for way in ("decrease", "increase")
                  for w in frames.get("change", {}).get(way, [])},
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),

@@ -1309,3 +1309,59 @@ def _thing_phrase(noun, inside: set, measures: frozenset = frozenset(), max_word
     while run and run[-1].pos_ in ("ADP", "DET", "CCONJ"):
         run.pop()
     return "".join(t.text_with_ws for t in run).strip() if run else ""
+
+
+# ---------------------------------------------------------------- terms of a penalty
+
+def penalty(ctx: Context, s: Sentence, m: Mention, previous=()) -> tuple[str, str | None] | None:
+    """(stage, defendant or None) of a term of a penalty (« quatre ans d'emprisonnement »): the stage the verb
+    above it says (domains [penalty]: requested, imposed, incurred) and the person it is against (« contre
+    X », « contre lui », « X, condamné à », « X a été condamné à », « condamne X à »); None when no such verb
+    governs it (a term nobody asks or pronounces here is no figure)."""
+    toks = tokens_in(s, m.start, m.end)
+    if not toks or not ctx.lex.penalty_stages:
+        return None
+    t, verb = span_root(toks), None
+    for _ in range(5):
+        if fold(lemma_of(t)) in ctx.lex.penalty_stages:
+            verb = t
+            break
+        if t.dep_ == "ROOT" or t.head.i == t.i:
+            break
+        t = t.head
+    if verb is None:
+        return None
+    return ctx.lex.penalty_stages[fold(lemma_of(verb))], _defendant(ctx, s, verb, toks, previous)
+
+
+def _defendant(ctx: Context, s: Sentence, verb, toks, previous) -> str | None:
+    def named(tok) -> str | None:
+        if tok.pos_ == "PRON":  # « contre lui »: who the pronoun stands for, else the last person named before
+            last = [x for x in ctx.spans if previous and previous[-1].start <= x.start < previous[-1].end
+                    and x.type == "PER"]
+            return _pronoun_referent(ctx, s, tok, previous) or (last[-1].name if last else None)
+        x = next((x for t in tok.subtree if (x := span_at(ctx, _pos(s, t))) is not None and x.type == "PER"), None)
+        return x.name if x is not None else None
+    # « contre Gilles Ravanel », « contre lui »: on the verb, or on the term itself
+    against = [c for c in list(verb.children) + [c for t in toks for c in t.children]
+               if any(x.dep_ == "case" and fold(x.text) == "contre" for x in c.children)]
+    for c in against:
+        if who := named(c):
+            return who
+    if against:
+        return None  # against somebody the sentence does not name (« contre l'ancien directeur »)
+    if verb.dep_ in ("acl", "appos", "amod") and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return named(verb.head)  # « Olivier Maury, …, condamné à deux ans »
+    for c in verb.children:  # « X a été condamné à », « le tribunal a condamné X à »
+        if c.dep_ in ("nsubj:pass", "obj") and (who := named(c)):
+            return who
+    # the parse torn apart (a fronted « Contre Gilles Ravanel, … », « Gilles Ravanel, condamné … » hung on another
+    # verb): the name right after « contre » in the sentence, else the name right before the participle's comma
+    text = ctx.source.text
+    people = [x for x in ctx.spans if s.start <= x.start < s.end and x.type == "PER"]
+    after = next((x for x in people if re.search(r"\bcontre\s+$", fold(text[max(s.start, x.start - 8):x.start]))), None)
+    if after is not None:
+        return after.name
+    at = _pos(s, verb)
+    before = next((x for x in reversed(people) if x.end <= at and re.fullmatch(r"\s*,\s*", text[x.end:at])), None)
+    return before.name if before is not None else None
