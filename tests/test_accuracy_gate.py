@@ -25,7 +25,7 @@ CORPORA = {
               ROOT / "benchmarks" / "gold" / "seeds-claims.json"),
     **{name: (STORIES / name / "gold.json", STORIES / name / "sources", STORIES / name / "claims-gold.json")
        for name in ("incendie", "stade", "crue", "greve", "usines", "election", "hopital", "chantier", "immeuble",
-                    "grippe", "proces", "secheresse", "budget")},
+                    "grippe", "proces", "secheresse", "budget", "redressement")},
 }
 
 
