@@ -58,6 +58,7 @@ class Gazetteer:
         self.place_kinds = {fold(k).replace("'", " ").split()[-1]: v for k, v in registry.descriptions.get("place", {}).items()}
         self.place_pattern = _description_pattern(list(registry.descriptions.get("place", {})))
         self.numbered = _numbered_pattern(registry.descriptions.get("numbered", []))
+        self.titles = {fold(t).rstrip(".") for t in registry.descriptions.get("titles", [])}
         self.quoted_types = {fold(k): v for k, v in registry.descriptions.get("quoted", {}).items()}
         self.quoted = _quoted_pattern(self.quoted_types)
         nouns = [re.escape(fold(n)) for n in registry.descriptions.get("org_nouns", [])]
@@ -125,8 +126,9 @@ class Gazetteer:
                 toks.pop()  # « Société des grands projets décale »: a name does not end with a verb
             b = toks[-1].idx + len(toks[-1].text)
             surface = text[a:b]
-            if len(surface.strip()) < 2 or not any(c.isupper() for c in surface):
-                continue
+            if len(surface.strip()) < 2 or not any(c.isupper() for c in surface) or \
+                    fold(surface).strip().rstrip(".") in self.titles:
+                continue  # (« Me » of « Me Claire Hennequin », tagged alone: a title names nobody)
             body = self._institution(text, folded, a, b)
             if body is not None:  # « le centre hospitalier de Roncelles »: the body, not its place
                 a2, name = body
@@ -144,10 +146,11 @@ class Gazetteer:
                     known = self.registry.lookup(surface)
             label = ent.label_
             intro = self._org_noun_before(folded, a)
-            if not known and label in ("LOC", "MISC") and intro:
-                label = "ORG"  # "l'usine Sylvachim": a firm the NER took for a place
-                split = re.match(r"(.+?)\s+(?:de|du|d')\s*[A-Z]", surface)
-                if split and label == "ORG":  # "Sylvachim de Castelbrune": the firm, then its town
+            split = re.match(r"(.+?)\s+(?:de|du|d')\s*[A-Z]", surface)
+            if not known and label in ("LOC", "MISC") and intro and (split is None or split.group(1)[:1].isupper()):
+                label = "ORG"  # "l'usine Sylvachim": a firm the NER took for a place; not « (en chêne) massif de
+                # Saint-Aubrin », whose lowercase words before « de » name no firm
+                if split:  # "Sylvachim de Castelbrune": the firm, then its town
                     b = a + len(split.group(1))
                     surface = text[a:b]
             name = known.name if known else self.registry.canonical(surface)
