@@ -68,6 +68,7 @@ class Lexicon:
     noun_predicates: frozenset[str] = frozenset()
     raising_verbs: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
+    workforce: tuple = ()  # domains [workforce]: (attribute, verbs whose subject is still the workforce)
     etre_verbs: frozenset[str] = frozenset()  # frames.toml [tense]: verbs whose compound past takes « être »
     act_nouns: dict = None  # frames.toml [acts]: folded verb -> the noun of its act (« lever » -> « levee »)
     act_phrases: dict = None  # frames.toml [acts.phrases]: « rendre public » -> publication
@@ -303,6 +304,8 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         raising_verbs=frozenset(frames["raising"]["verbs"]),
         date_words=frozenset(fold(w) for w in frames.get("dates", {}).get("words", [])),
         etre_verbs=frozenset(fold(w) for w in frames.get("tense", {}).get("etre_verbs", [])),
+        workforce=(frames.get("workforce", {}).get("attribute"),
+                   frozenset(fold(w) for w in frames.get("workforce", {}).get("still", []))),
         act_nouns={fold(k): fold(v) for k, v in frames.get("acts", {}).get("nouns", {}).items()},
         act_phrases={fold(k): fold(v) for k, v in frames.get("acts", {}).get("phrases", {}).items()},
         light_verbs=frozenset(fold(w) for w in frames.get("acts", {}).get("light", {}).get("verbs", [])),

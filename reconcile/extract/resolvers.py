@@ -19,7 +19,7 @@ from .frames import (PERSONAL_PRONOUNS, Frame, antecedent, introduced_by_de, lem
                      place_tokens, tokens_in,
                      qualified_noun, span_root, speaker_token, subject_noun, subject_token, verb_above, verb_form,
                      verb_stem)
-from .lexicon import attribute_for_noun, counter_class, singular
+from .lexicon import attribute_for_noun, counter_class, noun_key, singular
 from .modality import fronted_attribution
 from .subjects import OWNERS  # names a thing may be of: not a place (« le coût du relogement à Montbrac »)
 
@@ -68,6 +68,8 @@ def attribute(ctx: Context, s: Sentence, m: Mention, fr: Frame | None, *, qualif
                 for preds, nouns, attr in lex.frames:
                     if fr.noun.lemma_ in preds and (inner in nouns or singular(inner) in nouns):
                         return attr, "attr:frame-noun"
+    if m.type == "quantity" and noun and _doers(fr, noun, lex):
+        return f"count:{noun_key(noun, lex)}", "parse:doers"  # « seuls trois salariés ont accepté »
     if m.type == "quantity" and noun:
         kind = _act_kind(noun, fr, lex)
         attr = attribute_for_noun(kind or _classified(noun, fr, lex), lex)
@@ -1365,3 +1367,18 @@ def _defendant(ctx: Context, s: Sentence, verb, toks, previous) -> str | None:
     at = _pos(s, verb)
     before = next((x for x in reversed(people) if x.end <= at and re.fullmatch(r"\s*,\s*", text[x.end:at])), None)
     return before.name if before is not None else None
+
+
+def _doers(fr: Frame | None, noun: str, lex) -> bool:
+    """True when a workforce noun (domains [workforce]) is the subject of an act told in the compound past
+    (« seuls trois salariés ont accepté »): those who did it, not the workforce."""
+    attr, still = lex.workforce or (None, frozenset())
+    if fr is None or fr.noun is None or attr is None or attribute_for_noun(noun, lex) != attr:
+        return False
+    subj = fr.noun
+    for _ in range(2):  # « une trentaine d'ouvriers ont quitté »: the noun of the approximation is the subject
+        if subj.dep_ == "nmod" and subj.head.pos_ == "NOUN" and subj.head.i < subj.i:
+            subj = subj.head
+    verb = subj.head
+    return subj.dep_ == "nsubj" and verb.pos_ == "VERB" and fold(lemma_of(verb)) not in still and \
+        any(c.dep_ == "aux:tense" for c in verb.children)

@@ -483,3 +483,19 @@ def test_ne_plus_with_que_further_on_restricts_it_does_not_deny(claims):
 def test_a_present_participle_above_a_percentage_is_no_state(claims):
     cs = claims("Les usines, redevenant des filiales détenues à 100 % par le groupe, resteront ouvertes.")
     assert not any(c.attribute == "share:redevenir" for c in cs), show(cs)
+
+
+@pytest.mark.parametrize("text, quote, attribute", [
+    # jobs a buyer or a plan keeps are neither jobs created nor the workforce (domains/labour.toml jobs_kept)
+    ("L'offre de Brunel Habitat conserve 180 emplois sur les deux sites.", "180 emplois", "jobs_kept"),
+    ("Au total, 96 emplois sont sauvés.", "96 emplois", "jobs_kept"),
+    ("Le repreneur promet de garder 75 salariés à Gérardmer.", "75 salariés", "jobs_kept"),
+    ("Le projet de stade doit créer 400 emplois.", "400 emplois", "jobs"),
+    # a workforce noun subject of an act in the compound past counts those who did it (domains [workforce])
+    ("Seuls quatre salariés ont accepté la mutation à Lyon.", "quatre salariés", "count:salarie"),
+    ("Une trentaine d'ouvriers ont quitté l'usine depuis janvier.", "Une trentaine d'ouvriers", "count:ouvrier"),
+    ("L'entreprise emploie 212 salariés à Gérardmer.", "212 salariés", "headcount"),
+    ("Les 212 salariés de l'usine ont attendu le jugement toute la journée.", "212 salariés", "headcount"),
+])
+def test_jobs_kept_and_those_who_did_something_are_no_workforce(claims, text, quote, attribute):
+    assert figure(claims(text), quote).attribute == attribute, show(claims(text))
