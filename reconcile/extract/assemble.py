@@ -227,11 +227,11 @@ _RELATIVE = re.compile(r"\b(?:dernier|derniere|prochain|prochaine|passe|passee|s
 
 def by_tense(ctx: Context, s: Sentence, pos: int, written: str, when, *, planned: bool = False):
     """A month, season, quarter or day named without its year is read against the tense of its clause:
-    in the future tense, or in a plan told in the present (« la fermeture reste programmée à la fin
-    septembre », « Au programme : la fermeture à la fin du troisième trimestre »), one that would fall
-    before the article is the coming one (« passera en septembre », written in November); in a past
-    tense, one that would fall after it is the last one (« employait 400 salariés en mars », written in
-    November). A written year is kept. `planned`: the caller read the event as planned (its status word)."""
+    in the future tense, or for an event planned (`planned`: the caller read a status word right before the
+    date, « la fermeture reste programmée à la fin septembre », « la réouverture, prévue en février »), one
+    that would fall before the article is the coming one (« passera en septembre », written in November);
+    in a past tense, one that would fall after it is the last one (« employait 400 salariés en mars »,
+    written in November). A written year is kept."""
     pub = ctx.source.published
     weekday = _WEEKDAY_ONLY.fullmatch(fold(written or "").strip())
     if when is None or pub is None or re.search(r"\d{4}", written or "") or \

@@ -432,7 +432,8 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
             if said and said.time_origin == "explicit":  # the restated sum's own date
                 time, time_origin = said.time, "explicit"
         day_rule = None
-        if time_origin == "published" and s.day is not None and attr in ctx.lex.on_the_day and _told_past(s, fr, ctx.lex.etre_verbs) \
+        told_past = _told_past(s, fr, ctx.lex.etre_verbs)
+        if time_origin == "published" and s.day is not None and attr in ctx.lex.on_the_day and told_past \
                 and (ctx.source.published is None or s.day.end <= ctx.source.published):
             # « Vendredi, les viticulteurs ont défilé. À Béziers, le cortège a rassemblé 2 400 personnes »
             time, time_origin, day_rule = s.day, "explicit", "time:day-before"
@@ -467,7 +468,7 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
         if term is not None and time_origin == "published":
             time, time_origin = None, "unknown"  # a requisition or a sentence is one act, whenever it is reported
         time_rule = day_rule or f"time:{time_origin}"
-        if time_origin == "published" and _told_past(s, fr, ctx.lex.etre_verbs):
+        if time_origin == "published" and told_past:
             time_rule = "time:published+past"  # « la présidente en a recensé 71 »: on or shortly before that day
         if term is not None:
             if term[1]:  # the person a term is asked or pronounced against, whoever asks or pronounces it

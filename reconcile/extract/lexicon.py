@@ -93,6 +93,7 @@ class Lexicon:
     penalty_nouns: dict = None  # domains [penalty] nouns: folded noun -> the name a term of it is compared under
     penalty_stages: dict = None  # domains [penalty]: folded verb lemma -> requested | imposed | incurred
     penalty_kinds: tuple[str, ...] = ()  # domains [penalty] kinds: « avec sursis », « ferme »
+    penalty_against: frozenset[str] = frozenset()  # domains [penalty] against: « contre »
     not_measured: frozenset[str] = frozenset()  # frames.toml [durations]: nouns (one word each) a duration is not a figure of
     people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
     class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
@@ -330,6 +331,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         penalty_stages={fold(v): stage for stage in ("requested", "imposed", "incurred")
                         for v in frames.get("penalty", {}).get(stage, [])},
         penalty_kinds=tuple(frames.get("penalty", {}).get("kinds", [])),
+        penalty_against=frozenset(fold(w) for w in frames.get("penalty", {}).get("against", [])),
         changes={fold(w): f"percent_{way}" for way in ("decrease", "increase")
                  for w in frames.get("change", {}).get(way, [])},
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),

@@ -1345,8 +1345,9 @@ def _defendant(ctx: Context, s: Sentence, verb, toks, previous) -> str | None:
         x = next((x for t in tok.subtree if (x := span_at(ctx, _pos(s, t))) is not None and x.type == "PER"), None)
         return x.name if x is not None else None
     # « contre Gilles Ravanel », « contre lui »: on the verb, or on the term itself
+    words = ctx.lex.penalty_against
     against = [c for c in list(verb.children) + [c for t in toks for c in t.children]
-               if any(x.dep_ == "case" and fold(x.text) == "contre" for x in c.children)]
+               if any(x.dep_ == "case" and fold(x.text) in words for x in c.children)]
     for c in against:
         if who := named(c):
             return who
@@ -1361,7 +1362,8 @@ def _defendant(ctx: Context, s: Sentence, verb, toks, previous) -> str | None:
     # verb): the name right after « contre » in the sentence, else the name right before the participle's comma
     text = ctx.source.text
     people = [x for x in ctx.spans if s.start <= x.start < s.end and x.type == "PER"]
-    after = next((x for x in people if re.search(r"\bcontre\s+$", fold(text[max(s.start, x.start - 8):x.start]))), None)
+    before_word = lambda x: (fold(text[max(s.start, x.start - 12):x.start]).split() or [""])[-1]  # noqa: E731
+    after = next((x for x in people if before_word(x) in words), None)
     if after is not None:
         return after.name
     at = _pos(s, verb)
