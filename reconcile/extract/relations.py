@@ -215,7 +215,11 @@ def _sentence(text: str, start: int, figs: list[Claim], cues: dict, found: dict,
         gap = fold_gap(whole.end, c.start) if whole is not None else ""
         listed = breakdown.search(gap) if breakdown is not None and whole is not None else None
         if whole is not None and (re.match(r"^[^.;!?\n\d]{0,50}:\s*$", gap) or listed):
-            run = follow(c, whole.id, "breakdown:" + (":" if ":" in gap else _cue(listed)))
+            # « 221 emplois sont sauvés sur 487 : 166 à Saint-Aubrin et 55 à Bréhaville »: the list after a whole
+            # named after « sur » breaks down the part the sentence is about, not that whole
+            told = next((p for p in reversed(prev) if found.get(p.id, (None, ""))[0] == whole.id), None) \
+                if whole.id in wholes else None
+            run = follow(c, (told or whole).id, "breakdown:" + (":" if ":" in gap else _cue(listed)))
             if len(run) < 2:  # « Le bilan : 4 morts »: one figure after a colon restates, it breaks nothing down
                 for p in run:
                     found.pop(p.id, None)

@@ -142,7 +142,11 @@ TOTALS = [
     pytest.param("Le chantier du pont de Montclar coûtera 212 millions d'euros, dont 150 millions pour l'ouvrage, "
                  "44 millions d'études et 18 millions d'euros d'accès.", False, id="dont-itemized-that-adds-up"),
     pytest.param("Le chantier du pont de Montclar coûtera 212 millions d'euros, dont 150 millions pour l'ouvrage "
-                 "et 18 millions d'euros d'accès.", False, id="dont-two-parts-are-no-itemized-list"),
+                 "et 18 millions d'euros d'accès.", False, id="dont-two-parts-are-no-itemized-list"),    # the list after a whole named after « sur » breaks down the part the sentence is about
+    pytest.param("Au total, 148 emplois sont maintenus sur 390 : 102 à Gérardmer et 46 à Remiremont.", False,
+                 id="breakdown-of-the-part-before-sur-that-adds-up"),
+    pytest.param("Au total, 148 emplois sont maintenus sur 390 : 102 à Gérardmer et 36 à Remiremont.", True,
+                 id="breakdown-of-the-part-before-sur-short-of-it"),
 ]
 
 
