@@ -636,8 +636,20 @@ def _told_past(s: Sentence, fr, etre_verbs: frozenset = frozenset()) -> bool:
     """True when the figure's verb (else the sentence's) tells a past event (« a rassemblé », « avaient
     défilé », « Ils étaient 14 500 »). `etre_verbs`: those whose compound past takes « être »."""
     verb = fr.predicate if fr is not None else None
-    if verb is None:
-        verb = next((t for t in s.tokens if t.dep_ == "ROOT"), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        # the first verb above the figure's noun (« Dehors, 450 personnes … s'étaient rassemblées », whose
+        # predicate the parse gave as « Dehors »), else the sentence's root
+        t, verb = (fr.noun or fr.head) if fr is not None else None, None
+        for _ in range(4):
+            if t is None or t.pos_ in ("VERB", "AUX"):
+                verb = t
+                break
+            if t.head.i == t.i:
+                break
+            t = t.head
+        if verb is None:
+            roots = [t for t in s.tokens if t.dep_ == "ROOT"]
+            verb = next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
     while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # a noun predicate is told in the tense of its verb (« a estimé les pertes à… »)
     if verb is None:

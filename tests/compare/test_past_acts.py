@@ -84,3 +84,14 @@ def test_a_running_toll_told_in_the_past_is_the_toll_of_its_day(compare):
                   ("toll-b", "2026-08-04", "L'incendie de l'entrepôt a fait cinq morts."))
     assert not [f for f in out.flagged_on("deaths") if f.kind == "conflict"], out.told()
     assert [c.value for c in out.on("deaths")] == [3, 5], out.told()
+
+
+@pytest.mark.parametrize("text", [
+    # a dash-parenthetical the parser takes for the predicate: the tense is the verb's above the figure's noun
+    "Quelque 300 bénévoles - secouristes, pompiers, riverains - restaient mobilisés dans la nuit.",
+    "Quelque 450 volontaires - infirmiers, aides-soignants, étudiants - restaient mobilisés dans le gymnase.",
+])
+def test_the_tense_is_read_off_a_verb_when_the_parse_gives_no_verbal_predicate(compare, text):
+    out = compare(("torn", "2026-04-16", text))
+    told = [c for c in out.claims if c.kind == "quantity"]
+    assert told and dict(told[0].rules)["time"] == "time:published+past", show(told)
