@@ -98,6 +98,7 @@ class Lexicon:
     people_at: dict = None  # folded incident phrase -> the attribute of people counted at it
     class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
     kind_acts: dict = None  # frames.toml [counted.acts]: folded verb lemma -> its folded past participle
+    bearing_verbs: frozenset[str] = frozenset()  # frames.toml [counted.bearing]: « les abattages ont porté sur »
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
@@ -336,6 +337,7 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
                  for w in frames.get("change", {}).get(way, [])},
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),
         kind_acts={fold(k): fold(v) for k, v in frames.get("counted", {}).get("acts", {}).items()},
+        bearing_verbs=frozenset(fold(v) for v in frames.get("counted", {}).get("bearing", {}).get("verbs", [])),
         people_at={fold(k): v for k, v in frames.get("incident", {}).get("people", {}).items()},
         thing_through=frozenset(fold(w) for w in frames.get("thing", {}).get("through", [])),
         thing_agents=frozenset(fold(w) for w in frames.get("thing", {}).get("agents", [])),

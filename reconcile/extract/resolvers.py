@@ -232,6 +232,29 @@ def _act_kind(noun: str, fr: Frame | None, lex) -> str | None:
             if agrees and written in (part, part + "e"):  # « relogées »: the participle agrees with the noun
                 return f"{noun} {written}"
             return f"{noun} {part}e" if feminine and not part.endswith("e") else f"{noun} {part}"
+    borne = _borne_by_act(n, fr, lex)
+    if borne is not None:  # « les abattages avaient porté sur 65 000 canards »: culled ducks
+        part = acts[borne]
+        return f"{noun} {part}e" if feminine and not part.endswith("e") else f"{noun} {part}"
+    return None
+
+
+def _borne_by_act(n, fr: Frame, lex) -> str | None:
+    """The verb (of frames.toml [counted.acts]) whose act noun is the subject of a verb of bearing
+    ([counted.bearing]) the counted noun is the complement of (« les abattages ont porté sur 65 000 canards »,
+    « la vaccination concerne 112 000 canards »), or None."""
+    if not lex.bearing_verbs or not lex.act_nouns:
+        return None
+    verb_of = {noun: verb for verb, noun in lex.act_nouns.items() if verb in lex.kind_acts}
+    for t in [n, *fr.chain]:
+        if t.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and fold(lemma_of(t.head)) in lex.bearing_verbs:
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+            if subj is None:  # the parse left the verb without a subject (« les abattages des quatre premiers
+                # foyers, achevés le 29 janvier, avaient porté sur… »): the nearest act noun before it
+                doc = t.doc
+                subj = next((doc[i] for i in range(t.head.i - 1, max(-1, t.head.i - 16), -1)
+                             if doc[i].pos_ == "NOUN" and fold(doc[i].lemma_) in verb_of), None)
+            return verb_of.get(fold(subj.lemma_)) if subj is not None else None
     return None
 
 

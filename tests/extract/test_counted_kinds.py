@@ -70,6 +70,14 @@ KINDS = [
                  id="a-known-attribute-keeps-its-id"),
     pytest.param("Le centre a accueilli 56 enfants intoxiqués.", "56 enfants", "count:enfant",
                  id="the-population-a-health-story-counts-is-no-kind"),
+    # an act noun that bears on what is counted (frames.toml [counted.bearing]) makes the same kind
+    pytest.param("Les premiers abattages avaient porté sur 52 000 canards.", "52 000 canards",
+                 "count:canard_abattu", id="act-noun-porter-sur"),
+    pytest.param("La vaccination concerne 98 000 canards en Chalosse.", "98 000 canards", "count:canard_vaccine",
+                 id="act-noun-concerner"),
+    pytest.param("Dans le Gers, les abattages des six premiers élevages, achevés le 3 février, avaient porté sur "
+                 "41 000 canards.", "41 000 canards", "count:canard_abattu", id="act-noun-torn-parse"),
+    pytest.param("La crise touche 300 éleveurs.", "300 éleveurs", "count:eleveur", id="no-act-noun-no-kind"),
 ]
 
 
