@@ -99,6 +99,7 @@ class Lexicon:
     class_adjectives: frozenset[str] = frozenset()  # frames.toml [counted] classes: a kind of what is counted
     kind_acts: dict = None  # frames.toml [counted.acts]: folded verb lemma -> its folded past participle
     bearing_verbs: frozenset[str] = frozenset()  # frames.toml [counted.bearing]: « les abattages ont porté sur »
+    kind_act_nouns: dict = None  # the act noun of a verb of [counted.acts] -> that verb (« abattage » -> « abattre »)
     money_nouns: dict = None  # folded noun lemma -> attribute of a sum of money it is the amount of
     money_transparent: frozenset[str] = frozenset()  # « montant », « somme »: a sum passes through
     money_grants: frozenset[str] = frozenset()  # « aide », « subvention »: money granted, compared apart
@@ -338,6 +339,8 @@ def _frame_fields(frames: dict, attrs: dict) -> dict:
         class_adjectives=frozenset(fold(w) for w in frames.get("counted", {}).get("classes", [])),
         kind_acts={fold(k): fold(v) for k, v in frames.get("counted", {}).get("acts", {}).items()},
         bearing_verbs=frozenset(fold(v) for v in frames.get("counted", {}).get("bearing", {}).get("verbs", [])),
+        kind_act_nouns={fold(n): fold(v) for v, n in frames.get("acts", {}).get("nouns", {}).items()
+                        if fold(v) in {fold(k) for k in frames.get("counted", {}).get("acts", {})}},
         people_at={fold(k): v for k, v in frames.get("incident", {}).get("people", {}).items()},
         thing_through=frozenset(fold(w) for w in frames.get("thing", {}).get("through", [])),
         thing_agents=frozenset(fold(w) for w in frames.get("thing", {}).get("agents", [])),

@@ -243,9 +243,9 @@ def _borne_by_act(n, fr: Frame, lex) -> str | None:
     """The verb (of frames.toml [counted.acts]) whose act noun is the subject of a verb of bearing
     ([counted.bearing]) the counted noun is the complement of (« les abattages ont porté sur 65 000 canards »,
     « la vaccination concerne 112 000 canards »), or None."""
-    if not lex.bearing_verbs or not lex.act_nouns:
+    verb_of = lex.kind_act_nouns or {}
+    if not lex.bearing_verbs or not verb_of:
         return None
-    verb_of = {noun: verb for verb, noun in lex.act_nouns.items() if verb in lex.kind_acts}
     for t in [n, *fr.chain]:
         if t.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and fold(lemma_of(t.head)) in lex.bearing_verbs:
             subj = next((c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
