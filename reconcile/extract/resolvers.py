@@ -1366,6 +1366,9 @@ def _defendant(ctx: Context, s: Sentence, verb, toks, previous) -> str | None:
                     and x.type == "PER"]
             return _pronoun_referent(ctx, s, tok, previous) or (last[-1].name if last else None)
         x = next((x for t in tok.subtree if (x := span_at(ctx, _pos(s, t))) is not None and x.type == "PER"), None)
+        if x is None and tok.pos_ == "NOUN":  # « contre l'ancien directeur général »: the person of that role
+            found = speaker_referent(ctx, s, tok.text, (_pos(s, tok), _pos(s, tok) + len(tok.text)), previous)
+            return found[0] if found else None
         return x.name if x is not None else None
     # « contre Gilles Ravanel », « contre lui »: on the verb, or on the term itself
     words = ctx.lex.penalty_against

@@ -43,6 +43,12 @@ def test_a_pronoun_after_contre_is_the_person_named_before(claims):
     assert figure(cs, "quatre ans").entity == "Julien Maréchal", show(cs)
 
 
+def test_a_role_after_contre_is_the_person_introduced_with_it(claims):
+    cs = claims("Julien Maréchal, l'ancien gérant de la société, était absent. Le parquet a requis deux ans "
+                "d'emprisonnement contre l'ancien gérant.\n")
+    assert figure(cs, "deux ans").entity == "Julien Maréchal", show(cs)
+
+
 def test_how_a_term_is_served_is_its_population(claims):
     c = figure(claims("Julien Maréchal a été condamné à deux ans d'emprisonnement avec sursis."), "deux ans")
     assert c.scope_dict().get("population") == "avec sursis", show([c])
