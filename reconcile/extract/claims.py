@@ -22,7 +22,7 @@ from .events import dated, events, relative_dates, states
 from . import incidents as I
 from . import resolvers as R
 from .frames import (frame_of, introduced_by_de, lemma_of, phrase, qualified_noun, span_root, subject_noun, tokens_in,
-                     verb_form)
+                     verb_above, verb_form)
 from .lexicon import Lexicon, attribute_for_noun, counter_class, load as load_lexicon, noun_key, singular
 from .modality import _attributions
 from .relations import link as link_parts
@@ -639,14 +639,8 @@ def _told_past(s: Sentence, fr, etre_verbs: frozenset = frozenset()) -> bool:
     if verb is None or verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         # the first verb above the figure's noun (« Dehors, 450 personnes … s'étaient rassemblées », whose
         # predicate the parse gave as « Dehors »), else the sentence's root
-        t, verb = (fr.noun or fr.head) if fr is not None else None, None
-        for _ in range(4):
-            if t is None or t.pos_ in ("VERB", "AUX"):
-                verb = t
-                break
-            if t.head.i == t.i:
-                break
-            t = t.head
+        t = (fr.noun or fr.head) if fr is not None else None
+        verb = verb_above(t) if t is not None else None
         if verb is None:
             roots = [t for t in s.tokens if t.dep_ == "ROOT"]
             verb = next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)

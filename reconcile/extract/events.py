@@ -1,11 +1,11 @@
 """Dated events and their status, states of entities, and other dated claims."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..model import Interval, Mention
 from ..normalize import parse_mentions
+from ..normalize._periods import step
 from ..normalize.text import fold
 from .assemble import add_claim, by_tense, time_for
 from .context import Context, Sentence
@@ -441,15 +441,9 @@ def relative_dates(ctx: Context, s: Sentence, ms: list[Mention], previous) -> No
 def _before(pub, n: int, unit: str) -> Interval | None:
     """The day `n` days, weeks, months or years before the day of publication `pub`; None when the calendar has
     no such day (a 29 February, a 31st in a shorter month)."""
-    if unit in ("year", "month"):
-        months = n * 12 if unit == "year" else n
-        y, mo = divmod(pub.year * 12 + pub.month - 1 - months, 12)
-        try:
-            day = pub.replace(year=y, month=mo + 1)
-        except ValueError:
-            return None
-        return Interval(day, day)
-    day = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    day = step(pub, unit, -n)
+    if unit in ("year", "month") and day.day != pub.day:
+        return None  # (step clamps a missing day to its month's end)
     return Interval(day, day)
 
 
