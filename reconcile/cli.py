@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .errors import ReconcileError, UnknownFinding
+from .fileio import dumps
 
 FORMATS = ("terminal", "json", "markdown", "html", "csv")
 
@@ -27,12 +28,19 @@ class Ctx:
         self.quiet = quiet
 
     def say(self, msg: str) -> None:
+        """A message on stderr, one line, whatever file name or text it quotes."""
         if not self.quiet:
-            click.echo(msg, err=True)
+            click.echo(_one_line(msg), err=True)
+
+
+def _one_line(msg) -> str:
+    from .render.safe import inline
+
+    return inline(msg)
 
 
 def _fail(exc: Exception) -> None:
-    click.echo(f"reconcile: error: {exc}", err=True)
+    click.echo(f"reconcile: error: {_one_line(exc)}", err=True)
     sys.exit(2)
 
 
@@ -74,8 +82,8 @@ class _Group(click.Group):
             if os.environ.get("RECONCILE_DEBUG"):
                 raise
             detail = " ".join(str(exc).split()) or exc.__class__.__name__
-            click.echo(f"reconcile: error: {exc.__class__.__name__}: {detail} "
-                       f"(RECONCILE_DEBUG=1 shows the traceback)", err=True)
+            click.echo(_one_line(f"reconcile: error: {exc.__class__.__name__}: {detail} "
+                                 f"(RECONCILE_DEBUG=1 shows the traceback)"), err=True)
             sys.exit(2)
 
 
@@ -83,6 +91,28 @@ ALIASES_OPT = click.option("--aliases", multiple=True, type=click.Path(exists=Tr
                            help="Extra entity registry (TOML); entities.toml beside the sources is read anyway.")
 SOURCES_OPT = click.option("--sources", "sources", multiple=True,
                            help="Sources to read (default: sources/); repeat for several.")
+class _Size(click.ParamType):
+    name = "SIZE"
+
+    def convert(self, value, param, ctx):
+        from .sources import parse_size
+
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def reading_options(f):
+    """--max-size and --follow-symlinks: how sources are read, on every command that reads them."""
+    f = click.option("--follow-symlinks", is_flag=True,
+                     help="Read symbolic links that lead out of a sources folder (skipped by default).")(f)
+    return click.option("--max-size", type=_Size(), default="2MB", show_default=True,
+                        help="Skip (with a warning) a source file larger than this: 2MB, 500KB, bytes.")(f)
+
+
 CLAIMS_OPT = click.option("--claims-dir", default="claims", show_default=True,
                           help="Claim base: reviewers' decisions and the per-source claim cache.")
 
@@ -118,8 +148,10 @@ def main(click_ctx: click.Context, quiet: bool) -> None:
               help="Extra entity registry (TOML); entities.toml beside the sources is read anyway.")
 @CLAIMS_OPT
 @click.option("--width", type=int, default=None, help="Terminal width (default: the terminal's, else 100).")
+@reading_options
 @click.pass_obj
-def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_dir, width) -> None:
+def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_dir, width, max_size,
+           follow_symlinks) -> None:
     """Extract claims from SOURCES (default: sources/) and write a consistency report.
 
     Writes the report files into --out-dir and records the sources, claims and
@@ -133,7 +165,7 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
     """
     from .render import render_all
 
-    rep = _report_for(ctx, sources, claims_dir, aliases, out_dir)
+    rep = _report_for(ctx, sources, claims_dir, aliases, out_dir, max_size=max_size, follow_symlinks=follow_symlinks)
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
     for d in rep.stale_decisions:
@@ -147,13 +179,14 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
     _emit(rep, fmt, output, width)
 
 
-def _report_for(ctx: Ctx, sources, claims_dir, aliases=(), out_dir="reports"):
-    """The report on SOURCES (default sources/) with the recorded decisions; exit 2 on input errors."""
+def _report_for(ctx: Ctx, sources, claims_dir, aliases=(), out_dir="reports", **reading):
+    """The report on SOURCES (default sources/) with the recorded decisions; exit 2 on input errors.
+    `reading`: max_size, follow_symlinks (pipeline.Options)."""
     from .store import load_decisions
 
     try:
         return _run(ctx, list(sources) or ["sources"], aliases, load_decisions(Path(claims_dir)), claims_dir,
-                    out_dir)
+                    out_dir, **reading)
     except ReconcileError as exc:
         _fail(exc)
 
@@ -164,8 +197,9 @@ def _report_for(ctx: Ctx, sources, claims_dir, aliases=(), out_dir="reports"):
 @ALIASES_OPT
 @CLAIMS_OPT
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
+@reading_options
 @click.pass_obj
-def show(ctx: Ctx, finding_id, sources, aliases, claims_dir, fmt) -> None:
+def show(ctx: Ctx, finding_id, sources, aliases, claims_dir, fmt, max_size, follow_symlinks) -> None:
     """Show one finding: its claims in context, source metadata, explanation and decisions.
 
     FINDING_ID may be a unique prefix of the id.
@@ -177,15 +211,15 @@ def show(ctx: Ctx, finding_id, sources, aliases, claims_dir, fmt) -> None:
     """
     from .review import show_json, show_text
 
-    rep = _report_for(ctx, sources, claims_dir, aliases)
+    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks)
     f = _find(rep, finding_id)
     if f is None:
         stale = [d for d in rep.stale_decisions if d["id"].startswith(finding_id)]
         if stale:
-            click.echo(json.dumps(stale[0], ensure_ascii=False, indent=2) if fmt == "json" else
-                       f"{stale[0]['id']} no longer exists (its claims changed); recorded decisions:\n"
-                       + "\n".join(f"  {d.get('at')} {d.get('reviewer')}: {d.get('status')} — {d.get('note', '')}"
-                                   for d in stale[0].get("history", [])))
+            click.echo(dumps(stale[0], indent=2) if fmt == "json" else
+                       _one_line(f"{stale[0]['id']} no longer exists (its claims changed); recorded decisions:")
+                       + "".join("\n" + _one_line(f"  {d.get('at')} {d.get('reviewer')}: {d.get('status')} — "
+                                                  f"{d.get('note', '')}") for d in stale[0].get("history", [])))
             return
         _fail(UnknownFinding(f"no finding {finding_id!r}; `reconcile report` lists them"))
     click.echo(show_json(rep, f) if fmt == "json" else show_text(rep, f), nl=False)
@@ -213,8 +247,10 @@ def _find(rep, ident: str):
 @SOURCES_OPT
 @ALIASES_OPT
 @CLAIMS_OPT
+@reading_options
 @click.pass_obj
-def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, aliases, claims_dir) -> None:
+def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, aliases, claims_dir, max_size,
+           follow_symlinks) -> None:
     """Record a decision on a finding, or walk the open findings one by one.
 
     Decisions go to CLAIMS_DIR/decisions.yaml with who, when, why and which value
@@ -230,7 +266,7 @@ def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, ali
     from .store import record_decision
 
     who = reviewer_name(reviewer)
-    rep = _report_for(ctx, sources, claims_dir, aliases)
+    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks)
     if finding_id is None:
         _interactive(ctx, rep, who, claims_dir)
         return
@@ -245,7 +281,7 @@ def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, ali
         _fail(exc)
     ctx.say(f"recorded: {f.id} {status} by {who}")
     if fmt == "json":
-        click.echo(json.dumps({"id": f.id, **rec}, ensure_ascii=False, indent=2))
+        click.echo(dumps({"id": f.id, **rec}, indent=2))
 
 
 def _interactive(ctx: Ctx, rep, who: str, claims_dir) -> None:
@@ -283,8 +319,9 @@ def _interactive(ctx: Ctx, rep, who: str, claims_dir) -> None:
 @click.option("-o", "--output", default=None, help="Write the output here ('-' is stdout).")
 @ALIASES_OPT
 @CLAIMS_OPT
+@reading_options
 @click.pass_obj
-def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir) -> None:
+def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir, max_size, follow_symlinks) -> None:
     """Check SOURCES against the claim base: exit 1 on a new, unreviewed finding.
 
     A finding is new when the claim base (CLAIMS_DIR/base.json, written by
@@ -306,7 +343,7 @@ def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir) -> None:
         base = load_base(Path(claims_dir))
     except ReconcileError as exc:
         _fail(exc)
-    rep = _report_for(ctx, sources, claims_dir, aliases)
+    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks)
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
     for src in rep.sources:  # CI locations of HTML claims point into their extracted text
@@ -322,13 +359,14 @@ def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir) -> None:
     sys.exit(0 if result.ok else 1)
 
 
-def _run(ctx: Ctx, paths, aliases, decisions, claims_dir, out_dir="reports"):
+def _run(ctx: Ctx, paths, aliases, decisions, claims_dir, out_dir="reports", **reading):
     from .pipeline import Options, run
     from .sources import expand
 
     progress = _Progress(ctx, len(expand(paths)))
     opts = Options(paths=paths, aliases=list(aliases), decisions=decisions, out_dir=str(out_dir),
-                   cache_dir=str(Path(claims_dir) / "cache"), progress=progress.step)
+                   cache_dir=str(Path(claims_dir) / "cache"), progress=progress.step,
+                   **{k: v for k, v in reading.items() if v is not None})
     try:
         return run(options=opts)
     finally:
@@ -389,7 +427,7 @@ def parse(text, published, jsonl, entities, aliases) -> None:
     for ident, body, ref in items:
         found = parse_mentions(body, ref=ref) + (finder(body) if finder else [])
         mentions = [m.to_dict() for m in sorted(found, key=lambda m: (m.start, m.end))]
-        click.echo(json.dumps({"id": ident, "mentions": mentions}, ensure_ascii=False))
+        click.echo(dumps({"id": ident, "mentions": mentions}))
 
 
 def _entity_finder(aliases):

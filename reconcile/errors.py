@@ -36,6 +36,18 @@ class UnknownFinding(ReconcileError):
     code = "E011"
 
 
+class EditedDecisions(DecisionError):
+    """A decisions file whose trailer is missing or does not match what the tool last wrote."""
+
+    code = "E012"
+
+
+class ConfigError(ReconcileError):
+    """A configuration file (entities.toml, an --aliases file) that cannot be used as it is."""
+
+    code = "E013"
+
+
 # Warnings: the run goes on; the message names the file.
 W_EMPTY = "W001"
 W_BINARY = "W002"
@@ -46,6 +58,16 @@ W_UNSUPPORTED = "W006"
 W_FRONT_MATTER = "W007"
 W_HTML_EMPTY = "W008"
 W_MANIFEST = "W009"
+W_TOO_LARGE = "W010"
+W_NOT_REGULAR = "W011"
+W_SYMLINK_OUT = "W012"
+W_INVISIBLE = "W013"
+W_EXTRACTION = "W014"
+W_DATE_RANGE = "W015"
+W_NUMBER_RANGE = "W016"
+W_CACHE = "W017"
+W_BASE = "W018"
+W_DECISIONS_EDITED = "W019"
 
 
 def warning(code: str, path: str, message: str) -> str:

@@ -1,6 +1,7 @@
 """Atomic writes: a file the tool writes is either the old one or the whole new one."""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -33,3 +34,9 @@ def write_text(path: str | Path, text: str) -> Path:
             os.unlink(tmp)
         raise
     return path
+
+
+def dumps(obj, **kw) -> str:
+    """Strict JSON (no NaN, no Infinity: a value that has none is a bug to see, never a file other parsers
+    reject), with non-ASCII text as it is."""
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False, **kw)

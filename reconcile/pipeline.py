@@ -5,6 +5,7 @@ pure stages (`extract`, `compare`) on what they return.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .compare.entities import resolve as resolve_entities
+from .errors import W_EXTRACTION, warning
 from .compare.slots import compare_all, headline_setting, story_entity, story_incident, story_votes
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
@@ -23,7 +25,7 @@ from .model import Claim, Entity, Finding, Report, Source, latest_decision
 from .normalize import places
 from .normalize.entities import Registry, unify
 from .normalize.entities import key as key_of
-from .sources import load as load_sources
+from .sources import MAX_SIZE, load as load_sources
 from . import settings as settings_mod
 
 
@@ -37,6 +39,8 @@ class Options:
     cache_dir: str | None = None  # where per-source claims are cached by content hash
     out_dir: str = "reports"  # where reports go; text extracted from HTML goes to out_dir/extracted/
     progress: Callable[[str], None] | None = None
+    max_size: int = MAX_SIZE  # bytes: a bigger source is skipped with a warning
+    follow_symlinks: bool = False  # read symbolic links that lead out of the sources folder
 
 
 def registry_for(paths: Iterable[str | Path], extra: Iterable[str | Path] = ()) -> tuple[Registry, list[str]]:
@@ -48,7 +52,7 @@ def registry_for(paths: Iterable[str | Path], extra: Iterable[str | Path] = ()) 
 def claims_of(source: Source, gazetteer: Gazetteer, *, nlp=None, lex: Lexicon | None = None) -> list[Claim]:
     """The claims of one source (parses it with spaCy); `lex`: the run's settings' lexicon."""
     lines = nlp_mod.parse(source.text, start=source.body_start, nlp=nlp)
-    return extract_claims.extract(source, lines, gazetteer, lex=lex)
+    return extract_claims.extract_article(source, lines, gazetteer, lex=lex)
 
 
 def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report:
@@ -56,7 +60,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     opts = options or Options(**kw)
     if paths is not None:
         opts.paths = [str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
-    loaded = load_sources(opts.paths)
+    loaded = load_sources(opts.paths, max_size=opts.max_size, follow_symlinks=opts.follow_symlinks)
     extracted = Path(opts.out_dir) / "extracted"
     sources = tuple(replace(s, extracted_path=str(extracted / f"{s.id}.txt")) if s.kind == "html" else s
                     for s in loaded.sources)
@@ -69,14 +73,25 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
 
         cache = ClaimCache(Path(opts.cache_dir), data_fingerprint(list(conf.corpus_texts)))
     claims: list[Claim] = []
+    warnings = list(loaded.warnings)
     for src in sources:
         if opts.progress:
             opts.progress(src.id)
-        got = cache.get(src) if cache else None
+        got = cache.get(src, warnings) if cache else None
         if got is None:
-            got = claims_of(src, gazetteer, nlp=nlp, lex=lex)
+            try:
+                got = claims_of(src, gazetteer, nlp=nlp, lex=lex)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as exc:  # noqa: BLE001 — one article's failure never costs the others
+                if os.environ.get("RECONCILE_DEBUG"):
+                    raise
+                detail = " ".join(str(exc).split())[:200] or "no detail"
+                warnings.append(warning(W_EXTRACTION, src.path, f"claims could not be extracted "
+                                        f"({exc.__class__.__name__}: {detail}), skipped"))
+                continue
             if cache:
-                cache.put(src, got)
+                cache.put(src, got, warnings)
         claims.extend(got)
     claims, entities = canonicalize(claims, registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet))
     claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
@@ -117,7 +132,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
                   replace(c, scope=tuple(sorted(dict(c.scope, place=where).items())),
                           rules=tuple(sorted(dict(c.rules, place="corpus:setting").items())))
                   for c in claims]
-    return Report(__version__, sources, tuple(claims), tuple(flagged), loaded.warnings,
+    return Report(__version__, sources, tuple(claims), tuple(flagged), tuple(warnings),
                   tuple(stale), tuple(noted), tuple(entities))
 
 

@@ -1,12 +1,13 @@
 """What a reviewer reads: one finding with its quotes in context, metadata and decisions."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 
 from .model import Finding, Report
 from .render.common import published_text, quoted_claims, value_text
+from .fileio import dumps
+from .render.safe import inline
 
 
 def matches(report: Report, ident: str) -> list[Finding]:
@@ -22,7 +23,12 @@ def find(report: Report, ident: str) -> Finding | None:
 
 
 def show_text(report: Report, f: Finding, *, width: int = 200) -> str:
-    """The finding as plain text: explanation, each claim in context, sources, decision history."""
+    """The finding as plain text: explanation, each claim in context, sources, decision history (every
+    line made safe for a terminal: no control character from a source, a file name or a note)."""
+    return "\n".join(inline(line) for line in _show_lines(report, f, width)) + "\n"
+
+
+def _show_lines(report: Report, f: Finding, width: int) -> list[str]:
     out = [f"{f.id}  [{f.severity}] {f.kind} · {f.entity} · {f.attribute}  status: {f.status}", "",
            f"Why: {f.explanation}"]
     if f.consensus is not None:
@@ -45,7 +51,7 @@ def show_text(report: Report, f: Finding, *, width: int = 200) -> str:
     for d in history:
         keep = f" · keeps {d['keep']}" if d.get("keep") else ""
         out.append(f"  {d.get('at')} {d.get('reviewer')}: {d.get('status')}{keep} — {d.get('note', '')}")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def show_json(report: Report, f: Finding) -> str:
@@ -54,7 +60,7 @@ def show_json(report: Report, f: Finding) -> str:
     data["claims_detail"] = [{**q.claim.to_dict(), "before": q.before, "after": q.after,
                               "source_meta": q.source.to_dict() if q.source else None}
                              for q in quoted_claims(report, f, width=200)]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data, indent=2) + "\n"
 
 
 def reviewer_name(explicit: str | None = None) -> str:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -18,9 +20,9 @@ from typing import Iterable
 import yaml
 
 from .errors import (
-    DuplicateSourceId, InputError, NoSources, W_BINARY, W_CP1252, W_EMPTY,
-    W_FRONT_MATTER, W_HTML_EMPTY, W_MANIFEST, W_NOT_FRENCH, W_UNREADABLE,
-    W_UNSUPPORTED, warning,
+    DuplicateSourceId, InputError, NoSources, W_BINARY, W_CP1252, W_DATE_RANGE, W_EMPTY,
+    W_FRONT_MATTER, W_HTML_EMPTY, W_INVISIBLE, W_MANIFEST, W_NOT_FRENCH, W_NOT_REGULAR, W_NUMBER_RANGE, W_SYMLINK_OUT,
+    W_TOO_LARGE, W_UNREADABLE, W_UNSUPPORTED, warning,
 )
 from .model import Source
 
@@ -28,6 +30,16 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 MANIFEST_NAME = "manifest.toml"
 META_KEYS = ("title", "outlet", "url", "published", "language")
+MAX_SIZE = 2_000_000  # bytes: a bigger file is skipped with a warning (--max-size changes it)
+# Front matter is a few keys: YAML nested deeper, or with more aliases, is not an article's metadata (and an
+# alias bomb, « billion laughs », would take the memory of the machine)
+FRONT_MATTER_MAX_DEPTH = 8
+FRONT_MATTER_MAX_ALIASES = 16
+# Publication dates a calendar computation can start from: years beyond these are a typing error
+EARLIEST, LATEST = dt.date(1800, 1, 1), dt.date(2199, 12, 31)
+# Characters that show nothing and may sit inside a figure (« 10\u200b000 »): zero-width spaces and joiners,
+# word joiners, bidi marks, embeddings, overrides and isolates, a BOM inside the text
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 _FRONT_MATTER = re.compile(r"\A(\ufeff?)---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _WORD = re.compile(r"[^\W\d_]+", re.U)
@@ -50,43 +62,58 @@ def _settings() -> dict:
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
     """Turn folders, globs and files into a sorted list of candidate files."""
-    out: list[Path] = []
+    return [p for p, _ in _candidates(paths)]
+
+
+def _candidates(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+    """(file, the folder it was found in) for every candidate; a file named itself has no folder. Anything
+    but a folder is a candidate (a FIFO or a device is named by a warning, not passed over in silence)."""
+    out: list[tuple[Path, Path | None]] = []
     for raw in paths:
         p = Path(raw)
         if any(ch in str(raw) for ch in "*?["):
             matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
             if not matches:
                 raise InputError(f"no file matches {raw}")
-            out.extend(m for m in matches if m.is_file())
+            base = Path(glob.escape(str(raw)).split("[*]")[0].split("[?]")[0].split("[[]")[0] or ".")
+            root = base if base.is_dir() else base.parent
+            out.extend((m, root) for m in matches if not m.is_dir() or m.is_symlink())
         elif p.is_dir():
-            out.extend(sorted(c for c in p.iterdir()
-                              if (c.is_file() or c.is_symlink())
-                              and c.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES))
-        elif p.exists():
-            out.append(p)
+            out.extend((c, p) for c in sorted(p.iterdir())
+                       if (c.is_symlink() or not c.is_dir()) and c.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+        elif p.exists() or p.is_symlink():
+            out.append((p, None))
         else:
             raise InputError(f"no such file or folder: {raw}")
     seen: set[Path] = set()
     unique = []
-    for p in out:
+    for p, root in out:
         key = p.absolute()
         if key not in seen:
             seen.add(key)
-            unique.append(p)
+            unique.append((p, root))
     return unique
 
 
-def load(paths: Iterable[str | Path]) -> Loaded:
-    """Read every source under `paths`; bad files become warnings, not errors."""
-    files_ = expand(paths)
+def load(paths: Iterable[str | Path], *, max_size: int = MAX_SIZE, follow_symlinks: bool = False) -> Loaded:
+    """Read every source under `paths`; bad files become warnings, not errors.
+
+    A file over `max_size` bytes is skipped; a symbolic link found in a folder that leads out of it is
+    skipped unless `follow_symlinks` (a file named on its own is read wherever it leads)."""
+    found = _candidates(paths)
+    files_ = [p for p, _ in found]
     warnings: list[str] = []
     manifests: dict[Path, dict] = {}
     sources: list[Source] = []
     by_id: dict[str, Path] = {}
-    for path in files_:
+    for path, root in found:
         if path.name == MANIFEST_NAME:
             continue
-        src = read_one(path, warnings, _manifest_for(path, manifests, warnings))
+        if root is not None and not follow_symlinks and _leaves(path, root):
+            warnings.append(warning(W_SYMLINK_OUT, str(path), "is a symbolic link that leads out of its folder, "
+                                    "skipped (--follow-symlinks reads it)"))
+            continue
+        src = read_one(path, warnings, _manifest_for(path, manifests, warnings), max_size=max_size)
         if src is None:
             continue
         if src.id in by_id:
@@ -99,6 +126,16 @@ def load(paths: Iterable[str | Path]) -> Loaded:
         raise NoSources("no readable source among: " + ", ".join(str(p) for p in files_) + why
                         if files_ else "no source file found (.txt, .md, .html)")
     return Loaded(tuple(sources), tuple(warnings))
+
+
+def _leaves(path: Path, root: Path) -> bool:
+    """True when `path` is a symbolic link (or lies under one) whose target is outside `root`."""
+    if not path.is_symlink():
+        return False
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return True
 
 
 def _manifest_for(path: Path, cache: dict[Path, dict], warnings: list[str]) -> dict:
@@ -118,28 +155,106 @@ def _manifest_for(path: Path, cache: dict[Path, dict], warnings: list[str]) -> d
     return cache[folder].get(path.name, {})
 
 
-def read_one(path: Path, warnings: list[str], manifest: dict | None = None) -> Source | None:
+def read_one(path: Path, warnings: list[str], manifest: dict | None = None, *,
+             max_size: int = MAX_SIZE) -> Source | None:
     """Read one file into a Source, or append a warning and return None."""
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         warnings.append(warning(W_UNSUPPORTED, name, f"unsupported file type {suffix or '(none)'}, skipped"))
         return None
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        warnings.append(warning(W_UNREADABLE, name, f"cannot be read ({exc.strerror or exc}), skipped"))
+    raw = _read_regular(path, name, warnings, max_size)
+    if raw is None:
         return None
     text = decode(raw, name, warnings)
     if text is None:
         return None
+    _warn_invisible(text, name, warnings)
+    _warn_huge_numbers(text, name, warnings)
     if suffix in HTML_SUFFIXES:
         return _from_html(path, text, warnings, manifest or {})
     return _from_text(path, text, warnings, manifest or {})
 
 
+def _read_regular(path: Path, name: str, warnings: list[str], max_size: int) -> bytes | None:
+    """The bytes of a regular file of at most `max_size` bytes; anything else is a warning. A FIFO or a
+    device is never opened (reading one may block forever or never end)."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        warnings.append(warning(W_UNREADABLE, name, f"cannot be read ({exc.strerror or exc}), skipped"))
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        what = "a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode) else \
+            "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a socket" \
+            if stat.S_ISSOCK(st.st_mode) else "not a regular file"
+        warnings.append(warning(W_NOT_REGULAR, name, f"is {what}, not a regular file, skipped"))
+        return None
+    too_big = f"over the size limit of {size_text(max_size)} (--max-size), skipped"
+    if st.st_size > max_size:
+        warnings.append(warning(W_TOO_LARGE, name, f"is {size_text(st.st_size)}, {too_big}"))
+        return None
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(max_size + 1)  # the file may have grown since
+    except OSError as exc:
+        warnings.append(warning(W_UNREADABLE, name, f"cannot be read ({exc.strerror or exc}), skipped"))
+        return None
+    if len(raw) > max_size:
+        warnings.append(warning(W_TOO_LARGE, name, f"is larger than {size_text(max_size)}: {too_big}"))
+        return None
+    return raw
+
+
+def size_text(n: int) -> str:
+    """« 2 MB », « 20 KB », « 950 bytes » (decimal units, as `--max-size` reads them)."""
+    for unit, size in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n} bytes"
+
+
+def parse_size(text: str) -> int:
+    """« 2MB », « 500 KB », « 1.5GB » or a number of bytes; ValueError otherwise."""
+    m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*([kmg]?)(?:i?b|o)?\s*", str(text), re.I)
+    if not m:
+        raise ValueError(f"not a size: {text!r} (say 2MB, 500KB or a number of bytes)")
+    n = float(m.group(1).replace(",", ".")) * {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}[m.group(2).lower()]
+    if n < 1:
+        raise ValueError(f"the size limit must be at least one byte, not {text!r}")
+    return int(n)
+
+
+def _warn_invisible(text: str, name: str, warnings: list[str]) -> None:
+    """Zero-width and bidi control characters hide what a quote says: they are named, and read as spaces
+    (extract.nlp), so that « 10\u200b000 » is ten thousand."""
+    found = [m.start() for m in INVISIBLE.finditer(text) if m.start() > 0 or text[0] != "\ufeff"]
+    if found:
+        lines = sorted({text.count("\n", 0, i) + 1 for i in found})
+        warnings.append(warning(W_INVISIBLE, name, f"{len(found)} invisible character{'s' * (len(found) > 1)} "
+                                f"(zero-width or bidi controls) on {_lines_text(lines)}, read as spaces"))
+
+
+_HUGE_NUMBER = re.compile(r"\d{300,}|\d{1,3}(?:[ \u00a0\u202f.]\d{3}){100,}")  # written whole, or in groups
+
+
+def _warn_huge_numbers(text: str, name: str, warnings: list[str]) -> None:
+    """A figure of 300 digits or more cannot be represented: the normalizer does not read it; say so."""
+    lines = sorted({text.count("\n", 0, m.start()) + 1 for m in _HUGE_NUMBER.finditer(text)
+                    if sum(c.isdigit() for c in m.group()) >= 300})
+    if lines:
+        warnings.append(warning(W_NUMBER_RANGE, name, f"a number too large to represent on {_lines_text(lines)}, "
+                                "not read"))
+
+
+def _lines_text(lines: list[int]) -> str:
+    shown = ", ".join(map(str, lines[:8])) + (f"… ({len(lines)} lines)" if len(lines) > 8 else "")
+    return f"line{'s' * (len(lines) > 1)} {shown}"
+
+
 def decode(raw: bytes, name: str, warnings: list[str]) -> str | None:
-    """Bytes to text: UTF-8 (BOM kept as U+FEFF), else cp1252 with a warning."""
+    """Bytes to text: UTF-8 (BOM kept as U+FEFF); the lines that are not UTF-8 are read as cp1252, and named
+    in a warning (a file pasted together from two editors keeps its UTF-8 lines intact)."""
     for bom, codec in _UNICODE_BOMS:  # UTF-16/32 ("Unicode" text from Windows) before the binary test
         if raw.startswith(bom):
             try:
@@ -159,8 +274,18 @@ def decode(raw: bytes, name: str, warnings: list[str]) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-        warnings.append(warning(W_CP1252, name, "not valid UTF-8, decoded as cp1252"))
+        parts, bad = [], []
+        for n, line in enumerate(raw.split(b"\n"), 1):
+            try:
+                parts.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                parts.append(line.decode("cp1252", errors="replace"))
+                bad.append(n)
+        text = "\n".join(parts)
+        if len(bad) == len(parts):
+            warnings.append(warning(W_CP1252, name, "not valid UTF-8, decoded as cp1252"))
+        else:
+            warnings.append(warning(W_CP1252, name, f"{_lines_text(bad)} not valid UTF-8, decoded as cp1252"))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -181,6 +306,10 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict,
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 1 if text.startswith("\ufeff") else 0
+    why = _unbounded(m.group(2) or "")
+    if why:
+        warnings.append(warning(W_FRONT_MATTER, name, f"front matter {why}, ignored"))
+        return {}, m.end()
     try:
         meta = yaml.safe_load(m.group(2) or "") or {}
     except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for "2026-13-45"
@@ -190,6 +319,27 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict,
         warnings.append(warning(W_FRONT_MATTER, name, "front matter is not a mapping, ignored"))
         return {}, m.end()
     return {k: meta[k] for k in META_KEYS if k in meta}, m.end()
+
+
+def _unbounded(yaml_text: str) -> str | None:
+    """Why a front matter is no article's metadata (too deep, too many aliases), read from YAML's events
+    before anything is built from them; None when it is small."""
+    depth = aliases = 0
+    try:
+        for event in yaml.parse(yaml_text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > FRONT_MATTER_MAX_DEPTH:
+                    return f"is nested more than {FRONT_MATTER_MAX_DEPTH} levels deep"
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > FRONT_MATTER_MAX_ALIASES:
+                    return f"uses more than {FRONT_MATTER_MAX_ALIASES} YAML aliases"
+    except yaml.YAMLError:
+        return None  # safe_load says what is wrong
+    return None
 
 
 def _from_text(path: Path, text: str, warnings: list[str], manifest: dict) -> Source | None:
@@ -235,6 +385,10 @@ def _finish(src: Source, meta: dict, warnings: list[str]) -> Source | None:
     if published is None:
         published = infer_published(src.body)
         origin = "inferred" if published else "unknown"
+    if published is not None and not EARLIEST <= published <= LATEST:
+        warnings.append(warning(W_DATE_RANGE, src.path, f"publication date {published.isoformat()} is out of "
+                                f"range ({EARLIEST.year}–{LATEST.year}), ignored"))
+        published, origin = None, "unknown"
     return replace(
         src,
         title=_str(meta.get("title")), outlet=_str(meta.get("outlet")), url=_str(meta.get("url")),

@@ -16,8 +16,8 @@ import yaml
 from filelock import FileLock
 
 from . import __version__
-from .errors import DecisionError
-from .fileio import write_text
+from .errors import W_CACHE, DecisionError, warning
+from .fileio import dumps, write_text
 from .model import Bounds, Claim, Interval, Source
 
 DECISIONS = "decisions.yaml"
@@ -130,24 +130,43 @@ class ClaimCache:
         meta = f"{src.published}|{src.kind}|{self.salt}"
         return hashlib.sha256((meta + "\0" + src.text).encode()).hexdigest()
 
-    def get(self, src: Source) -> list[Claim] | None:
-        """The cached claims of a source, or None when its text, date or the extractor changed."""
+    def get(self, src: Source, warnings: list[str] | None = None) -> list[Claim] | None:
+        """The cached claims of a source, or None when its text, date or the extractor changed. A damaged
+        entry is a cache miss too, said in `warnings` (the entry is rebuilt)."""
         path = self.folder / f"{src.id}.json"
+        if not path.exists():
+            return None
+
+        def damaged(why: str) -> None:
+            if warnings is not None:
+                warnings.append(warning(W_CACHE, str(path), f"claim cache entry unreadable ({why}), rebuilt"))
+
         try:
             data = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError) as exc:
+            damaged(getattr(exc, "strerror", None) or exc.__class__.__name__)
             return None
-        if not isinstance(data, dict) or data.get("key") != self._key(src):
+        if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+            damaged("not a cache entry")
             return None
+        if data.get("key") != self._key(src):
+            return None  # the text, its date or the extractor changed: a plain miss
         try:
             return [claim_from_dict(d, src) for d in data["claims"]]
-        except (KeyError, TypeError, ValueError, AttributeError):
-            return None  # a damaged cache file is a cache miss
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            damaged(exc.__class__.__name__)
+            return None
 
-    def put(self, src: Source, claims: list[Claim]) -> None:
-        """Cache a source's claims (atomically)."""
+    def put(self, src: Source, claims: list[Claim], warnings: list[str] | None = None) -> None:
+        """Cache a source's claims (atomically); a cache that cannot be written is said, never fatal."""
         body = {"key": self._key(src), "source": src.id, "claims": [c.to_dict() for c in claims]}
-        write_text(self.folder / f"{src.id}.json", json.dumps(body, ensure_ascii=False, indent=1) + "\n")
+        path = self.folder / f"{src.id}.json"
+        try:
+            write_text(path, dumps(body, indent=1) + "\n")
+        except OSError as exc:
+            if warnings is not None:
+                warnings.append(warning(W_CACHE, str(path), f"claim cache entry cannot be written "
+                                        f"({exc.strerror or exc}), not cached"))
 
 
 def _value_from_json(v):
@@ -221,5 +240,5 @@ def base_of(report) -> dict:
 
 def write_base(claims_dir: Path, report) -> Path:
     """Record the report's sources, claims and findings as the claim base (atomically)."""
-    text = json.dumps(base_of(report), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = dumps(base_of(report), indent=1, sort_keys=True) + "\n"
     return write_text(Path(claims_dir) / BASE, text)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -103,14 +104,14 @@ def test_sources_bad_file_is_skipped_by_name_and_others_still_load(tmp_path, nam
 def test_sources_unreadable_file_is_skipped_by_name(tmp_path, monkeypatch):
     write(tmp_path, "good.txt", FRENCH)
     bad = write(tmp_path, "locked.txt", FRENCH)
-    real = Path.read_bytes
+    real = Path.open
 
-    def deny(self):
+    def deny(self, *args, **kwargs):  # (run as root, a chmod would not stop the read)
         if self.name == bad.name:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     loaded = sources.load([tmp_path])
     assert [s.id for s in loaded.sources] == ["good"]
     assert loaded.warnings[0].startswith("W003") and "locked.txt" in loaded.warnings[0]
@@ -188,3 +189,93 @@ def test_sources_bundled_corpus_metadata():
 def test_the_outlet_a_byline_names(body, outlet):
     from reconcile.sources import infer_outlet
     assert infer_outlet(body) == outlet
+
+
+# ---------------------------------------------------------------- limits of what is read (issue 11)
+
+def test_sources_mixed_encodings_decode_line_by_line(tmp_path):
+    """A file pasted together from two editors: its UTF-8 lines keep their accents, the others are named."""
+    data = ("Les élus de Besançon ont voté le budget, selon la mairie.\n".encode()
+            + "Le café coûte deux euros à Besançon.\n".encode("cp1252")
+            + FRENCH.encode())
+    write(tmp_path, "mixed.txt", data)
+    loaded = sources.load([tmp_path])
+    text = loaded.sources[0].text
+    assert text.startswith("Les élus de Besançon") and "Le café coûte deux euros" in text
+    assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith("W004") and "line 2 " in loaded.warnings[0]
+
+
+def test_sources_too_large_is_skipped_by_name_with_the_limit(tmp_path):
+    write(tmp_path, "good.txt", FRENCH)
+    write(tmp_path, "big.txt", FRENCH * 40)
+    loaded = sources.load([tmp_path], max_size=5000)
+    assert [s.id for s in loaded.sources] == ["good"]
+    assert loaded.warnings[0].startswith("W010") and "big.txt" in loaded.warnings[0] and "5 KB" in loaded.warnings[0]
+    assert {s.id for s in sources.load([tmp_path]).sources} == {"good", "big"}  # under the default limit
+
+
+def test_sources_fifo_is_named_never_opened(tmp_path):
+    write(tmp_path, "good.txt", FRENCH)
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would block until a writer comes
+    loaded = sources.load([tmp_path])
+    assert [s.id for s in loaded.sources] == ["good"]
+    assert loaded.warnings == (f"W011 {tmp_path / 'pipe.txt'}: is a FIFO, not a regular file, skipped",)
+
+
+def test_sources_symlink_out_of_the_folder_is_refused_unless_asked(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    write(tmp_path / "corpus", "good.txt", FRENCH)
+    write(tmp_path, "elsewhere.txt", FRENCH.replace("12 millions", "99 millions"))
+    (tmp_path / "corpus" / "link.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (tmp_path / "corpus" / "inside.txt").symlink_to(tmp_path / "corpus" / "good.txt")
+    loaded = sources.load([tmp_path / "corpus"])
+    assert sorted(s.id for s in loaded.sources) == ["good", "inside"]
+    assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith("W012") and "link.txt" in loaded.warnings[0]
+    assert sorted(s.id for s in sources.load([tmp_path / "corpus"], follow_symlinks=True).sources) == \
+        ["good", "inside", "link"]
+
+
+def test_sources_device_behind_a_symlink_is_not_read(tmp_path):
+    write(tmp_path, "good.txt", FRENCH)
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    loaded = sources.load([tmp_path / "zero.txt", tmp_path / "good.txt"])  # named itself: followed, not read
+    assert [s.id for s in loaded.sources] == ["good"] and loaded.warnings[0].startswith("W011")
+
+
+@pytest.mark.parametrize("front, why", [
+    ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n", "aliases"),
+    ("title: " + "[" * 500 + "]" * 500 + "\n", "nested"),
+])
+def test_sources_front_matter_bombs_are_ignored_and_the_body_read(tmp_path, front, why):
+    write(tmp_path, "a.txt", f"---\n{front}published: 2026-03-10\n---\n{FRENCH}")
+    loaded = sources.load([tmp_path])
+    assert loaded.sources[0].body == FRENCH and loaded.sources[0].title is None
+    assert loaded.warnings[0].startswith("W007") and why in loaded.warnings[0]
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_sources_publication_date_out_of_range_is_ignored(tmp_path, published):
+    write(tmp_path, "a.txt", f"---\npublished: {published}\n---\n{FRENCH}")
+    loaded = sources.load([tmp_path])
+    assert loaded.sources[0].published is None and loaded.sources[0].published_origin == "unknown"
+    assert loaded.warnings[0].startswith("W015") and published in loaded.warnings[0]
+
+
+def test_sources_invisible_characters_are_named_with_their_lines(tmp_path):
+    write(tmp_path, "a.txt", FRENCH + "Le site emploie 10\u200b000 salariés, selon \u202ela direction.\n")
+    loaded = sources.load([tmp_path])
+    assert loaded.warnings == (f"W013 {tmp_path / 'a.txt'}: 2 invisible characters (zero-width or bidi controls) "
+                               "on line 2, read as spaces",)
+
+
+@pytest.mark.parametrize("text, size", [("2MB", 2_000_000), ("500 KB", 500_000), ("1.5mb", 1_500_000),
+                                        ("4096", 4096), ("20ko", 20_000)])
+def test_parse_size(text, size):
+    assert sources.parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "big", "-3MB", "0"])
+def test_parse_size_refuses_what_is_no_size(text):
+    with pytest.raises(ValueError):
+        sources.parse_size(text)

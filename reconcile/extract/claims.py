@@ -46,12 +46,44 @@ _HABIT = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(fold(w)) for w in _HABIT
 _PROSE_END = re.compile(r"[.!?…»\"”][)»\"”]?\s*$")
 
 
-def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None = None) -> list[Claim]:
-    """All claims of one source, in text order."""
+# An article longer than this (in characters of its lines) is read in parts of about this length
+PART_CHARS = 30_000
+
+
+def extract_article(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None = None,
+                    part_chars: int = PART_CHARS) -> list[Claim]:
+    """All claims of one source, in text order. A long article is read in parts of about `part_chars`
+    characters, each after the article's headline: what a part says is read against the names of that part
+    (and the headline) only, so that the work grows with the article's length and not with its square. An
+    article shorter than one part is read whole."""
+    if not lines or sum(len(line.text) for line in lines) <= part_chars:
+        return extract(source, lines, gazetteer, lex=lex)
+    head, parts, size = lines[0], [[]], 0
+    for line in lines[1:]:
+        if parts[-1] and size + len(line.text) > part_chars:
+            parts.append([])
+            size = 0
+        parts[-1].append(line)
+        size += len(line.text)
+    headline_end = head.start + len(head.text)
+    ids: dict[str, int] = {}  # one count of ids for the article: a sentence repeated in two parts keeps two ids
+    out: list[Claim] = []
+    for k, part in enumerate(parts):
+        got = extract(source, [head, *part], gazetteer, lex=lex, ids=ids)
+        out += got if k == 0 else [c for c in got if c.start >= headline_end]  # the headline's, once
+    return sorted(out, key=lambda c: (c.start, c.end, c.attribute))
+
+
+def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None = None,
+            ids: dict | None = None) -> list[Claim]:
+    """All claims of one source (or of one part of it, after its headline: `extract_article`), in text
+    order; `ids`: the count of claim ids of the article so far."""
     lex = lex or load_lexicon()
     spans = _own_outlet(source, gazetteer.article_spans(lines))
     headline_end = lines[0].start + len(lines[0].text) if lines else -1
     ctx = Context(source, lex, spans, main_entity(spans, headline_end=headline_end))
+    if ids is not None:
+        ctx.ids = ids
     ctx.headline_end = headline_end
     ctx.incidents = I.mentions(lines, lex)
     previous: list[Sentence] = []

@@ -44,15 +44,45 @@ class Line:
     doc: object  # spacy.tokens.Doc over model_text(text)
 
 
+# A paragraph longer than this is read in pieces, cut after a sentence where it can be (spaCy's max_length is
+# far above it; the parser's memory and the extractor's work on one line grow faster than its length)
+MAX_LINE = 10_000
+# Zero-width and bidi control characters (sources.INVISIBLE) are read as spaces: « 10\u200b000 » is 10 000,
+# and the offsets of what is read stay those of the source's text
+_INVISIBLE = str.maketrans(dict.fromkeys([*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                                          *range(0x2066, 0x206A), 0xFEFF], " "))
+_SENTENCE_END = re.compile(r"[.!?…][»\"”)]?\s+")
+
+
 def lines_of(text: str, start: int = 0) -> list[tuple[int, str]]:
-    """Non-blank lines of `text[start:]` with their absolute offsets."""
-    return [(m.start(), m.group()) for m in _LINE.finditer(text, start) if m.group().strip()]
+    """Non-blank lines of `text[start:]` with their absolute offsets (a very long line in pieces)."""
+    out = []
+    for m in _LINE.finditer(text, start):
+        if m.group().strip():
+            out.extend(_pieces(m.start(), m.group()))
+    return out
+
+
+def _pieces(start: int, line: str, size: int = MAX_LINE) -> list[tuple[int, str]]:
+    """`line` cut into pieces of at most `size` characters: after the last sentence end in the second half
+    of a piece, else after its last space, else at `size`."""
+    out, i = [], 0
+    while len(line) - i > size:
+        window = line[i:i + size]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() > size // 2]
+        space = window.rfind(" ") + 1
+        cut = ends[-1] if ends else space if space > size // 2 else size
+        out.append((start + i, line[i:i + cut]))
+        i += cut
+    out.append((start + i, line[i:]))
+    return [(s, t) for s, t in out if t.strip()]
 
 
 def parse(text: str, *, start: int = 0, nlp=None, batch_size: int = 32) -> list[Line]:
-    """Parse every non-blank line of `text` from `start`, in one batched pipe."""
+    """Parse every non-blank line of `text` from `start`, in one batched pipe (invisible characters read as
+    spaces: a Line's text has the length of the source's)."""
     nlp = nlp or load()
-    spans = lines_of(text, start)
+    spans = [(s, t.translate(_INVISIBLE)) for s, t in lines_of(text, start)]
     docs = nlp.pipe((model_text(t) for _, t in spans), batch_size=batch_size)
     return [Line(s, t, _french_lemmas(d)) for (s, t), d in zip(spans, docs)]
 

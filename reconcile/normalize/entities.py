@@ -35,6 +35,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Case, accents, apostrophes, punctuation and spaces folded: "Ampère" -> "ampere"."""
     s = strip_accents(name.translate(_APOS)).lower()
@@ -45,25 +46,31 @@ def fold(name: str) -> str:
 def key(name: str, *, folding: dict | None = None) -> str:
     """The matching key: folded, leading article and legal forms dropped."""
     cfg = folding or _package_data()["folding"]
+    articles, prefixes, suffixes = _folded_forms(tuple(cfg["articles"]), tuple(cfg["legal_prefixes"]),
+                                                 tuple(cfg["legal_suffixes"]))
     s = fold(name)
-    for art in sorted(cfg["articles"], key=len, reverse=True):
-        a = fold(art)
+    for a in articles:
         if a.endswith("'") and s.startswith(a):
             s = s[len(a):].strip()
             break
         if s.startswith(a + " "):
             s = s[len(a) + 1:]
             break
-    for pre in sorted(cfg["legal_prefixes"], key=len, reverse=True):
-        p = fold(pre)
+    for p in prefixes:
         if s.startswith(p + " ") and len(s) > len(p) + 1:
             s = s[len(p) + 1:]
             break
     words = s.split()
-    suffixes = {fold(x) for x in cfg["legal_suffixes"]}
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     return " ".join(words)
+
+
+@lru_cache(maxsize=8)
+def _folded_forms(articles: tuple, prefixes: tuple, suffixes: tuple) -> tuple[list, list, frozenset]:
+    """The folding settings folded once: articles and legal prefixes longest first, the suffixes."""
+    return (sorted((fold(a) for a in articles), key=len, reverse=True),
+            sorted((fold(p) for p in prefixes), key=len, reverse=True), frozenset(fold(x) for x in suffixes))
 
 
 @dataclass

@@ -9,6 +9,7 @@ Language knowledge lives in data/numbers.toml; this module holds the logic.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -78,7 +79,12 @@ def parse(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Mention
             i += used
         else:
             i += 1
-    return out
+    return [m for m in out if _representable(m)]
+
+
+def _representable(m: Mention) -> bool:
+    """A figure too large for a float (« 1 » and 400 zeros) is no figure the tool can compare or write."""
+    return all(v is None or math.isfinite(v) and abs(v) < 1e300 for v in (m.value, m.low, m.high, m.precision))
 
 
 def parse_number(s: str) -> float | None:

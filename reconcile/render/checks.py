@@ -1,7 +1,6 @@
 """Output of `reconcile check`: terminal, json, GitHub annotations, SARIF 2.1.0, JUnit XML."""
 from __future__ import annotations
 
-import json
 import os
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
@@ -9,6 +8,8 @@ from urllib.parse import quote
 from ..check import CheckResult
 from ..model import Claim, Finding, Report
 from .common import claims_by_id, sources_by_id
+from .safe import block, inline, xml
+from ..fileio import dumps
 
 FORMATS = ("terminal", "github", "sarif", "junit", "json")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -49,14 +50,14 @@ def terminal(result: CheckResult, report: Report) -> str:
     out = []
     for label, ids in (("new source", result.new_sources), ("changed source", result.changed_sources),
                        ("removed source", result.removed_sources)):
-        out += [f"{label}: {i}" for i in ids]
+        out += [inline(f"{label}: {i}") for i in ids]
     for f in result.new_findings:
         mark = "FAIL" if f in result.failing else "new "
-        out.append(f"{mark} {f.id} [{f.severity}] {f.kind} · {f.entity} · {f.attribute}")
+        out.append(inline(f"{mark} {f.id} [{f.severity}] {f.kind} · {f.entity} · {f.attribute}"))
         for c in _claims(report, f):
             path, line, col, _, _ = _position(report, c)
-            out.append(f"     {path}:{line}:{col} «{c.quote}»")
-        out.append(f"     {f.explanation}")
+            out.append(inline(f"     {path}:{line}:{col} «{c.quote}»"))
+        out.append(inline(f"     {f.explanation}"))
     out.append(_summary_line(result))
     return "\n".join(out) + "\n"
 
@@ -73,11 +74,13 @@ def as_json(result: CheckResult, report: Report) -> str:
         "new_findings": [f.to_dict() for f in result.new_findings],
         "known_open": [f.id for f in result.known_open],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data, indent=2) + "\n"
 
 
 def _gh_escape(s: str, *, prop: bool = False) -> str:
-    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message or property: GitHub's percent escapes, and no control character from a
+    source (a file name may hold a newline and « ::warning:: »)."""
+    s = block(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return s.replace(":", "%3A").replace(",", "%2C") if prop else s
 
 
@@ -130,7 +133,7 @@ def sarif(result: CheckResult, report: Report) -> str:
         "tool": {"driver": {"name": "reconcile", "version": report.tool_version, "rules": rules}},
         "results": results,
     }]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc, indent=2) + "\n"
 
 
 def junit(result: CheckResult, report: Report) -> str:
@@ -140,11 +143,11 @@ def junit(result: CheckResult, report: Report) -> str:
                        failures=str(len(result.failing)), errors="0", skipped="0")
     for f in cases:
         case = ET.SubElement(suite, "testcase", classname=f"reconcile.{f.kind}",
-                             name=f"{f.id} {f.entity} · {f.attribute}")
+                             name=xml(f"{f.id} {f.entity} · {f.attribute}"))
         if f in result.failing:
             failure = ET.SubElement(case, "failure", message=f"new {f.severity} {f.kind}", type=f.kind)
             quotes = "\n".join(f"{c.source}:{c.line}: «{c.quote}»" for c in _claims(report, f))
-            failure.text = f"{f.explanation}\n{quotes}"
+            failure.text = xml(f"{f.explanation}\n{quotes}")
         elif f not in result.new_findings:
             ET.SubElement(case, "system-out").text = "known finding, awaiting review"
     root = ET.Element("testsuites")

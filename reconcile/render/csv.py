@@ -1,9 +1,10 @@
 """Claims as CSV (one row per claim), through pandas."""
 from __future__ import annotations
 
-import json
 
 from ..model import Report
+from ..fileio import dumps
+from .safe import spreadsheet
 
 COLUMNS = ["id", "source", "line", "start", "end", "entity", "attribute", "value", "unit", "approx",
            "time", "modality", "status", "attributed_to", "confidence", "quote"]
@@ -16,5 +17,7 @@ def render(report: Report) -> str:
         return ",".join(COLUMNS) + "\n"
     df = df[COLUMNS].copy()
     for col in ("value", "time"):
-        df[col] = df[col].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v)
+        df[col] = df[col].map(lambda v: dumps(v) if isinstance(v, dict) else v)
+    for col in df.columns[df.dtypes == object]:  # text a spreadsheet would run as a formula
+        df[col] = df[col].map(spreadsheet)
     return df.to_csv(index=False, lineterminator="\n")

@@ -1,11 +1,11 @@
 """The JSON report: the `reconcile-report/1` contract."""
 from __future__ import annotations
 
-import json
 
 from ..model import Report
+from ..fileio import dumps
 
 
 def render(report: Report) -> str:
     """The report as JSON (schema reconcile-report/1)."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report.to_dict(), indent=2) + "\n"

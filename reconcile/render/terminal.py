@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ..model import Report, latest_decision
 from .common import published_text, quoted_claims, value_text
+from .safe import inline as _s  # every text that came from a source, a file name or a decision
 
 COLOURS = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
@@ -25,21 +26,21 @@ def render(report: Report, *, width: int = 100, colour: bool = False) -> str:
     if report.observations:
         console.print(Text("Observations (not contradictions)", style="bold"))
         for f in report.observations:
-            console.print(Text(f"  {f.kind} · {f.entity} · {f.attribute}: {f.explanation}"))
+            console.print(Text(_s(f"  {f.kind} · {f.entity} · {f.attribute}: {f.explanation}")))
     merged = [e for e in report.entities if e.evidence]
     if merged:
         console.print(Text("Entities written differently and taken as one", style="bold"))
         for e in merged:
             for form, why in e.evidence:
-                console.print(Text(f"  {e.name} ← {form}: {why}"))
+                console.print(Text(_s(f"  {e.name} ← {form}: {why}")))
     if report.stale_decisions:
         console.print(Text("Stale decisions (their finding no longer exists; kept)", style="bold"))
         for d in report.stale_decisions:
-            console.print(Text(f"  {d['id']}: {(latest_decision(d) or {}).get('status', '?')}"))
+            console.print(Text(_s(f"  {d['id']}: {(latest_decision(d) or {}).get('status', '?')}")))
     if report.warnings:
         console.print(Text("Warnings", style="bold"))
         for w in report.warnings:
-            console.print(Text(f"  {w}"))
+            console.print(Text(_s(f"  {w}")))
     return buf.getvalue()
 
 
@@ -60,8 +61,8 @@ def _summary(console: Console, report: Report) -> None:
 def _finding(console: Console, report: Report, f) -> None:
     head = Text()
     head.append(f"[{f.severity.upper()}] ", style=COLOURS[f.severity])
-    head.append(f"{f.kind} · {f.entity} · {f.attribute}", style="bold")
-    head.append(f"  {f.id}  status: {f.status}")
+    head.append(_s(f"{f.kind} · {f.entity} · {f.attribute}"), style="bold")
+    head.append(_s(f"  {f.id}  status: {f.status}"))
     grid = Table.grid(expand=True, padding=(0, 1))
     shown = quoted_claims(report, f, width=60)
     for _ in shown[:3]:
@@ -70,12 +71,12 @@ def _finding(console: Console, report: Report, f) -> None:
     for q in shown[:3]:
         c, src, before, quote, after = q.claim, q.source, q.before, q.quote, q.after
         cell = Text()
-        cell.append(f"{c.source}\n", style="bold")
-        cell.append(f"{published_text(src)} · line {c.line} · {c.start}-{c.end}\n", style="dim")
-        cell.append(f"{value_text(c)} ({c.modality})\n")
-        cell.append(before)
-        cell.append(quote, style="reverse" if console.no_color else "bold underline")
-        cell.append(after)
+        cell.append(f"{_s(c.source)}\n", style="bold")
+        cell.append(f"{_s(published_text(src))} · line {c.line} · {c.start}-{c.end}\n", style="dim")
+        cell.append(f"{_s(value_text(c))} ({_s(c.modality)})\n")
+        cell.append(_s(before))
+        cell.append(_s(quote), style="reverse" if console.no_color else "bold underline")
+        cell.append(_s(after))
         cells.append(cell)
     if cells:
         grid.add_row(*cells)
@@ -83,8 +84,8 @@ def _finding(console: Console, report: Report, f) -> None:
     body.add_row(grid)
     if len(shown) > 3:
         body.add_row(Text(f"… and {len(shown) - 3} more claims: " + ", ".join(q.claim.id for q in shown[3:])))
-    body.add_row(Text(f.explanation, style="italic"))
+    body.add_row(Text(_s(f.explanation), style="italic"))
     if f.decision:
         last = latest_decision(f.decision) or {}
-        body.add_row(Text(f"decision: {last.get('status')} by {last.get('reviewer')} — {last.get('note', '')}"))
+        body.add_row(Text(_s(f"decision: {last.get('status')} by {last.get('reviewer')} — {last.get('note', '')}")))
     console.print(Panel(body, title=head, title_align="left", border_style=COLOURS[f.severity]))

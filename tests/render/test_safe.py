@@ -1,0 +1,78 @@
+"""Each output's neutralizer: whatever text comes in, what goes out cannot act on the reader's tools."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import xml.etree.ElementTree as ET
+
+from hypothesis import given, settings, strategies as st
+
+from reconcile.render import safe
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200f]")
+anything = st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(anything)
+def test_inline_leaves_no_control_character_and_no_newline(s):
+    out = safe.inline(s)
+    assert not CONTROL.search(out) and "\n" not in out and "\t" not in out
+
+
+@settings(max_examples=300, deadline=None)
+@given(anything)
+def test_block_keeps_lines_and_nothing_else(s):
+    out = safe.block(s)
+    assert not CONTROL.search(out)
+    assert out.count("\n") == s.count("\n")
+
+
+def test_escapes_name_what_was_there():
+    assert safe.inline("a\x1b[2Jb") == "a\\x1b[2Jb"
+    assert safe.inline("x\u202ey") == "x\\u202ey"
+    assert safe.inline("l1\nl2") == "l1\\nl2"
+    assert safe.inline("Besançon, 12 %") == "Besançon, 12 %"  # text without controls is unchanged
+
+
+@settings(max_examples=300, deadline=None)
+@given(anything)
+def test_markdown_text_has_no_raw_html_no_link_and_one_line(s):
+    out = safe.markdown(s)
+    assert "<" not in out and ">" not in out and "\n" not in out
+    assert not re.search(r"(?<!\\)\[", out) and not re.search(r"(?<!\\)\|", out)
+
+
+def test_markdown_payloads():
+    assert safe.markdown("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert safe.markdown("[clic](javascript:alert(1))") == "\\[clic\\](javascript:alert(1))"
+    assert safe.markdown("job_cuts | 3") == "job\\_cuts \\| 3"
+
+
+def test_markdown_url_is_http_only():
+    assert safe.markdown_url("javascript:alert(1)") is None
+    assert safe.markdown_url("data:text/html,x") is None
+    assert safe.markdown_url("https://ex.fr/a (b)") is None  # a space ends no URL we link
+    assert safe.markdown_url("https://ex.fr/a(b)") == "https://ex.fr/a%28b%29"
+
+
+@given(anything)
+def test_spreadsheet_cell_never_starts_a_formula(s):
+    out = safe.spreadsheet(s)
+    assert not out.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert out.endswith(s)
+
+
+def test_spreadsheet_numbers_stay_numbers():
+    assert safe.spreadsheet(-3.0) == -3.0 and safe.spreadsheet(12) == 12
+    row = next(csv.reader(io.StringIO(",".join(str(safe.spreadsheet(v)) for v in ("=1+1", "@SUM(A1)", -2.5)))))
+    assert row == ["'=1+1", "'@SUM(A1)", "-2.5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(anything)
+def test_xml_text_always_parses(s):
+    el = ET.Element("t", name=safe.xml(s))
+    el.text = safe.xml(s)
+    ET.fromstring(ET.tostring(el, encoding="unicode"))
