@@ -171,24 +171,46 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
     for d in rep.stale_decisions:
         ctx.say(f"warning: decision on {d['id']} is stale: its finding no longer exists (kept in {claims_dir})")
     if not no_write:
-        from .store import write_base
+        from dataclasses import replace
 
+        from .errors import W_BASE, warning
+        from .store import BASE, load_base, write_base
+
+        try:
+            load_base(Path(claims_dir))
+        except ReconcileError as exc:  # report writes the claim base anew: say what it replaces
+            w = warning(W_BASE, str(Path(claims_dir) / BASE), f"not a valid claim base ({exc}), rewritten")
+            ctx.say(f"warning: {w}")
+            rep = replace(rep, warnings=(*rep.warnings, w))
         for path in render_all(rep, Path(out_dir)):
             ctx.say(f"wrote {path}")
-        ctx.say(f"wrote {write_base(Path(claims_dir), rep)}")
+        try:
+            ctx.say(f"wrote {write_base(Path(claims_dir), rep)}")
+        except OSError as exc:
+            _emit(rep, fmt, output, width)
+            _fail(ReconcileError(f"{Path(claims_dir) / BASE} cannot be written ({exc.strerror or exc})"))
     _emit(rep, fmt, output, width)
 
 
 def _report_for(ctx: Ctx, sources, claims_dir, aliases=(), out_dir="reports", **reading):
     """The report on SOURCES (default sources/) with the recorded decisions; exit 2 on input errors.
     `reading`: max_size, follow_symlinks (pipeline.Options)."""
-    from .store import load_decisions
+    from dataclasses import replace
+
+    from .errors import W_DECISIONS_EDITED, warning
+    from .store import DECISIONS, decisions_changed, load_decisions
 
     try:
-        return _run(ctx, list(sources) or ["sources"], aliases, load_decisions(Path(claims_dir)), claims_dir,
-                    out_dir, **reading)
+        decisions = load_decisions(Path(claims_dir))
+        changed = decisions_changed(Path(claims_dir), decisions)
+        rep = _run(ctx, list(sources) or ["sources"], aliases, decisions, claims_dir, out_dir, **reading)
     except ReconcileError as exc:
         _fail(exc)
+    if changed:  # read as it is, and said: `review` will not rewrite it until told to
+        path = str(Path(claims_dir) / DECISIONS)
+        rep = replace(rep, warnings=(*rep.warnings, warning(W_DECISIONS_EDITED, path, changed.removeprefix(
+            f"{path}: ") + "; read as it is (`reconcile review --accept-edits` takes it)")))
+    return rep
 
 
 @main.command()
@@ -244,13 +266,15 @@ def _find(rep, ident: str):
 @click.option("--reviewer", default=None, help="Who decides (default: $RECONCILE_REVIEWER, git user.name, login).")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True,
               help="json: print the finding's decision record on stdout.")
+@click.option("--accept-edits", is_flag=True,
+              help="Take a decisions file changed by hand (or cut short) as it is, and write on.")
 @SOURCES_OPT
 @ALIASES_OPT
 @CLAIMS_OPT
 @reading_options
 @click.pass_obj
-def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, aliases, claims_dir, max_size,
-           follow_symlinks) -> None:
+def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, accept_edits, sources, aliases, claims_dir,
+           max_size, follow_symlinks) -> None:
     """Record a decision on a finding, or walk the open findings one by one.
 
     Decisions go to CLAIMS_DIR/decisions.yaml with who, when, why and which value
@@ -261,6 +285,8 @@ def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, ali
     Examples:
       reconcile review f-3ec6a63343 --status confirmed --note "11 000 is the 2026 figure" --keep c-0123456789
       reconcile review            # interactive: each open finding, one prompt at a time
+      reconcile review f-3ec6a63343 --status dismissed --note "same figure" --accept-edits
+                                  # after a hand edit of decisions.yaml: take it as it is
     """
     from .review import reviewer_name
     from .store import record_decision
@@ -268,7 +294,7 @@ def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, ali
     who = reviewer_name(reviewer)
     rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks)
     if finding_id is None:
-        _interactive(ctx, rep, who, claims_dir)
+        _interactive(ctx, rep, who, claims_dir, accept_edits)
         return
     if status is None or not note:
         raise click.UsageError("give --status and --note with FINDING_ID (or no FINDING_ID for interactive review)")
@@ -276,7 +302,8 @@ def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, ali
     if f is None:
         _fail(UnknownFinding(f"no finding {finding_id!r}; `reconcile report` lists them"))
     try:
-        rec = record_decision(Path(claims_dir), f, status=status, note=note, reviewer=who, keep=keep)
+        rec = record_decision(Path(claims_dir), f, status=status, note=note, reviewer=who, keep=keep,
+                              accept_edits=accept_edits)
     except ReconcileError as exc:
         _fail(exc)
     ctx.say(f"recorded: {f.id} {status} by {who}")
@@ -284,7 +311,7 @@ def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, sources, ali
         click.echo(dumps({"id": f.id, **rec}, indent=2))
 
 
-def _interactive(ctx: Ctx, rep, who: str, claims_dir) -> None:
+def _interactive(ctx: Ctx, rep, who: str, claims_dir, accept_edits: bool = False) -> None:
     from .review import show_text
     from .store import record_decision
 
@@ -306,7 +333,11 @@ def _interactive(ctx: Ctx, rep, who: str, claims_dir) -> None:
         keep = click.prompt("Claim whose value stands (number, empty for none)", err=True, default="",
                             show_default=False)
         keep_id = f.claims[int(keep) - 1] if keep.strip().isdigit() and 0 < int(keep) <= len(f.claims) else None
-        record_decision(Path(claims_dir), f, status=choices[answer], note=note, reviewer=who, keep=keep_id)
+        try:
+            record_decision(Path(claims_dir), f, status=choices[answer], note=note, reviewer=who, keep=keep_id,
+                            accept_edits=accept_edits)
+        except ReconcileError as exc:
+            _fail(exc)
         ctx.say(f"recorded: {f.id} {choices[answer]}")
 
 

@@ -40,3 +40,29 @@ def dumps(obj, **kw) -> str:
     """Strict JSON (no NaN, no Infinity: a value that has none is a bug to see, never a file other parsers
     reject), with non-ASCII text as it is."""
     return json.dumps(obj, ensure_ascii=False, allow_nan=False, **kw)
+
+
+def bounded_yaml(text: str, *, max_depth: int, max_aliases: int) -> tuple[int, str] | None:
+    """(line, why) when a YAML text nests deeper than `max_depth` or uses more than `max_aliases` aliases,
+    read from the parser's events before anything is built from them (an alias bomb, « billion laughs »,
+    or a thousand nested lists, stop here); None when it is within bounds or not valid YAML (the loader
+    says what is wrong)."""
+    import yaml
+
+    depth = aliases = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > max_depth:
+                    return event.start_mark.line + 1, f"nested more than {max_depth} levels deep"
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > max_aliases:
+                    return event.start_mark.line + 1, (f"uses more than {max_aliases} YAML aliases" if max_aliases
+                                                       else "uses YAML aliases")
+    except yaml.YAMLError:
+        return None
+    return None

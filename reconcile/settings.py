@@ -13,11 +13,12 @@ nothing here is a module-level singleton, so that two corpora never share their 
 """
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .extract.lexicon import Lexicon, compile_layers, packaged_layers
 from .normalize.entities import Registry, default_registry
 
@@ -45,13 +46,11 @@ def folders_of(paths: Iterable[str | Path]) -> list[Path]:
 
 def load(paths: Iterable[str | Path] = (), extra_entities: Iterable[str | Path] = ()) -> Settings:
     """The three layers for the sources at `paths` (and extra entity registries)."""
-    import tomllib
-
     folders = folders_of(paths)
     corpus: list[str] = []
     for f in (d / CORPUS_FILE for d in folders):
         if f.is_file():
-            text = f.read_text("utf-8")
+            text = read_config(f)
             try:
                 tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
@@ -76,10 +75,50 @@ def registry_for(folders: Iterable[Path], extra: Iterable[str | Path] = ()) -> t
         if f.resolve() in seen or not f.is_file():
             continue
         seen.add(f.resolve())
-        text = f.read_text("utf-8")
+        text = read_config(f)
         try:
+            check_entities(f, tomllib.loads(text))
             reg.extend_from_toml(text)
         except (ValueError, KeyError) as exc:
             raise InputError(f"entity registry {f} is not valid: {exc}") from None
         texts.append(text)
     return reg, texts
+
+
+def read_config(path: Path) -> str:
+    """A user's settings file as text; one clear error naming it when it cannot be read or is not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path} cannot be read ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"{path}:{line}: not UTF-8 text (save it as UTF-8)") from None
+
+
+_ENTITY_FIELDS = {"name": str, "type": str, "aliases": list, "descriptions": list}
+
+
+def check_entities(path: Path, data: dict) -> None:
+    """The `[[entity]]` tables of an entity registry have the fields and types the tool reads; the first
+    that does not is named (file, table, field)."""
+    entities = data.get("entity", [])
+    if not isinstance(entities, list):
+        raise ConfigError(f"{path}: entity must be a list of [[entity]] tables")
+    for k, raw in enumerate(entities, 1):
+        where = f"{path}: [[entity]] number {k}"
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where} is not a table")
+        if "name" not in raw:
+            raise ConfigError(f"{where} has no name")
+        for field_, kind in _ENTITY_FIELDS.items():
+            v = raw.get(field_)
+            if v is None:
+                continue
+            if not isinstance(v, kind) or kind is str and not v.strip():
+                raise ConfigError(f"{where}: {field_} must be {'a non-empty string' if kind is str else 'a list'}, "
+                                  f"not {type(v).__name__} {v!r:.40}")
+            if kind is list and not all(isinstance(x, str) and x.strip() for x in v):
+                raise ConfigError(f"{where}: {field_} must be a list of non-empty strings")

@@ -24,6 +24,7 @@ from .errors import (
     W_FRONT_MATTER, W_HTML_EMPTY, W_INVISIBLE, W_MANIFEST, W_NOT_FRENCH, W_NOT_REGULAR, W_NUMBER_RANGE, W_SYMLINK_OUT,
     W_TOO_LARGE, W_UNREADABLE, W_UNSUPPORTED, warning,
 )
+from .fileio import bounded_yaml
 from .model import Source
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -306,9 +307,10 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict,
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 1 if text.startswith("\ufeff") else 0
-    why = _unbounded(m.group(2) or "")
+    why = bounded_yaml(m.group(2) or "", max_depth=FRONT_MATTER_MAX_DEPTH, max_aliases=FRONT_MATTER_MAX_ALIASES)
     if why:
-        warnings.append(warning(W_FRONT_MATTER, name, f"front matter {why}, ignored"))
+        warnings.append(warning(W_FRONT_MATTER, name, f"front matter is {why[1]}, ignored" if why[1].startswith(
+            "nested") else f"front matter {why[1]}, ignored"))
         return {}, m.end()
     try:
         meta = yaml.safe_load(m.group(2) or "") or {}
@@ -319,27 +321,6 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict,
         warnings.append(warning(W_FRONT_MATTER, name, "front matter is not a mapping, ignored"))
         return {}, m.end()
     return {k: meta[k] for k in META_KEYS if k in meta}, m.end()
-
-
-def _unbounded(yaml_text: str) -> str | None:
-    """Why a front matter is no article's metadata (too deep, too many aliases), read from YAML's events
-    before anything is built from them; None when it is small."""
-    depth = aliases = 0
-    try:
-        for event in yaml.parse(yaml_text, Loader=yaml.SafeLoader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > FRONT_MATTER_MAX_DEPTH:
-                    return f"is nested more than {FRONT_MATTER_MAX_DEPTH} levels deep"
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-            elif isinstance(event, yaml.AliasEvent):
-                aliases += 1
-                if aliases > FRONT_MATTER_MAX_ALIASES:
-                    return f"uses more than {FRONT_MATTER_MAX_ALIASES} YAML aliases"
-    except yaml.YAMLError:
-        return None  # safe_load says what is wrong
-    return None
 
 
 def _from_text(path: Path, text: str, warnings: list[str], manifest: dict) -> Source | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -16,34 +17,84 @@ import yaml
 from filelock import FileLock
 
 from . import __version__
-from .errors import W_CACHE, DecisionError, warning
-from .fileio import dumps, write_text
+from .errors import W_CACHE, DecisionError, EditedDecisions, warning
+from .fileio import bounded_yaml, dumps, write_text
 from .model import Bounds, Claim, Interval, Source
 
 DECISIONS = "decisions.yaml"
 STATUSES = ("confirmed", "dismissed", "resolved", "open")
 _HEADER = ("# Reviewers' decisions, keyed by finding id. Written by `reconcile review`;\n"
-           "# each finding keeps its whole history, newest last. Safe to edit by hand.\n")
+           "# each finding keeps its whole history, newest last. Comments you add are kept.\n"
+           "# The last line is the tool's check that nothing was lost: after a hand edit,\n"
+           "# `reconcile review --accept-edits` takes the file as it is.\n")
+TRAILER = "# reconcile-trailer:"
+_TRAILER_LINE = re.compile(r"^# reconcile-trailer: decisions=(\d+) sha256=([0-9a-f]{64})\s*\Z")
+MAX_DEPTH, MAX_ALIASES = 10, 0  # the shape `review` writes: no deeper, and no YAML alias at all
 
 
 def load_decisions(claims_dir: Path) -> dict:
-    """finding id -> {entity, attribute, history: [...]}; empty when there is no file."""
+    """finding id -> {entity, attribute, history: [...]}; empty when there is no file. A file that is not
+    the shape `review` writes stops the run, naming the line that breaks it."""
     path = Path(claims_dir) / DECISIONS
-    if not path.is_file():
+    text = _decisions_text(path)
+    if text is None:
         return {}
+    why = bounded_yaml(text, max_depth=MAX_DEPTH, max_aliases=MAX_ALIASES)
+    if why:
+        raise DecisionError(f"{path}:{why[0]}: {why[1]}, not a decisions file")
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_TextLoader) or {}
+        node = yaml.compose(text, Loader=_TextLoader)
+        data = yaml.load(text, Loader=_TextLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise DecisionError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DecisionError(f"{path}: cannot be read ({exc})") from None
     if not isinstance(data, dict):
         raise DecisionError(f"{path} must map finding ids to decisions")
+    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
     for key, rec in data.items():
-        _validate(path, key, rec)
+        _validate(path, key, rec, lines.get(str(key)))
     return data
+
+
+def _decisions_text(path: Path) -> str | None:
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:
+        return path.read_text("utf-8")
+    except IsADirectoryError:
+        raise DecisionError(f"{path} is a folder, not a decisions file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DecisionError(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+
+
+def decisions_changed(claims_dir: Path, data: dict | None = None) -> str | None:
+    """What differs between the decisions file and what the tool last wrote (its trailer: the number of
+    decisions and a digest of the text above it), or None when they agree or there is no file. A file cut
+    short loses its trailer; a hand edit changes the digest."""
+    path = Path(claims_dir) / DECISIONS
+    text = _decisions_text(path)
+    if text is None:
+        return None
+    data = load_decisions(claims_dir) if data is None else data
+    count = _count(data)
+    body, _, last = text.rstrip("\n").rpartition("\n")
+    m = _TRAILER_LINE.match(last)
+    if m is None:
+        return (f"{path}: the tool's trailer line is missing ({count} decision(s) read): the file was cut short "
+                "or written by hand")
+    written, digest = int(m.group(1)), m.group(2)
+    if digest != _digest(body + "\n"):
+        return (f"{path}: changed since the tool wrote it ({count} decision(s) now, {written} when written)")
+    return None
+
+
+def _count(data: dict) -> int:
+    return sum(len(rec.get("history", [])) + ("status" in rec) for rec in data.values() if isinstance(rec, dict))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class _TextLoader(yaml.SafeLoader):
@@ -56,23 +107,29 @@ _TextLoader.yaml_implicit_resolvers = {
 }
 
 
-def _validate(path: Path, key, rec) -> None:
-    """A decision record as `review` writes it; anything else names the entry and stops."""
+def _validate(path: Path, key, rec, line: int | None = None) -> None:
+    """A decision record as `review` writes it; anything else names the entry (and its line) and stops."""
+    where = f"{path}:{line}" if line else str(path)
     if not isinstance(key, str):
-        raise DecisionError(f"{path}: key {key!r} is not a finding id")
+        raise DecisionError(f"{where}: key {key!r} is not a finding id")
     if not isinstance(rec, dict):
-        raise DecisionError(f"{path}: {key} must be a mapping with a history")
+        raise DecisionError(f"{where}: {key} must be a mapping with a history")
     history = rec.get("history", [])
     if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
-        raise DecisionError(f"{path}: {key}: history must be a list of decisions")
+        raise DecisionError(f"{where}: {key}: history must be a list of decisions")
     for h in history + ([rec] if "status" in rec else []):
         if h.get("status") not in STATUSES:
-            raise DecisionError(f"{path}: {key}: status {h.get('status')!r} is not one of {', '.join(STATUSES)}")
+            raise DecisionError(f"{where}: {key}: status {h.get('status')!r} is not one of {', '.join(STATUSES)}")
+        for field_ in ("note", "reviewer", "at", "keep"):
+            if isinstance(h.get(field_), (dict, list)):
+                raise DecisionError(f"{where}: {key}: {field_} must be text")
 
 
 def record_decision(claims_dir: Path, finding, *, status: str, note: str, reviewer: str,
-                    keep: str | None = None, now: dt.datetime | None = None) -> dict:
-    """Append a decision to a finding's history (under a lock) and return the record."""
+                    keep: str | None = None, now: dt.datetime | None = None, accept_edits: bool = False) -> dict:
+    """Append a decision to a finding's history (under a lock) and return the record. The file keeps its
+    comments and order; a file that differs from what the tool last wrote is not rewritten unless
+    `accept_edits`."""
     if status not in STATUSES:
         raise DecisionError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
     if keep and keep not in finding.claims:
@@ -83,15 +140,59 @@ def record_decision(claims_dir: Path, finding, *, status: str, note: str, review
     entry = {"status": status, "reviewer": reviewer, "at": when, "note": note}
     if keep:
         entry["keep"] = keep
+    path = claims_dir / DECISIONS
     with FileLock(str(claims_dir / (DECISIONS + ".lock")), timeout=30):
         data = load_decisions(claims_dir)  # re-read under the lock: nothing written meanwhile is lost
-        rec = data.setdefault(finding.id, {"entity": finding.entity, "attribute": finding.attribute,
-                                           "kind": finding.kind, "claims": list(finding.claims),
-                                           "history": []})
+        changed = decisions_changed(claims_dir, data)
+        if changed and not accept_edits:
+            raise EditedDecisions(f"{changed}; not rewritten: check it, then `reconcile review --accept-edits` "
+                                  "to keep it as it is")
+        doc = _round_trip(path)
+        rec = doc.get(finding.id)
+        if rec is None:
+            rec = {"entity": finding.entity, "attribute": finding.attribute, "kind": finding.kind,
+                   "claims": list(finding.claims), "history": []}
+            doc[finding.id] = rec
         rec.setdefault("history", []).append(entry)
-        write_text(claims_dir / DECISIONS,
-                   _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=100))
-    return rec
+        write_text(path, _with_trailer(_dump(doc), _count(doc)))
+        return load_decisions(claims_dir)[finding.id]  # as every reader reads it (plain text, no YAML types)
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")  # round trip: comments and order as they are; builds plain data only (safe)
+    y.preserve_quotes = True
+    y.width = 100
+    return y
+
+
+def _round_trip(path: Path):
+    """The decisions file as ruamel's round-trip document (comments kept), without the tool's trailer."""
+    from ruamel.yaml.comments import CommentedMap
+
+    text = path.read_text("utf-8") if path.is_file() else ""
+    body, _, last = text.rstrip("\n").rpartition("\n")
+    if last.startswith(TRAILER):
+        text = body + "\n"
+    if not text.strip():
+        return CommentedMap()
+    doc = _yaml().load(text)
+    return doc if doc is not None else CommentedMap()
+
+
+def _dump(doc) -> str:
+    import io
+
+    buf = io.StringIO()
+    _yaml().dump(doc, buf)
+    text = buf.getvalue()
+    return text if text.startswith("#") else _HEADER + text
+
+
+def _with_trailer(text: str, count: int) -> str:
+    text = text if text.endswith("\n") else text + "\n"
+    return text + f"{TRAILER} decisions={count} sha256={_digest(text)}\n"
 
 
 # ---------------------------------------------------------------- claim cache
@@ -215,12 +316,22 @@ def load_base(claims_dir: Path) -> dict:
         return {"schema": BASE_SCHEMA, "sources": {}, "claims": {}, "findings": {}}
     try:
         data = json.loads(path.read_text("utf-8"))
+    except IsADirectoryError:
+        raise DecisionError(f"{path} is a folder, not a claim base") from None
     except (OSError, ValueError) as exc:
-        raise DecisionError(f"{path} is not valid JSON: {exc}") from None
+        raise DecisionError(f"{path} is not valid JSON: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise DecisionError(f"{path} is nested too deep to be a claim base") from None
     if not isinstance(data, dict) or data.get("schema") != BASE_SCHEMA:
         raise DecisionError(f"{path} is not a {BASE_SCHEMA} claim base")
     if not all(isinstance(data.get(k, {}), dict) for k in ("sources", "claims", "findings")):
         raise DecisionError(f"{path}: sources, claims and findings must be mappings")
+    for k in ("sources", "findings"):
+        bad = next((i for i, v in data.get(k, {}).items() if not isinstance(v, dict)), None)
+        if bad is not None:
+            raise DecisionError(f"{path}: {k}.{bad} must be a mapping")
+    if any(not isinstance(v.get("sha256", ""), str) for v in data.get("sources", {}).values()):
+        raise DecisionError(f"{path}: a source's sha256 must be text")
     return data
 
 

@@ -171,3 +171,103 @@ def test_compare_exclusive_states_are_medium_not_high():
     b = claim("independent", kind="status", attribute="state", time=t, source="b", status="independent")
     f = findings([a, b], exclusions=frozenset({frozenset({"liquidated", "independent"})}))[0]
     assert f.rule == "status" and f.severity == "medium"
+
+
+# ---------------------------------------------------------------- nothing a reviewer wrote is lost (issue 11)
+
+def _two_decisions(repo):
+    ids = [f["id"] for f in json.loads(invoke("report", "--format", "json", "--no-write").stdout)["conflicts"]]
+    for fid, note in zip(ids, ("first", "second")):
+        r = invoke("review", fid, "--status", "confirmed", "--note", note, "--reviewer", "ed")
+        assert r.exit_code == 0, r.stderr
+    return ids, repo / "claims" / "decisions.yaml"
+
+
+def test_decisions_end_with_a_trailer_that_matches(repo):
+    ids, path = _two_decisions(repo)
+    last = path.read_text("utf-8").rstrip("\n").rpartition("\n")[2]
+    assert last.startswith("# reconcile-trailer: decisions=2 sha256=")
+    r = invoke("report", "--no-write", "--format", "json")
+    assert r.exit_code == 0 and "W019" not in r.stderr and json.loads(r.stdout)["warnings"] == []
+
+
+def test_a_decisions_file_cut_short_is_said_and_not_rewritten(repo):
+    ids, path = _two_decisions(repo)
+    text = path.read_text("utf-8")
+    cut = text[:text.index(f"{ids[1]}:")]  # still valid YAML: the second decision is gone
+    path.write_text(cut, encoding="utf-8")
+    r = invoke("report", "--no-write", "--format", "json")
+    assert r.exit_code == 0 and "W019" in r.stderr and "trailer" in r.stderr
+    assert any(w.startswith("W019") for w in json.loads(r.stdout)["warnings"])
+    r = invoke("review", ids[1], "--status", "dismissed", "--note", "again", "--reviewer", "ed")
+    assert one_line_error(r) and "--accept-edits" in r.stderr
+    assert path.read_text("utf-8") == cut  # byte for byte
+    r = invoke("review", ids[1], "--status", "dismissed", "--note", "again", "--reviewer", "ed", "--accept-edits")
+    assert r.exit_code == 0, r.stderr
+    assert "W019" not in invoke("report", "--no-write").stderr
+
+
+def test_hand_comments_and_order_survive_a_review(repo):
+    ids, path = _two_decisions(repo)
+    text = path.read_text("utf-8").replace(f"{ids[1]}:", f"# why we keep this one: see the minutes\n{ids[1]}:")
+    path.write_text(text, encoding="utf-8")
+    r = invoke("review", ids[0], "--status", "resolved", "--note", "third", "--reviewer", "ed", "--accept-edits")
+    assert r.exit_code == 0, r.stderr
+    after = path.read_text("utf-8")
+    assert "# why we keep this one: see the minutes\n" in after
+    assert after.index(f"{ids[0]}:") < after.index(f"{ids[1]}:")
+    hist = [h["note"] for h in yaml_load(path)[ids[0]]["history"]]
+    assert hist == ["first", "third"]
+
+
+def yaml_load(path):
+    import yaml
+
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("content, words", [
+    ("a: &a [x, x]\nb: [*a, *a]\n", "aliases"),
+    ("f-1:\n  history:\n" + "  " * 1 + "- " + "[" * 40 + "]" * 40 + "\n", "nested"),
+    ("f-1:\n  history:\n  - status: confirmed\n    note: {a: 1}\n", "note must be text"),
+])
+def test_decisions_not_in_the_written_shape_are_refused_with_their_line(repo, content, words):
+    (repo / "claims" / "decisions.yaml").write_text(content, encoding="utf-8")
+    r = invoke("report", "--no-write")
+    assert one_line_error(r) and words in r.stderr and "decisions.yaml:" in r.stderr, r.stderr
+
+
+def test_decisions_file_that_is_a_folder_is_named(repo):
+    (repo / "claims" / "decisions.yaml").mkdir()
+    r = invoke("report", "--no-write")
+    assert one_line_error(r) and "decisions.yaml is a folder" in r.stderr
+
+
+@pytest.mark.parametrize("content", ['{"schema": "reconcile-claims/1", "sources": {"a": "x"}}',
+                                     "[" * 5000 + "]" * 5000])
+def test_damaged_claim_base_stops_check_and_report_rewrites_it(repo, content):
+    base = repo / "claims" / "base.json"
+    base.write_text(content, encoding="utf-8")
+    r = invoke("check")
+    assert one_line_error(r) and "base.json" in r.stderr
+    r = invoke("report", "--format", "json", "-o", "-")
+    assert r.exit_code == 0 and "W018" in r.stderr
+    assert json.loads(base.read_text("utf-8"))["schema"] == "reconcile-claims/1"
+    assert invoke("check").exit_code == 0
+
+
+@pytest.mark.parametrize("toml, words", [
+    ('[[entity]]\nname = "Vormex"\naliases = "VMX"\n', "aliases must be a list"),
+    ('[[entity]]\nname = 12\n', "name must be a non-empty string"),
+    ('[[entity]]\ntype = "ORG"\n', "has no name"),
+])
+def test_entity_registry_with_wrong_types_names_file_and_field(repo, toml, words):
+    (repo / "sources" / "entities.toml").write_text(toml, encoding="utf-8")
+    r = invoke("report", "--no-write")
+    assert one_line_error(r) and "entities.toml" in r.stderr and words in r.stderr, r.stderr
+
+
+def test_entity_registry_not_in_utf8_names_file_and_line(repo):
+    (repo / "sources" / "entities.toml").write_bytes('[[entity]]\nname = "Société"\n'.encode("latin-1"))
+    r = invoke("report", "--no-write")
+    assert one_line_error(r) and "entities.toml:2: not UTF-8" in r.stderr, r.stderr
