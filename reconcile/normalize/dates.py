@@ -85,12 +85,27 @@ def parse(text: str, *, ref: dt.date | None = None) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     while i < len(hits):
-        pair = _range(text, f, hits[i], hits[i + 1], ref) if i + 1 < len(hits) else None
-        one = pair or _single(text, f, hits[i], ref)
+        pair = _in_calendar(_range, text, f, hits[i], hits[i + 1], ref=ref) if i + 1 < len(hits) else None
+        one = pair or _in_calendar(_single, text, f, hits[i], ref=ref)
         if one and not (out and out[-1].end > one.start):
             out.append(one)
         i += 2 if pair else 1
     return out
+
+
+def _in_calendar(read, *args, ref: dt.date | None):
+    """`read(*args, ref)`, for a date the calendar can hold: one that falls outside it (« l'an dernier »
+    published in year 1, « le 31 décembre 9999 » and the day after) is read without its reference, and
+    not at all when even that leaves the calendar."""
+    try:
+        return read(*args, ref)
+    except (ValueError, OverflowError):
+        if ref is None:
+            return None
+    try:
+        return read(*args, None)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _anchors(f: str):
