@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from reconcile.normalize import parse_mentions
 
@@ -15,6 +15,8 @@ PHRASES = ["l'an dernier", "il y a deux ans", "au premier trimestre", "la semain
 
 @settings(max_examples=300, deadline=None)
 @given(ref=st.one_of(st.none(), st.dates()), phrase=st.sampled_from(PHRASES))
+@example(ref=dt.date(1, 1, 1), phrase="hier")
+@example(ref=dt.date(9999, 12, 31), phrase="le 31 décembre 9999 et le lendemain")
 def test_any_reference_day_reads_without_error(ref, phrase):
     for m in parse_mentions(f"Selon la mairie, {phrase}, 40 salariés.", ref=ref):
         if m.time is not None:
