@@ -60,7 +60,9 @@ class _Progress:
 
     def step(self, source_id: str) -> None:
         if self.bar:
-            self.bar.update(self.task, advance=1, description=f"reading {source_id}")
+            from rich.markup import escape
+
+            self.bar.update(self.task, advance=1, description=escape(_one_line(f"reading {source_id}")))
 
     def close(self) -> None:
         if self.bar:

@@ -161,6 +161,10 @@ def read_one(path: Path, warnings: list[str], manifest: dict | None = None, *,
     """Read one file into a Source, or append a warning and return None."""
     name = str(path)
     suffix = path.suffix.lower()
+    if _SURROGATE.search(name):  # bytes that are not UTF-8 in the name: no report, JSON or CSV could hold it
+        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        warnings.append(warning(W_UNREADABLE, shown, "file name is not valid UTF-8 (rename the file), skipped"))
+        return None
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         warnings.append(warning(W_UNSUPPORTED, name, f"unsupported file type {suffix or '(none)'}, skipped"))
         return None
@@ -236,6 +240,7 @@ def _warn_invisible(text: str, name: str, warnings: list[str]) -> None:
                                 f"(zero-width or bidi controls) on {_lines_text(lines)}, read as spaces"))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HUGE_NUMBER = re.compile(r"\d{300,}|\d{1,3}(?:[ \u00a0\u202f.]\d{3}){100,}")  # written whole, or in groups
 
 

@@ -279,3 +279,12 @@ def test_parse_size(text, size):
 def test_parse_size_refuses_what_is_no_size(text):
     with pytest.raises(ValueError):
         sources.parse_size(text)
+
+
+def test_sources_file_name_not_in_utf8_is_named_with_escapes(tmp_path):
+    write(tmp_path, "good.txt", FRENCH)
+    (Path(os.fsdecode(bytes(tmp_path)) + os.fsdecode(b"/bad\xff.txt"))).write_text(FRENCH, encoding="utf-8")
+    loaded = sources.load([tmp_path])
+    assert [s.id for s in loaded.sources] == ["good"]
+    assert loaded.warnings[0].startswith("W003") and "bad\\xff.txt" in loaded.warnings[0]
+    loaded.warnings[0].encode("utf-8")  # writable as text: no lone surrogate left

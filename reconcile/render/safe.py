@@ -10,7 +10,8 @@ import re
 
 # C0 and C1 controls, DEL, and the characters that show nothing but change what is shown: zero-width
 # spaces and joiners, bidi marks, embeddings, overrides and isolates, line and paragraph separators, BOM
-_HIDDEN = "\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_HIDDEN = "\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff"
+# (lone surrogates: a file name that is not UTF-8, as Python decodes it, cannot be written as text at all)
 _INLINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_HIDDEN}]")
 _BLOCK = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_HIDDEN}]")  # keeps newlines and tabs
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
