@@ -249,3 +249,40 @@ def test_claims_eval_entity_grouping_counts_pairs_not_wording():
     assert claims_eval.entity_grouping(gold, lumped) == (pytest.approx(1 / 3), 1.0)
     assert claims_eval.entity_grouping(gold, {0: {"entity": "x"}, 2: {"entity": "x"}}) == (0.0, 0.0)
     assert claims_eval.entity_grouping(gold, {}) == (None, 0.0)
+
+
+def _agreement_module():
+    import sys
+
+    path = PATH.parent / "agreement.py"
+    spec = importlib.util.spec_from_file_location("agreement", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(PATH.parent))
+    try:
+        spec.loader.exec_module(mod)
+    finally:
+        sys.path.remove(str(PATH.parent))
+    return mod
+
+
+def test_agreement_counts_item_by_item_with_the_gates_comparison():
+    ag = _agreement_module()
+    gold = [{"entity": "inondations du Gard", "attribute": "deaths"},
+            {"entity": "Jean-Marc Lefèvre", "attribute": "headcount"},
+            {"entity": "grève du 5 février", "attribute": "protesters"},
+            {"entity": "Enedis", "attribute": "households_without_power"}]
+    second = [{"entity": "inondations dans le Gard", "attribute": "deaths"},   # same name, other words
+              {"entity": "Lefèvre", "attribute": "count:salarie"},           # a surname; another attribute
+              {"entity": "grève du 12 février", "attribute": "protesters"},   # another strike
+              {"entity": "Gard", "attribute": "households_without_power"}]    # a place, not the company
+    assert ag.agreement(gold, second) == (0.5, 0.75)
+    with pytest.raises(ValueError):
+        ag.agreement(gold, second[:3])
+
+
+def test_second_annotator_files_cover_their_story_gold_item_by_item():
+    ag = _agreement_module()
+    for f in sorted(ag.SECOND.glob("*.json")):
+        gold = json.loads((ag.STORIES / f.stem / "claims-gold.json").read_text("utf-8"))
+        second = json.loads(f.read_text("utf-8"))
+        assert len(second) == len(gold) and [s["i"] for s in second] == list(range(len(gold)))
