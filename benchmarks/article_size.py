@@ -54,7 +54,7 @@ def main() -> None:
         d.mkdir(parents=True, exist_ok=True)
         (d / "article.txt").write_text(article(kb * 1000, paragraphs), encoding="utf-8")
         t = time.perf_counter()
-        rep = run(options=Options(paths=[str(d)], out_dir=str(folder / "out")), nlp=nlp)
+        rep = run(options=Options(paths=[str(d)], out_dir=str(folder / "out"), max_size=10**9), nlp=nlp)
         secs = time.perf_counter() - t
         per_kb = secs / kb
         first = first or per_kb
