@@ -76,3 +76,17 @@ def test_xml_text_always_parses(s):
     el = ET.Element("t", name=safe.xml(s))
     el.text = safe.xml(s)
     ET.fromstring(ET.tostring(el, encoding="unicode"))
+
+
+def test_html_report_allows_its_one_script_by_hash_only(corpus_report):
+    import base64
+    import hashlib
+
+    from reconcile.render import render
+
+    page = render(corpus_report, "html")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+    script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp and "unsafe-inline'; img" not in csp.split("script-src")[1]
+    assert page.count("<script") == 1
