@@ -69,15 +69,16 @@ def extract_article(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon
     ids: dict[str, int] = {}  # one count of ids for the article: a sentence repeated in two parts keeps two ids
     out: list[Claim] = []
     for k, part in enumerate(parts):
-        got = extract(source, [head, *part], gazetteer, lex=lex, ids=ids)
+        region = (part[0].start, part[-1].start + len(part[-1].text))
+        got = extract(source, [head, *part], gazetteer, lex=lex, ids=ids, region=region)
         out += got if k == 0 else [c for c in got if c.start >= headline_end]  # the headline's, once
     return sorted(out, key=lambda c: (c.start, c.end, c.attribute))
 
 
 def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None = None,
-            ids: dict | None = None) -> list[Claim]:
+            ids: dict | None = None, region: tuple[int, int] | None = None) -> list[Claim]:
     """All claims of one source (or of one part of it, after its headline: `extract_article`), in text
-    order; `ids`: the count of claim ids of the article so far."""
+    order; `ids`: the count of claim ids of the article so far; `region`: the part's span of the text."""
     lex = lex or load_lexicon()
     spans = _own_outlet(source, gazetteer.article_spans(lines))
     headline_end = lines[0].start + len(lines[0].text) if lines else -1
@@ -117,7 +118,7 @@ def extract(source: Source, lines, gazetteer: Gazetteer, *, lex: Lexicon | None 
             bounds.append((s.start, s.end))
     claims = link_parts(source.text, _headline_clocks(ctx, headline_end), bounds, lex)
     claims = I.article_incident(ctx, claims, lambda name: R.place_as_scope(ctx, name) is not None)
-    places = _places_named(ctx)
+    places = _places_named(ctx, source.text[slice(*region)] if region else source.text)
     if claims and places:  # for the corpus to tell where the story is set (pipeline.run takes it off again)
         claims[0] = replace(claims[0], scope=tuple(sorted(dict(claims[0].scope, places=places).items())))
     return sorted(claims, key=lambda c: (c.start, c.end, c.attribute))
@@ -551,13 +552,12 @@ def _figures(ctx: Context, s: Sentence, ms: list[Mention], previous) -> None:
 _FRONTED_PLACE = re.compile(r"^\W*(?:a|en|dans)\s*$")
 
 
-def _places_named(ctx: Context) -> str:
-    """The names the article marks as places and writes as places somewhere (after « à », « dans », « en »…,
-    or known to the gazetteer: the NER also tags firms as places), « | »-joined, for the corpus to tell
-    which place its headlines name (pipeline.run)."""
+def _places_named(ctx: Context, text: str) -> str:
+    """The names the article marks as places and writes as places somewhere in `text` (after « à »,
+    « dans », « en »…, or known to the gazetteer: the NER also tags firms as places), « | »-joined, for the
+    corpus to tell which place its headlines name (pipeline.run)."""
     from ..normalize.places import gazetteer
 
-    text = ctx.source.text
     names = {x.name for x in ctx.spans if x.type == "LOC" and x.how == "name" and "|" not in x.name
              and R.place_as_scope(ctx, x.name)}
     return "|".join(sorted(n for n in names if gazetteer().lookup(n) is not None or
