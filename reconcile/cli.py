@@ -179,7 +179,8 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
         from .store import BASE, load_base, write_base
 
         try:
-            load_base(Path(claims_dir))
+            if not (Path(claims_dir) / BASE).is_dir():  # (a folder is never replaced: writing it fails below)
+                load_base(Path(claims_dir))
         except ReconcileError as exc:  # report writes the claim base anew: say what it replaces
             w = warning(W_BASE, str(Path(claims_dir) / BASE), f"not a valid claim base ({exc}), rewritten")
             ctx.say(f"warning: {w}")
@@ -236,6 +237,8 @@ def show(ctx: Ctx, finding_id, sources, aliases, claims_dir, fmt, max_size, foll
     from .review import show_json, show_text
 
     rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks)
+    for w in rep.warnings:
+        ctx.say(f"warning: {w}")
     f = _find(rep, finding_id)
     if f is None:
         stale = [d for d in rep.stale_decisions if d["id"].startswith(finding_id)]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -38,8 +39,14 @@ def write_text(path: str | Path, text: str) -> Path:
 
 def dumps(obj, **kw) -> str:
     """Strict JSON (no NaN, no Infinity: a value that has none is a bug to see, never a file other parsers
-    reject), with non-ASCII text as it is."""
-    return json.dumps(obj, ensure_ascii=False, allow_nan=False, **kw)
+    reject), with non-ASCII text as it is, save the characters that show nothing or act on a terminal (C1
+    controls, bidi controls, zero-width and line separators, lone surrogates), written as \\u escapes."""
+    return _UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(obj, ensure_ascii=False, allow_nan=False, **kw))
+
+
+# (raw, these can only stand inside JSON strings, where a \u escape means the same character)
+_UNSEEN = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+                     "\ufeff\ud800-\udfff]")
 
 
 def bounded_yaml(text: str, *, max_depth: int, max_aliases: int) -> tuple[int, str] | None:

@@ -67,8 +67,9 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _candidates(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
-    """(file, the folder it was found in) for every candidate; a file named itself has no folder. Anything
-    but a folder is a candidate (a FIFO or a device is named by a warning, not passed over in silence)."""
+    """(file, the folder it was found in) for every candidate; a file named itself has no folder. Whatever a
+    folder holds under an article's name is a candidate (a FIFO, a device or a folder is named by a warning,
+    not passed over in silence)."""
     out: list[tuple[Path, Path | None]] = []
     for raw in paths:
         p = Path(raw)
@@ -79,9 +80,8 @@ def _candidates(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
             base = Path(glob.escape(str(raw)).split("[*]")[0].split("[?]")[0].split("[[]")[0] or ".")
             root = base if base.is_dir() else base.parent
             out.extend((m, root) for m in matches if not m.is_dir() or m.is_symlink())
-        elif p.is_dir():
-            out.extend((c, p) for c in sorted(p.iterdir())
-                       if (c.is_symlink() or not c.is_dir()) and c.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+        elif p.is_dir():  # (a folder named like an article is named too: it is not read, and not passed over)
+            out.extend((c, p) for c in sorted(p.iterdir()) if c.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
         elif p.exists() or p.is_symlink():
             out.append((p, None))
         else:

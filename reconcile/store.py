@@ -312,6 +312,8 @@ def source_digest(src: Source) -> str:
 def load_base(claims_dir: Path) -> dict:
     """The committed claim base: known sources (by content hash) and known findings."""
     path = Path(claims_dir) / BASE
+    if path.is_dir():
+        raise DecisionError(f"{path} is a folder, not a claim base")
     if not path.is_file():
         return {"schema": BASE_SCHEMA, "sources": {}, "claims": {}, "findings": {}}
     try:

@@ -18,6 +18,6 @@ def render(report: Report) -> str:
     df = df[COLUMNS].copy()
     for col in ("value", "time"):
         df[col] = df[col].map(lambda v: dumps(v) if isinstance(v, dict) else v)
-    for col in df.columns[df.dtypes == object]:  # text a spreadsheet would run as a formula
+    for col in df.columns:  # text a spreadsheet would run as a formula (numbers are left as they are)
         df[col] = df[col].map(spreadsheet)
     return df.to_csv(index=False, lineterminator="\n")
