@@ -114,7 +114,17 @@ def load(paths: Iterable[str | Path], *, max_size: int = MAX_SIZE, follow_symlin
             warnings.append(warning(W_SYMLINK_OUT, str(path), "is a symbolic link that leads out of its folder, "
                                     "skipped (--follow-symlinks reads it)"))
             continue
-        src = read_one(path, warnings, _manifest_for(path, manifests, warnings), max_size=max_size)
+        try:
+            src = read_one(path, warnings, _manifest_for(path, manifests, warnings), max_size=max_size)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 — a file the readers choke on (an HTML parser's error…)
+            if os.environ.get("RECONCILE_DEBUG"):
+                raise
+            detail = " ".join(str(exc).split())[:200] or "no detail"
+            warnings.append(warning(W_UNREADABLE, str(path), f"cannot be read ({exc.__class__.__name__}: "
+                                    f"{detail}), skipped"))
+            continue
         if src is None:
             continue
         if src.id in by_id:

@@ -271,3 +271,36 @@ def test_entity_registry_not_in_utf8_names_file_and_line(repo):
     (repo / "sources" / "entities.toml").write_bytes('[[entity]]\nname = "Société"\n'.encode("latin-1"))
     r = invoke("report", "--no-write")
     assert one_line_error(r) and "entities.toml:2: not UTF-8" in r.stderr, r.stderr
+
+
+def test_a_file_the_extractor_chokes_on_costs_only_itself(tmp_path, monkeypatch, nlp):
+    """W014: whatever goes wrong while one article's claims are extracted, the run goes on with the others."""
+    from reconcile import pipeline
+
+    (tmp_path / "s").mkdir()
+    write(tmp_path / "s", "good.txt", FRENCH)
+    write(tmp_path / "s", "bad.txt", FRENCH.replace("12 millions", "13 millions"))
+    real = pipeline.claims_of
+
+    def choke(src, *a, **k):
+        if src.id == "bad":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(src, *a, **k)
+
+    monkeypatch.setattr(pipeline, "claims_of", choke)
+    monkeypatch.chdir(tmp_path)
+    r = invoke("report", "s", "--format", "json", "-o", "-", "--no-write", "--claims-dir", "c")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert {c["source"] for c in data["claims"]} == {"good"}
+    assert any(w.startswith("W014") and "bad.txt" in w and "RecursionError" in w for w in data["warnings"])
+
+
+def test_a_file_a_reader_chokes_on_costs_only_itself(tmp_path, monkeypatch):
+    """W003: an error inside a reader (the HTML extractor, say) names the file; the others are read."""
+    write(tmp_path, "good.txt", FRENCH)
+    write(tmp_path, "page.html", "<html><body><p>" + FRENCH + "</p></body></html>")
+    monkeypatch.setattr(sources, "_from_html", lambda *a, **k: (_ for _ in ()).throw(ValueError("lxml broke")))
+    loaded = sources.load([tmp_path])
+    assert [s.id for s in loaded.sources] == ["good"]
+    assert loaded.warnings == (f"W003 {tmp_path / 'page.html'}: cannot be read (ValueError: lxml broke), skipped",)
