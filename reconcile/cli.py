@@ -108,7 +108,9 @@ class _Size(click.ParamType):
 
 
 def reading_options(f):
-    """--max-size and --follow-symlinks: how sources are read, on every command that reads them."""
+    """--max-size, --follow-symlinks and --jobs: how sources are read, on every command that reads them."""
+    f = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Processes that extract claims (default: the cores available; 1 for none).")(f)
     f = click.option("--follow-symlinks", is_flag=True,
                      help="Read symbolic links that lead out of a sources folder (skipped by default).")(f)
     return click.option("--max-size", type=_Size(), default="2MB", show_default=True,
@@ -153,7 +155,7 @@ def main(click_ctx: click.Context, quiet: bool) -> None:
 @reading_options
 @click.pass_obj
 def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_dir, width, max_size,
-           follow_symlinks) -> None:
+           follow_symlinks, jobs) -> None:
     """Extract claims from SOURCES (default: sources/) and write a consistency report.
 
     Writes the report files into --out-dir and records the sources, claims and
@@ -167,7 +169,8 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
     """
     from .render import render_all
 
-    rep = _report_for(ctx, sources, claims_dir, aliases, out_dir, max_size=max_size, follow_symlinks=follow_symlinks)
+    rep = _report_for(ctx, sources, claims_dir, aliases, out_dir, max_size=max_size,
+                      follow_symlinks=follow_symlinks, jobs=jobs)
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
     for d in rep.stale_decisions:
@@ -224,7 +227,7 @@ def _report_for(ctx: Ctx, sources, claims_dir, aliases=(), out_dir="reports", **
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
 @reading_options
 @click.pass_obj
-def show(ctx: Ctx, finding_id, sources, aliases, claims_dir, fmt, max_size, follow_symlinks) -> None:
+def show(ctx: Ctx, finding_id, sources, aliases, claims_dir, fmt, max_size, follow_symlinks, jobs) -> None:
     """Show one finding: its claims in context, source metadata, explanation and decisions.
 
     FINDING_ID may be a unique prefix of the id.
@@ -236,7 +239,8 @@ def show(ctx: Ctx, finding_id, sources, aliases, claims_dir, fmt, max_size, foll
     """
     from .review import show_json, show_text
 
-    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks)
+    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks,
+                      jobs=jobs)
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
     f = _find(rep, finding_id)
@@ -279,7 +283,7 @@ def _find(rep, ident: str):
 @reading_options
 @click.pass_obj
 def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, accept_edits, sources, aliases, claims_dir,
-           max_size, follow_symlinks) -> None:
+           max_size, follow_symlinks, jobs) -> None:
     """Record a decision on a finding, or walk the open findings one by one.
 
     Decisions go to CLAIMS_DIR/decisions.yaml with who, when, why and which value
@@ -297,7 +301,8 @@ def review(ctx: Ctx, finding_id, status, note, keep, reviewer, fmt, accept_edits
     from .store import record_decision
 
     who = reviewer_name(reviewer)
-    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks)
+    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks,
+                      jobs=jobs)
     if finding_id is None:
         _interactive(ctx, rep, who, claims_dir, accept_edits)
         return
@@ -357,7 +362,8 @@ def _interactive(ctx: Ctx, rep, who: str, claims_dir, accept_edits: bool = False
 @CLAIMS_OPT
 @reading_options
 @click.pass_obj
-def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir, max_size, follow_symlinks) -> None:
+def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir, max_size, follow_symlinks,
+          jobs) -> None:
     """Check SOURCES against the claim base: exit 1 on a new, unreviewed finding.
 
     A finding is new when the claim base (CLAIMS_DIR/base.json, written by
@@ -379,7 +385,8 @@ def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir, max_size
         base = load_base(Path(claims_dir))
     except ReconcileError as exc:
         _fail(exc)
-    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks)
+    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks,
+                      jobs=jobs)
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
     for src in rep.sources:  # CI locations of HTML claims point into their extracted text

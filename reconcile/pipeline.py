@@ -5,8 +5,10 @@ pure stages (`extract`, `compare`) on what they return.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -29,6 +31,10 @@ from .sources import MAX_SIZE, load as load_sources
 from . import settings as settings_mod
 
 
+# Below this much text to read, worker processes cost more than they save (measured: benchmarks/speed.py)
+PARALLEL_MIN_CHARS = 60_000
+
+
 @dataclass
 class Options:
     """Everything a run can be told; the CLI builds one of these."""
@@ -41,6 +47,8 @@ class Options:
     progress: Callable[[str], None] | None = None
     max_size: int = MAX_SIZE  # bytes: a bigger source is skipped with a warning
     follow_symlinks: bool = False  # read symbolic links that lead out of the sources folder
+    jobs: int | None = None  # processes extracting claims (None: the cores this process may use)
+    parallel_min_chars: int = PARALLEL_MIN_CHARS  # less text than this to read is read in this process
 
 
 def registry_for(paths: Iterable[str | Path], extra: Iterable[str | Path] = ()) -> tuple[Registry, list[str]]:
@@ -53,6 +61,65 @@ def claims_of(source: Source, gazetteer: Gazetteer, *, nlp=None, lex: Lexicon | 
     """The claims of one source (parses it with spaCy); `lex`: the run's settings' lexicon."""
     lines = nlp_mod.parse(source.text, start=source.body_start, nlp=nlp)
     return extract_claims.extract_article(source, lines, gazetteer, lex=lex)
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+_WORKER: dict = {}  # what a worker process extracts with: set in the parent before the fork, inherited
+
+
+def extract_all(sources: list[Source], gazetteer: Gazetteer, lex: Lexicon, *, nlp=None, jobs: int | None = None,
+                min_chars: int = PARALLEL_MIN_CHARS, progress=None) -> dict[str, tuple[list[Claim], str | None]]:
+    """source id -> (its claims, None) or ([], the warning that says why it has none). With more than one
+    job and enough text, the sources are read by worker processes forked from this one (the model and
+    the settings loaded once, here); the claims are the same as in one process."""
+    jobs = cores() if jobs is None else max(1, jobs)
+    parallel = jobs > 1 and len(sources) > 1 and sum(len(s.text) for s in sources) >= min_chars \
+        and "fork" in multiprocessing.get_all_start_methods()
+    if not parallel:
+        out = {}
+        for src in sources:
+            if progress:
+                progress(src.id)
+            out[src.id] = _claims_or_warning(src, gazetteer, lex, nlp)
+        return out
+    _WORKER.update(gazetteer=gazetteer, lex=lex, nlp=nlp or nlp_mod.load())
+    order = sorted(sources, key=lambda s: -len(s.text))  # the longest first: the workers finish together
+    out = {}
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(sources)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            for src, got in zip(order, pool.map(_in_worker, order, chunksize=1)):
+                if progress:
+                    progress(src.id)
+                out[src.id] = got
+    finally:
+        _WORKER.clear()
+    return out
+
+
+def _in_worker(src: Source) -> tuple[list[Claim], str | None]:
+    return _claims_or_warning(src, _WORKER["gazetteer"], _WORKER["lex"], _WORKER["nlp"])
+
+
+def _claims_or_warning(src: Source, gazetteer: Gazetteer, lex: Lexicon, nlp) -> tuple[list[Claim], str | None]:
+    """The claims of one source, or none and a warning: one article's failure never costs the others."""
+    try:
+        return claims_of(src, gazetteer, nlp=nlp, lex=lex), None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001
+        if os.environ.get("RECONCILE_DEBUG"):
+            raise
+        detail = " ".join(str(exc).split())[:200] or "no detail"
+        return [], warning(W_EXTRACTION, src.path, f"claims could not be extracted "
+                           f"({exc.__class__.__name__}: {detail}), skipped")
 
 
 def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report:
@@ -72,26 +139,25 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         from .store import ClaimCache, data_fingerprint
 
         cache = ClaimCache(Path(opts.cache_dir), data_fingerprint(list(conf.corpus_texts)))
-    claims: list[Claim] = []
     warnings = list(loaded.warnings)
+    cached = {s.id: got for s in sources if cache and (got := cache.get(s, warnings)) is not None}
+    if opts.progress:
+        for sid in cached:
+            opts.progress(sid)
+    todo = [s for s in sources if s.id not in cached]
+    fresh = extract_all(todo, gazetteer, lex, nlp=nlp, jobs=opts.jobs, min_chars=opts.parallel_min_chars,
+                        progress=opts.progress)
+    claims: list[Claim] = []
     for src in sources:
-        if opts.progress:
-            opts.progress(src.id)
-        got = cache.get(src, warnings) if cache else None
-        if got is None:
-            try:
-                got = claims_of(src, gazetteer, nlp=nlp, lex=lex)
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except BaseException as exc:  # noqa: BLE001 — one article's failure never costs the others
-                if os.environ.get("RECONCILE_DEBUG"):
-                    raise
-                detail = " ".join(str(exc).split())[:200] or "no detail"
-                warnings.append(warning(W_EXTRACTION, src.path, f"claims could not be extracted "
-                                        f"({exc.__class__.__name__}: {detail}), skipped"))
-                continue
-            if cache:
-                cache.put(src, got, warnings)
+        if src.id in cached:
+            claims.extend(cached[src.id])
+            continue
+        got, failed = fresh[src.id]
+        if failed:
+            warnings.append(failed)
+            continue
+        if cache:
+            cache.put(src, got, warnings)
         claims.extend(got)
     claims, entities = canonicalize(claims, registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet))
     claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
