@@ -29,7 +29,8 @@ def render(report: Report, *, base_dir: str | None = None) -> str:
                  "value": value_text(q.claim), "published": published_text(q.source),
                  "href": _href(q.source, base_dir)} for q in quoted_claims(report, f, width=160)]
         last = latest_decision(f.decision)
-        cards.append({"f": f, "rows": rows, "decision": last})
+        shown, folded, unlisted = _fold(rows)
+        cards.append({"f": f, "rows": shown, "folded": folded, "unlisted": unlisted, "decision": last})
     page = _env().get_template("report.html.j2").render(
         report=report, summary=report.summary(), cards=cards,
         entities=sorted({f.entity for f in report.findings}),
@@ -46,6 +47,25 @@ def _with_script_hash(page: str) -> str:
     m = re.search(r"<script>(.*?)</script>", page, re.S)
     digest = base64.b64encode(hashlib.sha256(m.group(1).encode("utf-8")).digest()).decode() if m else "none"
     return page.replace("'sha256-SCRIPT_HASH'", f"'sha256-{digest}'" if m else "'none'", 1)
+
+
+# A card shows every quote up to SHOWN; beyond, the first quote of each value (SHOWN at most) comes first, the
+# others are folded (up to LISTED quotes in all) and the rest only counted: the page stays readable with
+# hundreds of articles on one fact
+SHOWN, LISTED = 6, 60
+
+
+def _fold(rows: list[dict]) -> tuple[list[dict], list[dict], int]:
+    """(rows shown, rows folded, claims only counted) of a card."""
+    if len(rows) <= SHOWN:
+        return rows, [], 0
+    first: dict[str, dict] = {}
+    for r in rows:
+        first.setdefault(r["value"], r)
+    shown = list(first.values())[:SHOWN]
+    rest = [r for r in rows if not any(r is s for s in shown)]
+    folded = rest[:LISTED - len(shown)]
+    return shown, folded, len(rest) - len(folded)
 
 
 def _href(src, base_dir: str | None) -> str:

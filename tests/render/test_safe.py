@@ -90,3 +90,25 @@ def test_html_report_allows_its_one_script_by_hash_only(corpus_report):
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in csp and "unsafe-inline'; img" not in csp.split("script-src")[1]
     assert page.count("<script") == 1
+
+
+def test_a_long_card_shows_each_value_once_folds_the_rest_and_counts_beyond(corpus_report):
+    """Issue 12, item 6: a finding with 82 quotes shows one quote per value, folds 58 in <details>, counts 22."""
+    from dataclasses import replace
+
+    from reconcile.render import render
+
+    f = next(f for f in corpus_report.findings if f.attribute == "headcount")
+    base = [c for c in corpus_report.claims if c.id in f.claims]
+    extra = [replace(base[i % len(base)], id=f"c-x{i:08d}") for i in range(80)]
+    rep = replace(corpus_report, claims=corpus_report.claims + tuple(extra),
+                  findings=(replace(f, claims=f.claims + tuple(c.id for c in extra)),))
+    page = render(rep, "html")
+    card = page[page.index(f'id="{f.id}"'):]
+    card = card[:card.index("</section>")]
+    values = {c.value for c in base}
+    assert card.count('class="quote"') == 60 and card.count("<details>") == 1
+    assert card[:card.index("<details>")].count('class="quote"') == len(values) == 2
+    assert "… and 22 more claim(s)" in card
+    small = render(corpus_report, "html")
+    assert "<details>" not in small  # a short card is shown whole
