@@ -1,0 +1,171 @@
+"""How the tool scales with the number of articles (issue 12): corpora of N articles built from the
+project's own stories, figures perturbed and names varied per copy, read and compared stage by stage.
+
+usage: python benchmarks/scale.py [--sizes 100,1000] [--jobs 2] [--keep DIR]
+
+Prints, for each size: the articles and words; the floor (bare `nlp.pipe` over the same texts, same model,
+same batch size, in one process); extraction in one process and with --jobs processes, as words/s and as a
+ratio to the floor; entity canonicalization and comparison (claims cached); the whole report; peak memory;
+and `check` of one new article against the corpus's claim base, against its own floor (loading the model
+and parsing that one article). The « ×floor » of `check` is its time over that floor (lower is better). Figures vary from run to run; progress goes to stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _say(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def stories() -> list[tuple[str, list[Path]]]:
+    """(story name, its article files): the bundled corpus and the stories of tests/stories."""
+    out = [("seeds", sorted(p for p in (ROOT / "sources").iterdir() if p.suffix in (".txt", ".md")))]
+    for d in sorted((ROOT / "tests" / "stories").iterdir()):
+        if (d / "sources").is_dir():
+            out.append((d.name, sorted(p for p in (d / "sources").iterdir() if p.suffix in (".txt", ".md"))))
+    return out
+
+
+_NAME = re.compile(r"(?<=[a-zà-ÿ,;:] )([A-Z][a-zà-ÿ]{4,})\b")
+
+
+def build(n: int, folder: Path, seed: int = 11) -> Path:
+    """A corpus of `n` articles in `folder`: copy k of a story has its figures perturbed and its proper
+    names (capitalized words inside sentences) given a suffix of its own, so that copies are different
+    stories and slots do not all grow together. The bundled corpus's manifest is not copied."""
+    rnd = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    pool = stories()
+    made = 0
+    copy = 0
+    while made < n:
+        for name, files in pool:
+            suffix = "" if copy == 0 else f"{'abcdefghijklmnopqrstuvwxyz'[copy % 26]}{copy // 26 or ''}"
+            for f in files:
+                if made >= n:
+                    break
+                text = f.read_text("utf-8")
+                text = re.sub(r"\d+", lambda m: m.group() if len(m.group()) == 4 and m.group().startswith(("19", "20"))
+                              else str(max(1, int(m.group()) + rnd.randint(-1, 1) * (int(m.group()) // 10))), text)
+                if suffix:
+                    text = _NAME.sub(lambda m: m.group(1) + suffix, text)
+                (folder / f"{name}-{copy:03d}-{f.stem}{f.suffix}").write_text(text, "utf-8")
+                made += 1
+        copy += 1
+    return folder
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(n: int, jobs: int, keep: Path | None) -> dict:
+    from reconcile.extract import nlp as nlp_mod
+    from reconcile.pipeline import Options, canonicalize, claims_of, extract_all
+    from reconcile.compare.slots import compare_all
+    from reconcile.extract.entities import Gazetteer
+    from reconcile import settings as settings_mod
+    from reconcile.sources import load
+
+    base = keep or Path(tempfile.mkdtemp(prefix="reconcile-scale-"))
+    corpus = build(n, base / f"corpus-{n}")
+    nlp = nlp_mod.load()
+    srcs = load([corpus]).sources
+    words = sum(len(s.body.split()) for s in srcs)
+    conf = settings_mod.load([str(corpus)])
+    gaz = Gazetteer(conf.registry)
+    row = {"articles": len(srcs), "words": words}
+
+    _say(f"[{n}] floor: bare nlp.pipe")
+    t = time.perf_counter()
+    for _ in nlp.pipe((nlp_mod.model_text(line) for s in srcs for _, line in nlp_mod.lines_of(s.text, s.body_start)),
+                      batch_size=32):
+        pass
+    row["floor_s"] = time.perf_counter() - t
+    _say(f"[{n}] floor: bare nlp.pipe, {jobs} processes")
+    t = time.perf_counter()
+    for _ in nlp.pipe((nlp_mod.model_text(line) for s in srcs for _, line in nlp_mod.lines_of(s.text, s.body_start)),
+                      batch_size=32, n_process=jobs):
+        pass
+    row[f"floor{jobs}_s"] = time.perf_counter() - t
+
+    _say(f"[{n}] extraction, one process")
+    t = time.perf_counter()
+    claims = [c for s in srcs for c in claims_of(s, gaz, nlp=nlp, lex=conf.lexicon)]
+    row["extract1_s"] = time.perf_counter() - t
+    _say(f"[{n}] extraction, {jobs} processes")
+    t = time.perf_counter()
+    got = extract_all(list(srcs), gaz, conf.lexicon, nlp=nlp, jobs=jobs, min_chars=0)
+    row[f"extract{jobs}_s"] = time.perf_counter() - t
+    assert sum(len(v[0]) for v in got.values()) == len(claims)
+    row["claims"] = len(claims)
+
+    _say(f"[{n}] canonicalize and compare")
+    t = time.perf_counter()
+    canon, _ = canonicalize(claims, conf.registry, conf.lexicon)
+    row["canonicalize_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    flagged, noted = compare_all(canon, lex=conf.lexicon)
+    row["compare_s"] = time.perf_counter() - t
+    row["findings"] = len(flagged)
+    row["peak_mb"] = _peak_mb()
+
+    _say(f"[{n}] report (cold), then check of one new article")
+    claims_dir, out_dir = base / f"claims-{n}", base / f"reports-{n}"
+    cmd = [sys.executable, "-m", "reconcile", "-q"]
+    t = time.perf_counter()
+    subprocess.run(cmd + ["report", str(corpus), "--claims-dir", str(claims_dir), "--out-dir", str(out_dir),
+                          "--jobs", str(jobs)], check=True, capture_output=True)
+    row["report_s"] = time.perf_counter() - t
+    new = corpus / "zz-new-article.txt"
+    shutil.copy(stories()[1][1][0], new)
+    t = time.perf_counter()
+    subprocess.run(cmd + ["check", str(corpus), "--claims-dir", str(claims_dir), "--jobs", str(jobs)],
+                   capture_output=True)
+    row["check_s"] = time.perf_counter() - t
+    floor = ("import sys; from reconcile.extract import nlp as m; from reconcile.sources import load; "
+             f"s = load([{str(new)!r}]).sources[0]; m.parse(s.text, start=s.body_start)")
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", floor], check=True, capture_output=True)
+    row["check_floor_s"] = time.perf_counter() - t
+    new.unlink()
+    if keep is None:
+        shutil.rmtree(base, ignore_errors=True)
+    return row
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--keep", default=None, help="keep the corpora and claim bases in this folder")
+    args = ap.parse_args()
+    keep = Path(args.keep) if args.keep else None
+    rows = [measure(int(n), args.jobs, keep) for n in args.sizes.split(",")]
+    j = args.jobs
+    print("throughput as a share of the floor: bare nlp.pipe with as many processes (1.00 = the floor)")
+    print(f"{'articles':>8} {'words':>9} {'floor s':>8} {'extr s':>8} {'×floor':>7} {f'floor×{j} s':>10} "
+          f"{f'extr×{j} s':>10} {'×floor':>7} "
+          f"{'canon s':>8} {'compare s':>9} {'report s':>9} {'check s':>8} {'×floor':>7} {'peak MB':>8}")
+    for r in rows:
+        print(f"{r['articles']:8d} {r['words']:9d} {r['floor_s']:8.1f} {r['extract1_s']:8.1f} "
+              f"{r['floor_s'] / r['extract1_s']:7.2f} {r[f'floor{j}_s']:10.1f} {r[f'extract{j}_s']:10.1f} "
+              f"{r[f'floor{j}_s'] / r[f'extract{j}_s']:7.2f} "
+              f"{r['canonicalize_s']:8.2f} {r['compare_s']:9.2f} {r['report_s']:9.1f} {r['check_s']:8.1f} "
+              f"{r['check_s'] / r['check_floor_s']:7.2f} {r['peak_mb']:8.0f}")
+
+
+if __name__ == "__main__":
+    main()
