@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..normalize.entities import key
 from ..normalize.text import fold
@@ -72,29 +72,40 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
         return k
 
     ks = sorted(by_key, key=lambda k: (-len(k.split()), -weight[k], k))
-    def named(k: str) -> bool:  # « usines », « actifs comme usines »: common words, no name to merge
-        return any(any(ch.isupper() for ch in n) for n in by_key[k])
+    split = {k: k.split() for k in ks}
+    # « usines », « actifs comme usines »: common words, no name to merge
+    named = {k: any(any(ch.isupper() for ch in n) for n in by_key[k]) for k in ks}
+    mergeable = [o for o in ks if named[o] and o not in closed]  # what a name may be merged into, in order
+    long8 = [o for o in ks if len(o) >= 8]
+    initials: dict[str, list[tuple[str, str]]] = {}  # key -> (written form, its initials), read when asked
+
+    def spelled(o: str) -> list[tuple[str, str]]:
+        if o not in initials:
+            initials[o] = [(f, i) for n in by_key[o] for f in [n, *sorted(forms.get(n, ()))]
+                           for i in (_initials(key(f)), _initials(_words(f)))]
+        return initials[o]
 
     for k in ks:
-        if not k or k in target or (len(k.split()) == 1 and any(is_place(n) for n in by_key[k])) or not named(k):
+        if not k or k in target or (len(k.split()) == 1 and any(is_place(n) for n in by_key[k])) or not named[k]:
             continue
-        words = k.split()
-        longer = [o for o in ks if o != k and len(o.split()) > len(words) and named(o) and o not in closed]
+        words = split[k]
         cands = []
-        for o in longer:
-            ow = o.split()
+        for o in mergeable:  # (ks has the names of more words first: the longer ones are a prefix)
+            ow = split[o]
+            if len(ow) <= len(words):
+                break
             starts = ow[:len(words)] == words and ow[len(words)] not in sections
             ends = ow[-len(words):] == words and not _of_another(ow[:-len(words)], by_key[o])
             if (ends or starts) and (len(words) >= 2 or len(k) >= 5):
                 cands.append((o, f"« {by_key[k][0]} » is part of « {by_key[o][0]} »"))
             elif k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1 and len(ow) >= 2:
-                full = next((f for n in by_key[o] for f in [n, *sorted(forms.get(n, ()))]
-                             if _initials(key(f)) == k or _initials(_words(f)) == k), None)
+                full = next((f for f, i in spelled(o) if i == k), None)
                 if full is not None:
                     cands.append((o, f"« {by_key[k][0]} » is the acronym of « {full} »"))
         if not cands and len(k) >= 8:
-            for o in ks:
-                if o != k and final(o) != k and len(o) >= 8 and fuzz.ratio(k, o) >= 92 and weight[o] > weight[k]:
+            close = process.extract(k, long8, scorer=fuzz.ratio, score_cutoff=92, limit=None)
+            for o, _, _ in sorted(close, key=lambda hit: hit[2]):  # in the order of ks
+                if o != k and final(o) != k and weight[o] > weight[k]:
                     cands.append((o, f"« {by_key[k][0]} » and « {by_key[o][0]} » differ by a letter or two"))
         if len({final(o) for o, _ in cands}) == 1:  # names already merged count as one
             target[k], why[k] = cands[0]

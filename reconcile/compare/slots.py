@@ -161,10 +161,11 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
     # headcounts of five plants, all inherited by the company): then only claims whose subject
     # their own clause gives are compared, since a wrong merge is worse than a missed one.
     pairs: dict[tuple, list[tuple[Claim, Claim, V.Verdict]]] = defaultdict(list)
+    crowded = _crowding(slot, group)
     for a, b in combinations(slot.claims, 2):
         if a.source == b.source and not _corrected(a, b) or group[a.id] == group[b.id]:
             continue  # one article's figures are compared only when it reports that one corrects the other
-        if _weak(a) and _weak(b) and (_crowded(slot, group, a, b) or lex is not None and (
+        if _weak(a) and _weak(b) and (crowded(a, b) or lex is not None and (
                 generic_event(slot.attribute, lex) and not _parsed_event(a, b)
                 or slot.attribute in lex.vague_attributes)):
             continue  # « a annoncé mardi » / « a annoncé mercredi », about nothing named: two announcements;
@@ -267,6 +268,23 @@ def _crowded(slot: Slot, group: dict[str, int], a: Claim, b: Claim) -> bool:
             return True  # a date's time is its value: every date of the event counts
         return c.time is None or any(x.time is None or c.time.overlaps(x.time) for x in (a, b))
     return len({group[c.id] for c in slot.claims if at(c)}) > MAX_GROUPS
+
+
+def _crowding(slot: Slot, group: dict[str, int]):
+    """`_crowded(slot, group, a, b)` as a function of (a, b) that reads the slot once per claim, not once
+    per pair: the groups of the claims every pair counts (dates, claims of no time), and for each claim
+    the groups of the timed figures its time meets (all of them when it has none)."""
+    always = {group[c.id] for c in slot.claims if isinstance(c.value, Interval) or c.time is None}
+    timed = [c for c in slot.claims if not isinstance(c.value, Interval) and c.time is not None]
+    everyone = always | {group[c.id] for c in timed}
+    met: dict[str, set[int]] = {}
+
+    def meets(x: Claim) -> set[int]:
+        if x.id not in met:
+            met[x.id] = everyone if x.time is None else {group[c.id] for c in timed if c.time.overlaps(x.time)}
+        return met[x.id]
+
+    return lambda a, b: len(always | meets(a) | meets(b)) > MAX_GROUPS
 
 
 def _groups(slot: Slot, agreeing: dict[str, list[Claim]]) -> dict[str, int]:
