@@ -73,3 +73,9 @@ W_DECISIONS_EDITED = "W019"
 def warning(code: str, path: str, message: str) -> str:
     """A warning line: code, file, message."""
     return f"{code} {path}: {message}"
+
+
+def reason(exc: BaseException) -> str:
+    """An unexpected error in one line for a warning: its class and the start of its message."""
+    detail = " ".join(str(exc).split())[:200] or "no detail"
+    return f"{exc.__class__.__name__}: {detail}"

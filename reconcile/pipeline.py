@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .compare.entities import resolve as resolve_entities
-from .errors import W_EXTRACTION, warning
+from .errors import W_EXTRACTION, reason, warning
 from .compare.slots import compare_all, headline_setting, story_entity, story_incident, story_votes
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
@@ -117,9 +117,7 @@ def _claims_or_warning(src: Source, gazetteer: Gazetteer, lex: Lexicon, nlp) -> 
     except BaseException as exc:  # noqa: BLE001
         if os.environ.get("RECONCILE_DEBUG"):
             raise
-        detail = " ".join(str(exc).split())[:200] or "no detail"
-        return [], warning(W_EXTRACTION, src.path, f"claims could not be extracted "
-                           f"({exc.__class__.__name__}: {detail}), skipped")
+        return [], warning(W_EXTRACTION, src.path, f"claims could not be extracted ({reason(exc)}), skipped")
 
 
 def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report:

@@ -22,7 +22,7 @@ import yaml
 from .errors import (
     DuplicateSourceId, InputError, NoSources, W_BINARY, W_CP1252, W_DATE_RANGE, W_EMPTY,
     W_FRONT_MATTER, W_HTML_EMPTY, W_INVISIBLE, W_MANIFEST, W_NOT_FRENCH, W_NOT_REGULAR, W_NUMBER_RANGE, W_SYMLINK_OUT,
-    W_TOO_LARGE, W_UNREADABLE, W_UNSUPPORTED, warning,
+    W_TOO_LARGE, W_UNREADABLE, W_UNSUPPORTED, reason, warning,
 )
 from .fileio import bounded_yaml
 from .model import Source
@@ -121,9 +121,7 @@ def load(paths: Iterable[str | Path], *, max_size: int = MAX_SIZE, follow_symlin
         except BaseException as exc:  # noqa: BLE001 — a file the readers choke on (an HTML parser's error…)
             if os.environ.get("RECONCILE_DEBUG"):
                 raise
-            detail = " ".join(str(exc).split())[:200] or "no detail"
-            warnings.append(warning(W_UNREADABLE, str(path), f"cannot be read ({exc.__class__.__name__}: "
-                                    f"{detail}), skipped"))
+            warnings.append(warning(W_UNREADABLE, str(path), f"cannot be read ({reason(exc)}), skipped"))
             continue
         if src is None:
             continue
