@@ -7,6 +7,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from .normalize.text import HIDDEN_CLASS
+
 
 def _mode_for(path: Path) -> int:
     """Keep an existing file's mode; a new file gets the usual 0666 less the umask (mkstemp gives 0600)."""
@@ -45,8 +47,7 @@ def dumps(obj, **kw) -> str:
 
 
 # (raw, these can only stand inside JSON strings, where a \u escape means the same character)
-_UNSEEN = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-                     "\ufeff\ud800-\udfff]")
+_UNSEEN = re.compile(f"[\x7f-\x9f{HIDDEN_CLASS}]")
 
 
 def bounded_yaml(text: str, *, max_depth: int, max_aliases: int) -> tuple[int, str] | None:

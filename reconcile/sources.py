@@ -26,6 +26,7 @@ from .errors import (
 )
 from .fileio import bounded_yaml
 from .model import Source
+from .normalize.text import INVISIBLE_CLASS
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -38,9 +39,7 @@ FRONT_MATTER_MAX_DEPTH = 8
 FRONT_MATTER_MAX_ALIASES = 16
 # Publication dates a calendar computation can start from: years beyond these are a typing error
 EARLIEST, LATEST = dt.date(1800, 1, 1), dt.date(2199, 12, 31)
-# Characters that show nothing and may sit inside a figure (« 10\u200b000 »): zero-width spaces and joiners,
-# word joiners, bidi marks, embeddings, overrides and isolates, a BOM inside the text
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")  # (normalize.text: zero-width and bidi controls)
 
 _FRONT_MATTER = re.compile(r"\A(\ufeff?)---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _WORD = re.compile(r"[^\W\d_]+", re.U)

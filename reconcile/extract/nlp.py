@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..normalize.text import INVISIBLE_RANGES
+
 MODEL = "fr_core_news_md"
 _SUBST = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "|": " ", "\u2009": " "})
 _LINE = re.compile(r"[^\n]+")
@@ -47,10 +49,9 @@ class Line:
 # A paragraph longer than this is read in pieces, cut after a sentence where it can be (spaCy's max_length is
 # far above it; the parser's memory and the extractor's work on one line grow faster than its length)
 MAX_LINE = 10_000
-# Zero-width and bidi control characters (sources.INVISIBLE) are read as spaces: « 10\u200b000 » is 10 000,
+# Zero-width and bidi control characters (normalize.text) are read as spaces: « 10\u200b000 » is 10 000,
 # and the offsets of what is read stay those of the source's text
-_INVISIBLE = str.maketrans(dict.fromkeys([*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
-                                          *range(0x2066, 0x206A), 0xFEFF], " "))
+_INVISIBLE = str.maketrans(dict.fromkeys([n for a, b in INVISIBLE_RANGES for n in range(a, b + 1)], " "))
 _SENTENCE_END = re.compile(r"[.!?…][»\"”)]?\s+")
 
 

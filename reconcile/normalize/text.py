@@ -7,6 +7,15 @@ from functools import lru_cache
 
 _APOS = {"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "}
 
+# Characters that show nothing and may sit inside a figure (« 10\u200b000 »): zero-width spaces and joiners,
+# bidi marks, word joiners, bidi embeddings, overrides and isolates, a BOM inside the text. Sources name them,
+# extraction reads them as spaces, and every output escapes them (with the other controls of its own).
+INVISIBLE_RANGES = ((0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x2069), (0xFEFF, 0xFEFF))
+INVISIBLE_CLASS = "".join(f"{chr(a)}-{chr(b)}" if a < b else chr(a) for a, b in INVISIBLE_RANGES)  # inside [...]
+# What no output shows raw (beside each output's own controls): the invisible ones, the Arabic letter mark, line
+# and paragraph separators, and lone surrogates (a file name that is not UTF-8, as Python decodes it)
+HIDDEN_CLASS = f"\u061c\u2028\u2029{INVISIBLE_CLASS}\ud800-\udfff"
+
 
 @lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:

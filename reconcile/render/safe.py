@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls, DEL, and the characters that show nothing but change what is shown: zero-width
-# spaces and joiners, bidi marks, embeddings, overrides and isolates, line and paragraph separators, BOM
-_HIDDEN = "\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff"
-# (lone surrogates: a file name that is not UTF-8, as Python decodes it, cannot be written as text at all)
-_INLINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_HIDDEN}]")
-_BLOCK = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_HIDDEN}]")  # keeps newlines and tabs
+from ..normalize.text import HIDDEN_CLASS
+
+# C0 and C1 controls, DEL, and the characters that show nothing but change what is shown (normalize.text)
+_INLINE = re.compile(f"[\x00-\x1f\x7f-\x9f{HIDDEN_CLASS}]")
+_BLOCK = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{HIDDEN_CLASS}]")  # keeps newlines and tabs
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -43,14 +42,6 @@ def markdown(s) -> str:
     s = " ".join(inline(s).split())
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", s)
-
-
-def markdown_url(url) -> str | None:
-    """A link target for Markdown: only http(s) URLs, percent-encoding what would end the link."""
-    url = str(url or "").strip()
-    if not re.match(r"https?://[^\s]+$", url, re.I):
-        return None
-    return re.sub(r"[\s()<>\[\]`\"']", lambda m: f"%{ord(m.group()):02X}", url)
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
