@@ -51,10 +51,10 @@ _UNSEEN = re.compile(f"[\x7f-\x9f{HIDDEN_CLASS}]")
 
 
 def bounded_yaml(text: str, *, max_depth: int, max_aliases: int) -> tuple[int, str] | None:
-    """(line, why) when a YAML text nests deeper than `max_depth` or uses more than `max_aliases` aliases,
-    read from the parser's events before anything is built from them (an alias bomb, « billion laughs »,
-    or a thousand nested lists, stop here); None when it is within bounds or not valid YAML (the loader
-    says what is wrong)."""
+    """(line, why: « is nested… » or « uses… ») when a YAML text nests deeper than `max_depth` or uses more
+    than `max_aliases` aliases, read from the parser's events before anything is built from them (an alias
+    bomb, « billion laughs », or a thousand nested lists, stop here); None when it is within bounds or not
+    valid YAML (the loader says what is wrong)."""
     import yaml
 
     depth = aliases = 0
@@ -63,7 +63,7 @@ def bounded_yaml(text: str, *, max_depth: int, max_aliases: int) -> tuple[int, s
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > max_depth:
-                    return event.start_mark.line + 1, f"nested more than {max_depth} levels deep"
+                    return event.start_mark.line + 1, f"is nested more than {max_depth} levels deep"
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
             elif isinstance(event, yaml.AliasEvent):

@@ -321,8 +321,7 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict,
         return {}, 1 if text.startswith("\ufeff") else 0
     why = bounded_yaml(m.group(2) or "", max_depth=FRONT_MATTER_MAX_DEPTH, max_aliases=FRONT_MATTER_MAX_ALIASES)
     if why:
-        warnings.append(warning(W_FRONT_MATTER, name, f"front matter is {why[1]}, ignored" if why[1].startswith(
-            "nested") else f"front matter {why[1]}, ignored"))
+        warnings.append(warning(W_FRONT_MATTER, name, f"front matter {why[1]}, ignored"))
         return {}, m.end()
     try:
         meta = yaml.safe_load(m.group(2) or "") or {}
