@@ -42,13 +42,16 @@ def load_decisions(claims_dir: Path) -> dict:
     why = bounded_yaml(text, max_depth=MAX_DEPTH, max_aliases=MAX_ALIASES)
     if why:
         raise DecisionError(f"{path}:{why[0]}: {why[1]}, not a decisions file")
-    try:
-        node = yaml.compose(text, Loader=_TextLoader)
-        data = yaml.load(text, Loader=_TextLoader) or {}
+    loader = _TextLoader(text)
+    try:  # one parse: the node tree gives each entry's line, the document built from it the data
+        node = loader.get_single_node()
+        data = (loader.construct_document(node) if node is not None else None) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise DecisionError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise DecisionError(f"{path} must map finding ids to decisions")
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
@@ -78,15 +81,21 @@ def decisions_changed(claims_dir: Path, data: dict | None = None) -> str | None:
         return None
     data = load_decisions(claims_dir) if data is None else data
     count = _count(data)
-    body, _, last = text.rstrip("\n").rpartition("\n")
+    body, last = _split_trailer(text)
     m = _TRAILER_LINE.match(last)
     if m is None:
         return (f"{path}: the tool's trailer line is missing ({count} decision(s) read): the file was cut short "
                 "or written by hand")
     written, digest = int(m.group(1)), m.group(2)
-    if digest != _digest(body + "\n"):
+    if digest != _digest(body):
         return (f"{path}: changed since the tool wrote it ({count} decision(s) now, {written} when written)")
     return None
+
+
+def _split_trailer(text: str) -> tuple[str, str]:
+    """(the text above its last line, with its newline; the last line): where the tool's trailer stands."""
+    body, _, last = text.rstrip("\n").rpartition("\n")
+    return body + "\n", last
 
 
 def _count(data: dict) -> int:
@@ -172,9 +181,9 @@ def _round_trip(path: Path):
     from ruamel.yaml.comments import CommentedMap
 
     text = path.read_text("utf-8") if path.is_file() else ""
-    body, _, last = text.rstrip("\n").rpartition("\n")
+    body, last = _split_trailer(text)
     if last.startswith(TRAILER):
-        text = body + "\n"
+        text = body
     if not text.strip():
         return CommentedMap()
     doc = _yaml().load(text)
