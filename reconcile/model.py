@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any, Union
 
 SCHEMA_ID = "reconcile-report/1"
@@ -328,6 +329,16 @@ class Report:
             "warnings": list(self.warnings),
             "stale_decisions": list(self.stale_decisions),
         }
+
+    @cached_property
+    def claim_index(self) -> dict[str, Claim]:
+        """Claims keyed by id (built once: renderers look them up for every finding)."""
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def source_index(self) -> dict[str, Source]:
+        """Sources keyed by id (built once)."""
+        return {s.id: s for s in self.sources}
 
     @property
     def claims_df(self):

@@ -1,31 +1,19 @@
 """Helpers shared by the renderers: lookups and quotes in context."""
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from ..model import Claim, Report, Source
 
 
 def claims_by_id(report: Report) -> dict[str, Claim]:
-    """Claims keyed by id (built once per report: renderers ask for every finding)."""
-    return _tables(report)[0]
+    """Claims keyed by id (built once per report)."""
+    return report.claim_index
 
 
 def sources_by_id(report: Report) -> dict[str, Source]:
     """Sources keyed by id (built once per report)."""
-    return _tables(report)[1]
-
-
-_LAST: list = []  # [(weak reference to the last report rendered, its claims by id, its sources by id)]
-
-
-def _tables(report: Report) -> tuple[dict, dict]:
-    if _LAST and _LAST[0][0]() is report:
-        return _LAST[0][1], _LAST[0][2]
-    entry = (weakref.ref(report), {c.id: c for c in report.claims}, {s.id: s for s in report.sources})
-    _LAST[:] = [entry]
-    return entry[1], entry[2]
+    return report.source_index
 
 
 @dataclass(frozen=True)
