@@ -200,7 +200,7 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
 
 def _report_for(ctx: Ctx, sources, claims_dir, aliases=(), out_dir="reports", **reading):
     """The report on SOURCES (default sources/) with the recorded decisions; exit 2 on input errors.
-    `reading`: max_size, follow_symlinks (pipeline.Options)."""
+    `reading`: max_size, follow_symlinks, jobs (pipeline.Options)."""
     from dataclasses import replace
 
     from .errors import W_DECISIONS_EDITED, warning

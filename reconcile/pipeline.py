@@ -31,7 +31,8 @@ from .sources import MAX_SIZE, load as load_sources
 from . import settings as settings_mod
 
 
-# Below this much text to read, worker processes cost more than they save (measured: benchmarks/speed.py)
+# Below this much text to read, sources are read in this process: a chosen bound, not a measured one (a
+# fork is cheap, but a worker's claims come back pickled); benchmarks/scale.py measures the two ways
 PARALLEL_MIN_CHARS = 60_000
 
 
