@@ -85,12 +85,37 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
                            for i in (_initials(key(f)), _initials(_words(f)))]
         return initials[o]
 
+    # Blocking: the longer names a name can be part of, by the words they begin or end with, and the names
+    # an acronym can stand for, by their initials; each name is then tried only against those
+    rank = {o: i for i, o in enumerate(mergeable)}
+    heads: dict[tuple, list[str]] = {}
+    tails: dict[tuple, list[str]] = {}
+    for o in mergeable:
+        ow = split[o]
+        for n in range(1, len(ow)):
+            heads.setdefault(tuple(ow[:n]), []).append(o)
+            tails.setdefault(tuple(ow[-n:]), []).append(o)
+    acronyms: dict[str, set[str]] | None = None  # initials -> names of two words or more, built when asked
+
+    def blocked(k: str, words: list[str]) -> list[str]:
+        nonlocal acronyms
+        found = set(heads.get(tuple(words), ())) | set(tails.get(tuple(words), ()))
+        if k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1:
+            if acronyms is None:
+                acronyms = {}
+                for o in mergeable:
+                    if len(split[o]) >= 2:
+                        for _, i in spelled(o):
+                            acronyms.setdefault(i, set()).add(o)
+            found |= acronyms.get(k, set())
+        return sorted(found, key=rank.__getitem__)
+
     for k in ks:
         if not k or k in target or (len(k.split()) == 1 and any(is_place(n) for n in by_key[k])) or not named[k]:
             continue
         words = split[k]
         cands = []
-        for o in mergeable:  # (ks has the names of more words first: the longer ones are a prefix)
+        for o in blocked(k, words):  # in the order of ks: the names of more words first
             ow = split[o]
             if len(ow) <= len(words):
                 break

@@ -5,16 +5,19 @@ size of each slot, not with the square of the corpus.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..model import INCIDENT_SUBJECTS, INHERITED_SUBJECTS, SEVERITY_RANK, Claim, Finding, Interval, value_to_json
+from ..model import (INCIDENT_SUBJECTS, INHERITED_SUBJECTS, SEVERITY_RANK, Bounds, Claim, Finding, Interval,
+                     value_to_json)
 from ..normalize.entities import key as entity_key
 from ..extract.lexicon import generic_event
 from . import verdicts as V
+from .tolerance import range_of
 from .totals import KIND as INCONSISTENT_TOTAL, inconsistent_totals
 
 FLAGGED = (V.CONFLICT, V.PLAN_VS_OUTCOME, INCONSISTENT_TOTAL)  # findings: a reviewer must decide
@@ -162,10 +165,11 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
     # their own clause gives are compared, since a wrong merge is worse than a missed one.
     pairs: dict[tuple, list[tuple[Claim, Claim, V.Verdict]]] = defaultdict(list)
     crowded = _crowding(slot, group)
-    for a, b in combinations(slot.claims, 2):
-        if a.source == b.source and not _corrected(a, b) or group[a.id] == group[b.id]:
+    weak = {c.id: _weak(c) for c in slot.claims}
+    for a, b in _pairs_to_compare(slot, weak, crowded, lex):
+        if group[a.id] == group[b.id] or a.source == b.source and not _corrected(a, b):
             continue  # one article's figures are compared only when it reports that one corrects the other
-        if _weak(a) and _weak(b) and (crowded(a, b) or lex is not None and (
+        if weak[a.id] and weak[b.id] and (crowded(a, b) or lex is not None and (
                 generic_event(slot.attribute, lex) and not _parsed_event(a, b)
                 or slot.attribute in lex.vague_attributes)):
             continue  # « a annoncé mardi » / « a annoncé mercredi », about nothing named: two announcements;
@@ -174,12 +178,13 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
         if v.kind == V.EVOLUTION and slot.attribute in cumulative and _against_growth(a, b) and \
                 not V.changed(a, b, lex):
             v = V.Verdict(V.EVOLUTION, "cumulative",
-                          v.explanation.split(", but")[0] + f"; the later figure is lower, yet a total of "
-                          f"{slot.attribute} only grows over time", v.gap)
+                          lambda v=v: v.explanation.split(", but")[0] + f"; the later figure is lower, yet a total "
+                          f"of {slot.attribute} only grows over time", v.gap)
         if v.kind in FLAGGED + NOTED:
             ga, gb = sorted((group[a.id], group[b.id]))
             pairs[(ga, gb, v.kind, v.rule == "cumulative")].append((a, b, v))
     consensus, support, members = consensus_of(slot, exclusions, agreeing=agreeing)
+    pos = {c.id: i for i, c in enumerate(slot.claims)}
     origins = {cid: len({V.origin(x) for x in xs}) for cid, xs in agreeing.items()}
     out = []
     shown: set[frozenset] = set()  # pairs of claims already in a flagged finding of this slot
@@ -201,7 +206,7 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
         fid = "f-" + hashlib.sha1(f"{kind}|{slot.key}|{'|'.join(sorted(ids))}".encode()).hexdigest()[:10]
         outliers = tuple(c.id for c in involved if c.id not in members)
         rule, told = worst[2].rule, _explain(kind, slot, worst, len(ps)) + _values(involved, group)
-        fixes = [(a, b) for a, b, _ in ps if _corrected(a, b)]
+        fixes = sorted(((a, b) for a, b, _ in ps if _corrected(a, b)), key=lambda p: (pos[p[0].id], pos[p[1].id]))
         if fixes:
             a, b = fixes[0] if fixes[0][1].corrects == fixes[0][0].id else fixes[0][::-1]
             told += f" {b.source} itself reports that «{b.quote}» corrects «{a.quote}» (line {b.line})."
@@ -270,21 +275,56 @@ def _crowded(slot: Slot, group: dict[str, int], a: Claim, b: Claim) -> bool:
     return len({group[c.id] for c in slot.claims if at(c)}) > MAX_GROUPS
 
 
-def _crowding(slot: Slot, group: dict[str, int]):
-    """`_crowded(slot, group, a, b)` as a function of (a, b) that reads the slot once per claim, not once
-    per pair: the groups of the claims every pair counts (dates, claims of no time), and for each claim
-    the groups of the timed figures its time meets (all of them when it has none)."""
-    always = {group[c.id] for c in slot.claims if isinstance(c.value, Interval) or c.time is None}
-    timed = [c for c in slot.claims if not isinstance(c.value, Interval) and c.time is not None]
-    everyone = always | {group[c.id] for c in timed}
-    met: dict[str, set[int]] = {}
+class _crowding:
+    """`_crowded(slot, group, a, b)` for every pair of a slot without reading the slot once per pair: the
+    groups of the claims every pair counts (dates, claims of no time), and for each claim the groups of
+    the timed figures its time meets (all of them when it has none), found through the figures sorted by
+    the start of their time and counted only until there are too many."""
 
-    def meets(x: Claim) -> set[int]:
-        if x.id not in met:
-            met[x.id] = everyone if x.time is None else {group[c.id] for c in timed if c.time.overlaps(x.time)}
-        return met[x.id]
+    def __init__(self, slot: Slot, group: dict[str, int]):
+        self.group = group
+        self.always = {group[c.id] for c in slot.claims if isinstance(c.value, Interval) or c.time is None}
+        timed = sorted((c for c in slot.claims if not isinstance(c.value, Interval) and c.time is not None),
+                       key=lambda c: c.time.start)
+        self.timed = timed
+        self.starts = [c.time.start for c in timed]
+        self.everyone = self.always | {group[c.id] for c in timed}
+        self.seen: dict[str, frozenset[int] | None] = {}
 
-    return lambda a, b: len(always | meets(a) | meets(b)) > MAX_GROUPS
+    def alone(self, x: Claim) -> frozenset[int] | None:
+        """The groups any pair with `x` counts, or None when they are too many whatever the other claim."""
+        if x.id not in self.seen:
+            got = set(self.always)
+            if x.time is None:
+                got = self.everyone
+            else:
+                for c in self.timed[:bisect.bisect_right(self.starts, x.time.end)]:
+                    if c.time.end >= x.time.start:
+                        got.add(self.group[c.id])
+                        if len(got) > MAX_GROUPS:
+                            break
+            self.seen[x.id] = None if len(got) > MAX_GROUPS else frozenset(got)
+        return self.seen[x.id]
+
+    def __call__(self, a: Claim, b: Claim) -> bool:
+        ga, gb = self.alone(a), self.alone(b)
+        return ga is None or gb is None or len(ga | gb) > MAX_GROUPS
+
+
+def _pairs_to_compare(slot: Slot, weak: dict[str, bool], crowded: _crowding, lex) -> list[tuple[Claim, Claim]]:
+    """The pairs (in slot order) that `_slot_findings` may compare: every pair, less the pairs of two weak
+    claims that are skipped whatever else holds (the slot's attribute too vague, or one of them crowded
+    by itself), which are never enumerated; the rest is decided pair by pair."""
+    claims = slot.claims
+    vague = lex is not None and slot.attribute in lex.vague_attributes
+    free = [i for i, c in enumerate(claims) if not weak[c.id] or not vague and crowded.alone(c) is not None]
+    if len(free) == len(claims):
+        return list(combinations(claims, 2))
+    held = set(free)
+    strong = [i for i in free if not weak[claims[i].id]]
+    pairs = list(combinations(free, 2))
+    pairs += [(min(i, j), max(i, j)) for i in strong for j in range(len(claims)) if j not in held]
+    return [(claims[i], claims[j]) for i, j in sorted(pairs)]
 
 
 def _groups(slot: Slot, agreeing: dict[str, list[Claim]]) -> dict[str, int]:
@@ -367,12 +407,49 @@ def _agreeing(slot: Slot, exclusions) -> dict[str, list[Claim]]:
 
     Claims that are merely not comparable (two currencies, two kinds) neither agree nor join."""
     out: dict[str, list[Claim]] = {c.id: [c] for c in slot.claims}
-    for a, b in combinations(slot.claims, 2):
+    claims = slot.claims
+    for i, j in _may_agree(claims):
+        a, b = claims[i], claims[j]
         v = V.compare(a, b, exclusions=exclusions)
         if v.kind == V.AGREEMENT or v.kind == V.COMPATIBLE and v.rule not in ("unit", "kind") and \
                 _shape(a) == _shape(b):
             out[a.id].append(b)
             out[b.id].append(a)
+    return out
+
+
+def _may_agree(claims: tuple[Claim, ...]) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of claims that can agree or be compatible, found by a sweep rather than
+    by trying every pair: two figures only when their ranges of truth overlap (and they are of one kind
+    and unit), two dates only when their intervals do; a status may agree with anything, so it is paired
+    with every claim. A superset of the pairs that agree: each is then decided by its verdict."""
+    figures: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    dates: list[tuple[object, object, int]] = []
+    pairs: set[tuple[int, int]] = set()
+    statuses = [i for i, c in enumerate(claims) if c.kind == "status"]
+    for i in statuses:
+        pairs.update((min(i, j), max(i, j)) for j in range(len(claims)) if j != i)
+    for i, c in enumerate(claims):
+        if c.kind == "status":
+            continue
+        if isinstance(c.value, Interval):
+            dates.append((c.value.start, c.value.end, i))
+        elif isinstance(c.value, (int, float, Bounds)):
+            r = range_of(c)
+            figures[(c.kind, "" if c.kind == "quantity" else c.unit or "")].append((r.low, r.high, i))
+    for spans in [dates, *figures.values()]:
+        pairs.update(_overlapping(spans))
+    return sorted(pairs)
+
+
+def _overlapping(spans: list[tuple]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of closed spans (low, high, i) that overlap: sorted by their low ends, each span
+    meets exactly those earlier spans still open at its low end."""
+    out, active = [], []
+    for low, high, i in sorted(spans, key=lambda s: (s[0], s[2])):
+        active = [s for s in active if s[1] >= low]
+        out.extend((min(i, j), max(i, j)) for _, _, j in active)
+        active.append((low, high, i))
     return out
 
 

@@ -53,26 +53,33 @@ def _one_digit(v: float) -> bool:
 
 def range_of(c: Claim) -> Range:
     """The range of a numeric claim (value a float or Bounds)."""
+    return _range(c.value, c.approx, c.cue, c.precision,
+                  c.kind == "quantity" and not c.attribute.startswith(("measure:", "duration:")))
+
+
+@lru_cache(maxsize=1 << 16)  # one range per distinct figure as written, not one per pair of claims compared
+def _range(value, approx: bool, cue_written: str | None, precision: float | None, count: bool) -> Range:
+    """The range of a figure: its value, whether it is approximate and by which cue, the step it is written
+    to, and whether it is a count (a small count is exact)."""
     cfg = settings()
-    cue = fold(c.cue or "").strip()
-    if isinstance(c.value, Bounds):
-        lo = c.value.low if c.value.low is not None else -math.inf
-        hi = c.value.high if c.value.high is not None else math.inf
-        if c.value.low is not None and c.value.high is not None:
+    cue = fold(cue_written or "").strip()
+    if isinstance(value, Bounds):
+        lo = value.low if value.low is not None else -math.inf
+        hi = value.high if value.high is not None else math.inf
+        if value.low is not None and value.high is not None:
             return Range(lo, hi, "range", f"between {fmt(lo)} and {fmt(hi)}")
-        if c.value.low is not None and c.value.low >= 0 and c.value.high is None:
-            return Range(lo, hi, "bound", f"at least ({c.cue or 'lower bound'})")
-        return Range(0.0 if lo == -math.inf else lo, hi, "bound", f"at most ({c.cue or 'upper bound'})")
-    v = float(c.value)
-    if c.approx:
+        if value.low is not None and value.low >= 0 and value.high is None:
+            return Range(lo, hi, "bound", f"at least ({cue_written or 'lower bound'})")
+        return Range(0.0 if lo == -math.inf else lo, hi, "bound", f"at most ({cue_written or 'upper bound'})")
+    v = float(value)
+    if approx:
         rate = cfg["approx"].get(cue, cfg["approx"]["default"])
         if cue in {fold(x) for x in cfg["below"]["cues"]}:
-            return Range(v * (1 - rate), v, "approx", f"−{rate:.0%} ({c.cue})".replace("%", " %"))
+            return Range(v * (1 - rate), v, "approx", f"−{rate:.0%} ({cue_written})".replace("%", " %"))
         return Range(v * (1 - rate), v * (1 + rate), "approx",
-                     f"±{rate:.0%} ({c.cue or 'approximate'})".replace("%", " %"))
-    step = c.precision or 1.0
-    if c.kind == "quantity" and not c.attribute.startswith(("measure:", "duration:")) and v.is_integer() and \
-            abs(v) < cfg.get("rounding", {}).get("exact_below", 0):
+                     f"±{rate:.0%} ({cue_written or 'approximate'})".replace("%", " %"))
+    step = precision or 1.0
+    if count and v.is_integer() and abs(v) < cfg.get("rounding", {}).get("exact_below", 0):
         return Range(v, v, "exact", "exact")  # « 40 voix »: a small count is not rounded (a measure or a duration may be)
     one = cfg.get("rounding", {}).get("one_digit", 0.0)
     if one and v and abs(v) >= 10 and _one_digit(v) and abs(v) * one > step / 2:

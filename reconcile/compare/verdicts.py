@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable, Union
 
 from ..extract.lexicon import counter_class, generic_event
 from ..model import Bounds, Claim, Interval
@@ -24,12 +25,24 @@ ATTRIBUTED = "attributed_counts"
 OUTCOMES = {"cancelled", "postponed", "completed"}
 
 
+Text = Union[str, Callable[[], str]]  # words, or how to write them when somebody reads them
+
+
+def text(t: Text) -> str:
+    """The words of a `Text`."""
+    return t() if callable(t) else t
+
+
 @dataclass(frozen=True)
 class Verdict:
     kind: str
     rule: str  # short rule name: "tolerance", "interval", "status", "time", "plan", "attribution"
-    explanation: str
+    told: Text  # why, in words: written only when read (most verdicts only group claims, no finding shows them)
     gap: float = 0.0  # relative gap (numbers) or days (dates)
+
+    @property
+    def explanation(self) -> str:
+        return text(self.told)
 
 
 def origin(c: Claim) -> str:
@@ -102,14 +115,13 @@ def _writing_and_hour(a: Claim, b: Claim) -> bool:
 def _numbers(a: Claim, b: Claim, lex=None) -> Verdict:
     ra, rb = range_of(a), range_of(b)
     if a.value == b.value and ra.rule in ("exact", "rounding") and rb.rule in ("exact", "rounding"):
-        return Verdict(AGREEMENT, "tolerance", f"{fmt(float(a.value))} in both")
+        return Verdict(AGREEMENT, "tolerance", lambda: f"{fmt(float(a.value))} in both")
     if ra.overlaps(rb):
-        return Verdict(COMPATIBLE, "tolerance",
-                       f"{_desc(a, ra)} and {_desc(b, rb)} overlap")
+        return Verdict(COMPATIBLE, "tolerance", lambda: f"{_desc(a, ra)} and {_desc(b, rb)} overlap")
     ca, cb = _central(a, ra), _central(b, rb)
     rel = abs(ca - cb) / max(abs(ca), abs(cb), 1e-9)  # how far apart the figures are, for severity
-    told = (f"{_desc(a, ra)} and {_desc(b, rb)} do not overlap (gap {fmt(round(ra.gap(rb), 2))} "
-            f"between the ranges; the figures differ by {rel:.1%})")
+    told = lambda: (f"{_desc(a, ra)} and {_desc(b, rb)} do not overlap (gap {fmt(round(ra.gap(rb), 2))} "  # noqa: E731
+                    f"between the ranges; the figures differ by {rel:.1%})")
     return _beyond_tolerance(a, b, told, rel, lex=lex)
 
 
@@ -173,30 +185,31 @@ def _years_apart(a: Claim, b: Claim) -> bool:
     return (last.start - first.end).days > 365
 
 
-def _beyond_tolerance(a: Claim, b: Claim, told: str, gap: float, rule: str = "tolerance", lex=None) -> Verdict:
+def _beyond_tolerance(a: Claim, b: Claim, told: Text, gap: float, rule: str = "tolerance", lex=None) -> Verdict:
     if _rival_counters(a, b, lex):
         return Verdict(ATTRIBUTED, "attribution",
-                       f"{told}; the figures come from different counters "
+                       lambda: f"{text(told)}; the figures come from different counters "
                        f"({a.attributed_to} / {b.attributed_to}), reported side by side", gap)
     if _times_apart(a, b, lex):
         why = _time_rule(a, b, gap, lex)
         if why == "fixed":
-            return Verdict(CONFLICT, "fixed", f"{told}; {a.attribute} is a fixed fact, the same whatever day "
-                           f"it is reported ({_when(a)} / {_when(b)})", gap)
+            return Verdict(CONFLICT, "fixed", lambda: f"{text(told)}; {a.attribute} is a fixed fact, the same "
+                           f"whatever day it is reported ({_when(a)} / {_when(b)})", gap)
         if why == "stock":
-            return Verdict(CONFLICT, "stock", f"{told}; {a.attribute} changes slowly, and the articles, "
-                           f"{abs((a.published - b.published).days)} days apart, say nothing of a change", gap)
+            return Verdict(CONFLICT, "stock", lambda: f"{text(told)}; {a.attribute} changes slowly, and the "
+                           f"articles, {abs((a.published - b.published).days)} days apart, say nothing of a change",
+                           gap)
         return Verdict(EVOLUTION, "time",
-                       f"{told}, but they describe different times "
+                       lambda: f"{text(told)}, but they describe different times "
                        f"({_when(a)} / {_when(b)}): a change over time, not a contradiction", gap)
     longer = _counted_since(a, b) or _counted_since(b, a)
     if longer is not None:
         return Verdict(EVOLUTION, "period",
-                       f"{told}, but «{longer.quote}» counts over {_when(longer)}, which holds the other's day "
-                       f"and ends later: a count that grew over the period, not a contradiction", gap)
+                       lambda: f"{text(told)}, but «{longer.quote}» counts over {_when(longer)}, which holds the "
+                       f"other's day and ends later: a count that grew over the period, not a contradiction", gap)
     if (a.modality == "plan") != (b.modality == "plan") and _plan_precedes(a, b):
         return Verdict(PLAN_VS_OUTCOME, "plan",
-                       f"{told}; one is a plan or target, the other a later reported outcome", gap)
+                       lambda: f"{text(told)}; one is a plan or target, the other a later reported outcome", gap)
     return Verdict(CONFLICT, rule, told, gap)
 
 
@@ -251,33 +264,33 @@ def _dates(a: Claim, b: Claim, lex=None) -> Verdict:
     plan = {a.status, b.status} & {"planned"}
     outcome = {a.status, b.status} & OUTCOMES
     if ia == ib and ia.start == ia.end and _hours_apart(a, b) and not plan:
-        return Verdict(CONFLICT, "clock", f"{_ev(a)} at {a.scope_dict()['at']} and at {b.scope_dict()['at']}: "
+        return Verdict(CONFLICT, "clock", lambda: f"{_ev(a)} at {a.scope_dict()['at']} and at {b.scope_dict()['at']}: "
                        "one event cannot happen at both times of the day", 0.0)
     if ia.overlaps(ib):
         if plan and outcome == {"cancelled"} and a.status != b.status:  # postponed or done at that date: agreed
             return Verdict(PLAN_VS_OUTCOME, "plan",
-                           f"{_ev(a)} and {_ev(b)}: the planned event was {next(iter(outcome))}")
-        return Verdict(AGREEMENT, "interval", f"{_ev(a)} and {_ev(b)} overlap")
+                           lambda: f"{_ev(a)} and {_ev(b)}: the planned event was {next(iter(outcome))}")
+        return Verdict(AGREEMENT, "interval", lambda: f"{_ev(a)} and {_ev(b)} overlap")
     days = (ib.start - ia.end).days if ia.end < ib.start else (ia.start - ib.end).days
-    told = f"{_ev(a)} and {_ev(b)} do not overlap ({days} day{'s' if days > 1 else ''} apart)"
+    told = lambda: f"{_ev(a)} and {_ev(b)} do not overlap ({days} day{'s' if days > 1 else ''} apart)"  # noqa: E731
     slack = max((lex.relative_slack or {}).get(dict(c.rules).get("time", ""), 0) for c in (a, b)) \
         if lex is not None else 0
     if days <= slack:
-        return Verdict(COMPATIBLE, "relative-date", f"{told}, but one is told relative to the day its article was "
-                       f"written (« deux jours après »), which may be the day before it appeared: within "
+        return Verdict(COMPATIBLE, "relative-date", lambda: f"{told()}, but one is told relative to the day its "
+                       f"article was written (« deux jours après »), which may be the day before it appeared: within "
                        f"{slack} day{'s' if slack > 1 else ''}")
     if _target(a) and _target(b) and a.published != b.published and not outcome:
-        return Verdict(EVOLUTION, "plan-revised", f"{told}: both are dates still to come when written, set "
+        return Verdict(EVOLUTION, "plan-revised", lambda: f"{told()}: both are dates still to come when written, set "
                        f"{_published(a)} and {_published(b)}; a later article giving a new target is a revision, "
                        "not a contradiction", float(days))
     if lex is not None and generic_event(a.attribute, lex) and days >= lex.same_event_days and \
             (not plan or _next_occurrence(a, b)):
-        return Verdict(COMPATIBLE, "events", f"{told}: {a.attribute} names events too general to be one "
+        return Verdict(COMPATIBLE, "events", lambda: f"{told()}: {a.attribute} names events too general to be one "
                        f"event that far apart ({lex.same_event_days} days or more)")
     if plan and (outcome or {a.modality, b.modality} != {"plan"}) and a.status != b.status:
         return Verdict(PLAN_VS_OUTCOME, "plan",
-                       f"{told}: one states a plan, the other what became of it", float(days))
-    return Verdict(CONFLICT, "interval", f"{told}; one event cannot have both dates", float(days))
+                       lambda: f"{told()}: one states a plan, the other what became of it", float(days))
+    return Verdict(CONFLICT, "interval", lambda: f"{told()}; one event cannot have both dates", float(days))
 
 
 def _next_occurrence(a: Claim, b: Claim) -> bool:

@@ -4,6 +4,7 @@ Pure: the registry is built from TOML text or dicts handed in by the caller.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 import unicodedata
@@ -180,10 +181,16 @@ def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, st
         counts[k][tidy(n)] = counts[k].get(tidy(n), 0) + 1
     best = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in counts.items()}
     sections = {key(w, folding=reg.folding) for w in reg.descriptions.get("sections", [])}
+    ordered = sorted(counts)  # the keys that begin with « k » and a space stand together in this order
     for k in list(best):  # "Grand Stade" -> "Grand Stade des Berges", its most frequent longer name
-        longer = [o for o in counts if o != k and o.startswith(k + " ")
-                  and o[len(k) + 1:].split()[0] not in sections]  # « ligne 15 » is not « ligne 15 Sud »
-        if len(k.split()) >= 2 and longer:
+        if len(k.split()) < 2:
+            continue
+        first = bisect.bisect_left(ordered, k + " ")
+        last = bisect.bisect_left(ordered, k + "!")  # « ! » is the character after the space
+        longer = [o for o in ordered[first:last]
+                  if o[len(k) + 1:].split()[:1] and o[len(k) + 1:].split()[0] not in sections]
+        # « ligne 15 » is not « ligne 15 Sud »
+        if longer:
             target = max(longer, key=lambda o: (sum(counts[o].values()), o))
             best[k] = best[target]
     for n in names:

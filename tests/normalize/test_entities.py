@@ -82,3 +82,30 @@ def test_entities_fold_is_idempotent_and_key_never_raises(s):
 @given(st.text(alphabet="aàâeéèêiîoôuùûçAÉÈ' -’", min_size=1, max_size=30))
 def test_entities_fold_ignores_case_and_accents(s):
     assert fold(s.upper()) == fold(s.lower()) or "ß" in s
+
+
+# ---------------------------------------------------------------- blocking (issue 12, item 2)
+
+def _crowd(n: int) -> list[str]:
+    """Names that begin, end or spell nothing like the ones under test."""
+    return [f"Société Vendel {k}" for k in range(n)] + [f"Cabinet {chr(65 + k % 26)}{k} Marlot" for k in range(n)]
+
+
+def test_a_name_finds_its_longer_name_among_many_that_it_does_not_begin():
+    names = _crowd(300) + ["Grand Stade", "Grand Stade des Berges", "Grand Stade des Berges", "Grand Stadier"]
+    got = unify(names)
+    assert got["Grand Stade"] == "Grand Stade des Berges"
+    assert got["Grand Stadier"] == "Grand Stadier"  # it begins « Grand Stade » but not as a whole word
+    assert got["Société Vendel 12"] == "Société Vendel 12"  # « Société Vendel 1 » begins it only as text
+
+
+def test_corpus_resolution_finds_parts_and_acronyms_among_many_names():
+    from reconcile.compare.entities import resolve
+
+    names = _crowd(300) + ["Jean-Marc Lefèvre", "Lefèvre", "Société des grands projets", "SGP",
+                           "Agence Orvale", "Orvale", "Orvale Habitat Durable"]
+    got, why = resolve(names)
+    assert got["Lefèvre"] == "Jean-Marc Lefèvre" and "part of" in why["Lefèvre"]
+    assert got["SGP"] == "Société des grands projets" and "acronym" in why["SGP"]
+    assert got["Orvale"] == "Orvale"  # it ends one longer name and begins another: left alone
+    assert got["Société Vendel 3"] == "Société Vendel 3"
