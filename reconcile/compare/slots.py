@@ -66,11 +66,38 @@ def headline_setting(headlines: dict[str, str], claims: list[Claim], is_place) -
     pool = set(marked) | {dict(c.scope).get("place") for c in claims} | {c.entity for c in claims if is_place(c.entity)}
     pool = {p for p in pool if p and not p.startswith("(")}
     votes: Counter = Counter()
+    index = _by_first_word(pool)
     for headline in headlines.values():
-        named = {p for p in pool if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", headline)}
+        named = _named_in(headline, index)
         votes.update({p for p in named if not any(p != q and p in q for q in named)})
     best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     return best[0][0] if best and best[0][1] * 2 > len(headlines) else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _named_in(headline: str, by_first: dict[str, tuple[str, ...]]) -> set[str]:
+    """The names (`by_first`: by their first word, _by_first_word) that `headline` writes as whole words,
+    nothing of a word just before or after them. A name is looked for only where the headline has a word
+    that is its first word (one that begins with no word is searched for as it is), so the cost grows
+    with the headline, not with the names."""
+    found = {p for p in by_first.get("", ()) if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", headline)}
+    for m in _WORD.finditer(headline):
+        for p in by_first.get(m.group(), ()):
+            end = m.start() + len(p)
+            if headline.startswith(p, m.start()) and not _WORD.match(headline, end, end + 1):
+                found.add(p)
+    return found
+
+
+def _by_first_word(pool: set[str]) -> dict[str, tuple[str, ...]]:
+    """The names of a pool by their first word (« » for a name that does not begin with one)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for p in pool:
+        m = _WORD.match(p)
+        out[m.group() if m else ""].append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def story_incident(claims: list[Claim]) -> str | None:

@@ -137,3 +137,20 @@ def test_a_verdict_writes_its_words_only_when_they_are_read():
     got = V.compare(a, b)
     assert callable(got.told)
     assert got.explanation.startswith("123 (exact) and 147 (exact) do not overlap")
+
+
+names = st.sampled_from(["Lyon", "Lyonnais", "Saint-Denis", "Saint", "Saint-Denis-en-Val", "le Gard", "Gard",
+                         "l'Aube", "Aube", "-Nord", "Nord", "(x)", "é", "Val"])
+words = st.lists(st.one_of(names, st.sampled_from([" ", " : ", "-", "_", "2", "à ", "'", "est", "é"])), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words, st.sets(names, min_size=1))
+def test_a_headline_names_what_a_whole_word_search_finds(parts, pool):
+    """Places named in a headline, looked for by their first word: what a search for each as whole words
+    finds (« Lyon » is not in « Lyonnais », « Gard » not in « Gard_ »)."""
+    import re
+
+    headline = "".join(parts)
+    want = {p for p in pool if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", headline)}
+    assert S._named_in(headline, S._by_first_word(pool)) == want
