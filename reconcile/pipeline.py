@@ -34,6 +34,7 @@ from . import settings as settings_mod
 # Below this much text to read, sources are read in this process: a chosen bound, not a measured one (a
 # fork is cheap, but a worker's claims come back pickled); benchmarks/scale.py measures the two ways
 PARALLEL_MIN_CHARS = 60_000
+SLOTS = "slots.sqlite"  # in the cache folder: the findings of each slot, by the digest of its claims
 
 
 @dataclass
@@ -185,8 +186,18 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         # organisation has stays the organisation's when the story is an incident: frames.toml [incident] owned)
         claims = [replace(c, entity=owner if owner and owns(c.attribute, lex) else story)
                   if c.entity.startswith("(") or c.entity == "story" else c for c in claims]
-    flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
-                                 setting=setting, story=story)
+    memo = None
+    if opts.cache_dir:
+        from .store import SlotStore, data_fingerprint
+
+        memo = SlotStore(Path(opts.cache_dir) / SLOTS, warnings)
+    try:
+        flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
+                                     setting=setting, story=story, memo=memo,
+                                     salt=data_fingerprint(list(conf.corpus_texts), comparison=True) if memo else "")
+    finally:
+        if memo is not None:
+            memo.close()
     flagged, stale = apply_decisions(flagged, opts.decisions or {})
     # where a fact holds that names no place of its own: where the story is set (the story itself, when it
     # is a place, else the place most of its headlines name). Shown, never compared: « 7,2 km sur Orlandes

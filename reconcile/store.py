@@ -17,7 +17,7 @@ import yaml
 from filelock import FileLock
 
 from . import __version__
-from .errors import W_CACHE, DecisionError, EditedDecisions, warning
+from .errors import W_CACHE, DecisionError, EditedDecisions, reason, warning
 from .fileio import bounded_yaml, dumps, write_text
 from .model import Bounds, Claim, Interval, Source
 
@@ -209,19 +209,25 @@ def _with_trailer(text: str, count: int) -> str:
 _SHAPERS = ("data", "data/domains", "normalize", "extract")  # what decides the claims of a source
 
 
-def shaping_files() -> list[str]:
-    """The package files (code and data) whose content decides the claims of a source."""
+_JUDGES = ("compare",)  # and, with the shapers, what decides the findings of a slot of claims
+
+
+def shaping_files(folders: tuple[str, ...] = _SHAPERS) -> list[str]:
+    """The package files (code and data) whose content decides the claims of a source (or, with other
+    `folders`, what else)."""
     out = []
-    for folder in _SHAPERS:
+    for folder in folders:
         root = files("reconcile").joinpath(*folder.split("/"))
         out += [f"{folder}/{n}" for n in sorted(p.name for p in root.iterdir() if p.name.endswith((".toml", ".py")))]
     return out
 
 
-def data_fingerprint(extra_texts: list[str] = ()) -> str:
-    """A hash of the tool version, the code and data that extract claims, and user data that shapes them."""
+def data_fingerprint(extra_texts: list[str] = (), *, comparison: bool = False) -> str:
+    """A hash of the tool version, the code and data that extract claims, and user data that shapes them;
+    with `comparison`, of the code that compares them and the model they are made of too."""
     h = hashlib.sha256(__version__.encode())
-    for name in shaping_files():
+    names = shaping_files(_SHAPERS + _JUDGES) + ["model.py"] if comparison else shaping_files()
+    for name in names:
         h.update(name.encode())
         h.update(files("reconcile").joinpath(*name.split("/")).read_bytes())
     for t in extra_texts:
@@ -364,3 +370,117 @@ def write_base(claims_dir: Path, report) -> Path:
     """Record the report's sources, claims and findings as the claim base (atomically)."""
     text = dumps(base_of(report), indent=1, sort_keys=True) + "\n"
     return write_text(Path(claims_dir) / BASE, text)
+
+
+# ---------------------------------------------------------------- slot store
+
+class SlotStore:
+    """The findings of each slot of claims, keyed by the slot and a digest of its claims
+    (compare.slots.slot_digest), in one SQLite file: a run compares only the slots whose claims changed
+    since the last runs, and takes the others' findings as they were.
+
+    It is a cache: a damaged or unwritable file is said (W017) and rebuilt or done without, never fatal.
+    Rows are written in one transaction when the run ends; rows that neither this run nor the one
+    before it read are dropped (so a check on a branch and a report on main both find theirs)."""
+
+    SCHEMA = 1
+
+    def __init__(self, path: Path, warnings: list[str] | None = None):
+        self.path = Path(path)
+        self.warnings = warnings
+        self.pending: list[tuple[str, str, str]] = []
+        self.used: set[tuple[str, str]] = set()
+        self.hits = self.misses = 0
+        self.db = self._open()
+
+    def _say(self, why: str) -> None:
+        if self.warnings is not None:
+            self.warnings.append(warning(W_CACHE, str(self.path), why))
+
+    def _open(self):
+        import sqlite3
+
+        for attempt in (1, 2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+                db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.execute("CREATE TABLE IF NOT EXISTS slots (key TEXT NOT NULL, digest TEXT NOT NULL, "
+                           "findings TEXT NOT NULL, run INTEGER NOT NULL, PRIMARY KEY (key, digest))")
+                row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+                if row is None:
+                    db.execute("INSERT INTO meta VALUES ('schema', ?), ('run', '0')", (str(self.SCHEMA),))
+                elif row[0] != str(self.SCHEMA):
+                    raise sqlite3.DatabaseError(f"schema {row[0]}, not {self.SCHEMA}")
+                self.run = int(db.execute("SELECT value FROM meta WHERE name = 'run'").fetchone()[0]) + 1
+                return db
+            except (sqlite3.Error, OSError, ValueError, TypeError) as exc:
+                if attempt == 2 or isinstance(exc, OSError) and not self.path.is_file():
+                    self._say(f"slot store cannot be used ({reason(exc)}), slots compared anew")
+                    return None
+                self._say(f"slot store unreadable ({reason(exc)}), rebuilt")
+                try:
+                    self.path.unlink()
+                except OSError:
+                    pass
+        return None
+
+    def get(self, key: str, digest: str):
+        """The findings of the slot `key` when its claims were `digest`, or None."""
+        from .model import Finding
+
+        row = None
+        if self.db is not None:
+            try:
+                row = self.db.execute("SELECT findings FROM slots WHERE key = ? AND digest = ?",
+                                      (key, digest)).fetchone()
+            except Exception as exc:  # noqa: BLE001 (sqlite3.Error: a file damaged under us)
+                self._say(f"slot store unreadable ({reason(exc)}), slots compared anew")
+                self.db = None
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            found = [Finding(**dict(d, claims=tuple(d["claims"]), outliers=tuple(d["outliers"])))
+                     for d in json.loads(row[0])]
+        except (ValueError, TypeError, KeyError) as exc:
+            self._say(f"slot store entry unreadable ({reason(exc)}), compared anew")
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used.add((key, digest))
+        return found
+
+    def put(self, key: str, digest: str, found) -> None:
+        self.pending.append((key, digest, dumps([f.to_dict() for f in found])))
+
+    def close(self) -> None:
+        """Write what this run compared, mark what it read, drop what two runs did not read (one
+        transaction: a run stopped half-way leaves the file as it was)."""
+        if self.db is None:
+            return
+        try:
+            with _transaction(self.db):
+                self.db.executemany("INSERT OR REPLACE INTO slots VALUES (?, ?, ?, ?)",
+                                    [(k, d, f, self.run) for k, d, f in self.pending])
+                self.db.executemany("UPDATE slots SET run = ? WHERE key = ? AND digest = ?",
+                                    [(self.run, k, d) for k, d in self.used])
+                self.db.execute("DELETE FROM slots WHERE run < ?", (self.run - 1,))
+                self.db.execute("UPDATE meta SET value = ? WHERE name = 'run'", (str(self.run),))
+        except Exception as exc:  # noqa: BLE001 (sqlite3.Error, disk full, read-only)
+            self._say(f"slot store cannot be written ({reason(exc)}), not kept")
+        finally:
+            self.db.close()
+            self.db = None
+
+
+class _transaction:
+    def __init__(self, db):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, exc, tb):
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        return False

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Protocol
 
 from ..model import (INCIDENT_SUBJECTS, INHERITED_SUBJECTS, SEVERITY_RANK, Bounds, Claim, Finding, Interval,
                      value_to_json)
@@ -152,14 +153,36 @@ def findings(claims: list[Claim], *, exclusions: frozenset = frozenset(),
     return compare_all(claims, exclusions=exclusions, cumulative=cumulative, lex=lex)[0]
 
 
+class Memo(Protocol):
+    """What a slot's findings were the last time its claims were these (`digest`, slot_digest): a store
+    that `compare_all` reads before comparing a slot and writes after (pipeline: store.SlotStore)."""
+
+    def get(self, key: str, digest: str) -> list[Finding] | None: ...
+
+    def put(self, key: str, digest: str, found: list[Finding]) -> None: ...
+
+
+def slot_digest(slot: Slot, salt: str = "") -> str:
+    """A digest of everything a slot's findings are made of: its name, attribute and scope, and every
+    field of every claim in it (`salt`: what else decides them, the code and the lexicon)."""
+    h = hashlib.sha256(f"{salt}\0{slot.entity}\0{slot.attribute}\0{slot.scope}".encode())
+    for c in slot.claims:
+        h.update(b"\0")
+        h.update(repr(c).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
 def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
                 cumulative: frozenset = frozenset(), lex=None,
-                setting: str | None = None, story: str | None = None) -> tuple[list[Finding], list[Finding]]:
+                setting: str | None = None, story: str | None = None,
+                memo: Memo | None = None, salt: str = "") -> tuple[list[Finding], list[Finding]]:
     """(findings, observations): what a reviewer must decide, and what is shown side by side.
 
     `lex` (the lexicon) brings the comparison knowledge: counter classes, attribute dynamics;
     `setting` is the place the whole story is set in, when it is one; `story` what the corpus is
-    about, as the pipeline decided it (else the entity most articles fall back on)."""
+    about, as the pipeline decided it (else the entity most articles fall back on). With a `memo`, a
+    slot whose claims are those of an earlier run (same digest, `salt` naming the code and lexicon)
+    takes that run's findings: only the slots a new or changed article touches are compared."""
     flagged: list[Finding] = []
     noted: list[Finding] = []
     if lex is not None:
@@ -167,7 +190,15 @@ def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
     for slot in slots(claims, story=story or story_entity(claims), setting=setting):
         if len({c.source for c in slot.claims}) < 2 and not any(c.corrects for c in slot.claims):
             continue
-        for f in _slot_findings(slot, exclusions, cumulative, lex):
+        found = None
+        if memo is not None:
+            digest = slot_digest(slot, salt)
+            found = memo.get(slot.key, digest)
+        if found is None:
+            found = _slot_findings(slot, exclusions, cumulative, lex)
+            if memo is not None:
+                memo.put(slot.key, digest, found)
+        for f in found:
             (flagged if f.kind in FLAGGED or f.rule == "cumulative" else noted).append(f)
     flagged += inconsistent_totals(claims)  # within one article: its parts against its own total
     order = lambda f: (SEVERITY_RANK[f.severity], f.entity, f.attribute, f.id)  # noqa: E731
