@@ -6,6 +6,7 @@ progress go to stderr. Exit codes: 0 ok, 1 a check failed, 2 usage or input erro
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -108,7 +109,22 @@ class _Size(click.ParamType):
 
 
 def reading_options(f):
-    """--max-size, --follow-symlinks and --jobs: how sources are read, on every command that reads them."""
+    """--max-size, --follow-symlinks, --jobs, --engine and --scheduler: how sources are read and compared,
+    on every command that reads them (the last two are kept on the invocation's Ctx, read by _run)."""
+    command = f
+
+    @functools.wraps(command)
+    def engine_kept(*args, engine: str, scheduler: str | None, **kw):
+        ctx = click.get_current_context().obj
+        ctx.engine, ctx.scheduler = ("dask" if scheduler else engine), scheduler
+        return command(*args, **kw)
+
+    f = click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="Address of a Dask scheduler to run on (tcp://host:8786); implies --engine dask.")(
+        engine_kept)
+    f = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where claims are extracted and compared: here, or on a Dask cluster (a local one "
+                          "of --jobs workers unless --scheduler is given; pip install 'reconcile[dask]').")(f)
     f = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Processes that extract claims (default: the cores available; 1 for none).")(f)
     f = click.option("--follow-symlinks", is_flag=True,
@@ -409,6 +425,7 @@ def _run(ctx: Ctx, paths, aliases, decisions, claims_dir, out_dir="reports", **r
     progress = _Progress(ctx, len(expand(paths)))
     opts = Options(paths=paths, aliases=list(aliases), decisions=decisions, out_dir=str(out_dir),
                    cache_dir=str(Path(claims_dir) / "cache"), progress=progress.step,
+                   engine=getattr(ctx, "engine", "local"), scheduler=getattr(ctx, "scheduler", None),
                    **{k: v for k, v in reading.items() if v is not None})
     try:
         return run(options=opts)

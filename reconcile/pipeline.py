@@ -50,6 +50,8 @@ class Options:
     max_size: int = MAX_SIZE  # bytes: a bigger source is skipped with a warning
     follow_symlinks: bool = False  # read symbolic links that lead out of the sources folder
     jobs: int | None = None  # processes extracting claims (None: the cores this process may use)
+    engine: str = "local"  # « dask »: extraction and comparison on the workers of a Dask cluster
+    scheduler: str | None = None  # the Dask scheduler's address (None: a local cluster of `jobs` workers)
     parallel_min_chars: int = PARALLEL_MIN_CHARS  # less text than this to read is read in this process
 
 
@@ -127,6 +129,15 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     opts = options or Options(**kw)
     if paths is not None:
         opts.paths = [str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    if opts.engine == "dask":
+        from .dask_engine import Engine
+
+        with Engine(opts.scheduler, jobs=opts.jobs or cores()) as engine:
+            return _run(opts, nlp, engine)
+    return _run(opts, nlp, None)
+
+
+def _run(opts: Options, nlp, engine) -> Report:
     loaded = load_sources(opts.paths, max_size=opts.max_size, follow_symlinks=opts.follow_symlinks)
     extracted = Path(opts.out_dir) / "extracted"
     sources = tuple(replace(s, extracted_path=str(extracted / f"{s.id}.txt")) if s.kind == "html" else s
@@ -145,8 +156,11 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
         for sid in cached:
             opts.progress(sid)
     todo = [s for s in sources if s.id not in cached]
-    fresh = extract_all(todo, gazetteer, lex, nlp=nlp, jobs=opts.jobs, min_chars=opts.parallel_min_chars,
-                        progress=opts.progress)
+    if engine is not None:
+        fresh = engine.extract(todo, gazetteer, lex, progress=opts.progress)
+    else:
+        fresh = extract_all(todo, gazetteer, lex, nlp=nlp, jobs=opts.jobs, min_chars=opts.parallel_min_chars,
+                            progress=opts.progress)
     claims: list[Claim] = []
     for src in sources:
         if src.id in cached:
@@ -194,6 +208,7 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
     try:
         flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
                                      setting=setting, story=story, memo=memo,
+                                     mapper=engine.mapper() if engine is not None else None,
                                      salt=data_fingerprint(list(conf.corpus_texts), comparison=True) if memo else "")
     finally:
         if memo is not None:

@@ -10,8 +10,9 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
-from typing import Protocol
+from typing import Callable, Protocol
 
 from ..model import (INCIDENT_SUBJECTS, INHERITED_SUBJECTS, SEVERITY_RANK, Bounds, Claim, Finding, Interval,
                      value_to_json)
@@ -175,27 +176,33 @@ def slot_digest(slot: Slot, salt: str = "") -> str:
 def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
                 cumulative: frozenset = frozenset(), lex=None,
                 setting: str | None = None, story: str | None = None,
-                memo: Memo | None = None, salt: str = "") -> tuple[list[Finding], list[Finding]]:
+                memo: Memo | None = None, salt: str = "",
+                mapper: Callable[[Callable, list], list] | None = None) -> tuple[list[Finding], list[Finding]]:
     """(findings, observations): what a reviewer must decide, and what is shown side by side.
 
     `lex` (the lexicon) brings the comparison knowledge: counter classes, attribute dynamics;
     `setting` is the place the whole story is set in, when it is one; `story` what the corpus is
     about, as the pipeline decided it (else the entity most articles fall back on). With a `memo`, a
     slot whose claims are those of an earlier run (same digest, `salt` naming the code and lexicon)
-    takes that run's findings: only the slots a new or changed article touches are compared."""
+    takes that run's findings: only the slots a new or changed article touches are compared. `mapper`
+    maps the comparison of one slot over the slots to compare (default: here, one after the other; the
+    Dask engine sends them to its workers); the findings are the same whoever compares them."""
     flagged: list[Finding] = []
     noted: list[Finding] = []
     if lex is not None:
         cumulative = frozenset(cumulative) | {a for a, d in lex.dynamics.items() if d == "running"}
+    compared: list[tuple[Slot, str, list[Finding] | None]] = []  # (slot, its digest, its findings if known)
     for slot in slots(claims, story=story or story_entity(claims), setting=setting):
         if len({c.source for c in slot.claims}) < 2 and not any(c.corrects for c in slot.claims):
             continue
-        found = None
-        if memo is not None:
-            digest = slot_digest(slot, salt)
-            found = memo.get(slot.key, digest)
+        digest = slot_digest(slot, salt) if memo is not None else ""
+        compared.append((slot, digest, memo.get(slot.key, digest) if memo is not None else None))
+    todo = [slot for slot, _, found in compared if found is None]
+    judge = partial(_slot_findings, exclusions=exclusions, cumulative=cumulative, lex=lex)
+    fresh = iter((mapper or _in_order)(judge, todo))
+    for slot, digest, found in compared:
         if found is None:
-            found = _slot_findings(slot, exclusions, cumulative, lex)
+            found = next(fresh)
             if memo is not None:
                 memo.put(slot.key, digest, found)
         for f in found:
@@ -203,6 +210,10 @@ def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
     flagged += inconsistent_totals(claims)  # within one article: its parts against its own total
     order = lambda f: (SEVERITY_RANK[f.severity], f.entity, f.attribute, f.id)  # noqa: E731
     return sorted(flagged, key=order), sorted(noted, key=order)
+
+
+def _in_order(fn: Callable, items: list) -> list:
+    return [fn(x) for x in items]
 
 
 def _against_growth(a: Claim, b: Claim) -> bool:
