@@ -408,7 +408,10 @@ def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir, max_size
     for src in rep.sources:  # CI locations of HTML claims point into their extracted text
         if src.kind == "html" and src.extracted_path:
             write_text(src.extracted_path, src.text)
-    result = run_check(rep, base, fail_on=fail_on)
+    from . import settings as settings_mod
+
+    lexicon = settings_mod.load(list(sources) or ["sources"], list(aliases)).lexicon
+    result = run_check(rep, base, fail_on=fail_on, exclusions=lexicon.state_exclusions)
     text = render_check(result, rep, fmt)
     if output in (None, "-"):
         click.echo(text, nl=False)

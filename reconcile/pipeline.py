@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from . import __version__
 from .compare.entities import resolve as resolve_entities
 from .errors import W_EXTRACTION, reason, warning
-from .compare.slots import compare_all, headline_setting, story_entity, story_incident, story_votes
+from .compare.slots import compare_all, continues, headline_setting, story_entity, story_incident, story_votes
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
@@ -213,7 +213,7 @@ def _run(opts: Options, nlp, engine) -> Report:
     finally:
         if memo is not None:
             memo.close()
-    flagged, stale = apply_decisions(flagged, opts.decisions or {})
+    flagged, stale = apply_decisions(flagged, opts.decisions or {}, claims, lex.state_exclusions)
     # where a fact holds that names no place of its own: where the story is set (the story itself, when it
     # is a place, else the place most of its headlines name). Shown, never compared: « 7,2 km sur Orlandes
     # même » stays a part of the line's 11,4 km, which the article names no place for.
@@ -305,16 +305,39 @@ def _unified_why(name: str, target: str, registry: Registry) -> str:
     return f"« {name} » begins « {target} », the only longer name it begins"
 
 
-def apply_decisions(found: list[Finding], decisions: dict) -> tuple[list[Finding], list[dict]]:
-    """Attach each recorded decision to its finding; decisions without a finding are stale."""
+def apply_decisions(found: list[Finding], decisions: dict, claims: Iterable[Claim] = (),
+                    exclusions: frozenset = frozenset()) -> tuple[list[Finding], list[dict]]:
+    """Attach each recorded decision to its finding; decisions without a finding are stale.
+
+    A decision whose finding has grown (another article repeats one side's figure, or the entity took
+    another name: compare.slots.continues, read with `claims`) follows it, marked « carried_from » with
+    the id it was recorded under; a decision that two findings could continue stays stale."""
     ids = {f.id for f in found}
+    by_id = {c.id: c for c in claims}
+    heirs: dict[str, list[str]] = defaultdict(list)  # finding id -> the earlier findings' ids it continues
+    if by_id:
+        index: dict[tuple, list[Finding]] = defaultdict(list)
+        for f in found:
+            index[(f.kind, f.attribute)].append(f)
+        for old, rec in sorted(decisions.items()):
+            if old in ids or not isinstance(rec, dict) or not isinstance(rec.get("claims"), list):
+                continue
+            grown = [f for f in index.get((rec.get("kind"), rec.get("attribute")), [])
+                     if f.id not in decisions and continues(f, rec["kind"], rec["attribute"], rec["claims"], by_id,
+                                                            exclusions)]
+            if len(grown) == 1:
+                heirs[grown[0].id].append(old)
+    carried = {fid: olds[0] for fid, olds in heirs.items() if len(olds) == 1}
     out = []
     for f in found:
         d = decisions.get(f.id)
+        if f.id in carried:
+            d = dict(decisions[carried[f.id]], carried_from=carried[f.id])
         latest = latest_decision(d) if isinstance(d, dict) else None
         if latest:
             f = replace(f, status=latest.get("status", f.status), decision=d)
         out.append(f)
+    used = ids | set(carried.values())
     stale = [dict(d if isinstance(d, dict) else {"value": d}, id=fid)
-             for fid, d in sorted(decisions.items()) if fid not in ids]
+             for fid, d in sorted(decisions.items()) if fid not in used]
     return out, stale

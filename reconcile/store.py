@@ -157,14 +157,16 @@ def record_decision(claims_dir: Path, finding, *, status: str, note: str, review
             raise EditedDecisions(f"{changed}; not rewritten: check it, then `reconcile review --accept-edits` "
                                   "to keep it as it is")
         doc = _round_trip(path)
-        rec = doc.get(finding.id)
+        # a finding that grew carries the decision recorded under its earlier id: its history goes on there
+        key = (getattr(finding, "decision", None) or {}).get("carried_from") or finding.id
+        rec = doc.get(key)
         if rec is None:
             rec = {"entity": finding.entity, "attribute": finding.attribute, "kind": finding.kind,
                    "claims": list(finding.claims), "history": []}
-            doc[finding.id] = rec
+            doc[key] = rec
         rec.setdefault("history", []).append(entry)
         write_text(path, _with_trailer(_dump(doc), _count(doc)))
-        return load_decisions(claims_dir)[finding.id]  # as every reader reads it (plain text, no YAML types)
+        return load_decisions(claims_dir)[key]  # as every reader reads it (plain text, no YAML types)
 
 
 def _yaml():

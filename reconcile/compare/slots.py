@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import partial
 from itertools import combinations
-from typing import Callable, Protocol
+from typing import Callable, Iterable, Protocol
 
 from ..model import (INCIDENT_SUBJECTS, INHERITED_SUBJECTS, SEVERITY_RANK, Bounds, Claim, Finding, Interval,
                      value_to_json)
@@ -479,9 +479,7 @@ def _agreeing(slot: Slot, exclusions) -> dict[str, list[Claim]]:
     claims = slot.claims
     for i, j in _may_agree(claims):
         a, b = claims[i], claims[j]
-        v = V.compare(a, b, exclusions=exclusions)
-        if v.kind == V.AGREEMENT or v.kind == V.COMPATIBLE and v.rule not in ("unit", "kind") and \
-                _shape(a) == _shape(b):
+        if _agree(a, b, exclusions):
             out[a.id].append(b)
             out[b.id].append(a)
     return out
@@ -536,3 +534,32 @@ def consensus_of(slot: Slot, exclusions, *, agreeing=None) -> tuple[Claim | None
         if support > best_support:
             best, best_support, best_members = c, support, {x.id for x in agreeing[c.id]}
     return best, best_support, best_members
+
+
+def continues(found: Finding, kind: str, attribute: str, earlier: Iterable[str], by_id: dict[str, Claim],
+              exclusions: frozenset = frozenset()) -> bool:
+    """True when `found` is the finding that an earlier one (its kind, attribute and claim ids) has grown
+    into: the same kind and attribute, every earlier claim still in it, and each claim it gained agreeing
+    with one of them (another article repeating a side's figure), so that a reviewer's decision on the
+    earlier finding still holds. Its entity may have been renamed (a cluster that took a longer name);
+    a claim that brings a new value, or an earlier claim gone, makes it another finding."""
+    earlier = set(earlier)
+    if found.kind != kind or found.attribute != attribute or not earlier or not earlier <= set(found.claims):
+        return False
+    old = [by_id[i] for i in earlier if i in by_id]
+    if len(old) != len(earlier):
+        return False
+    for cid in found.claims:
+        if cid in earlier:
+            continue
+        new = by_id.get(cid)
+        if new is None or not any(_agree(new, o, exclusions) for o in old):
+            return False
+    return True
+
+
+def _agree(a: Claim, b: Claim, exclusions: frozenset = frozenset()) -> bool:
+    """Two claims that agree, or are compatible and of one shape: what puts them in one group."""
+    v = V.compare(a, b, exclusions=exclusions)
+    return v.kind == V.AGREEMENT or v.kind == V.COMPATIBLE and v.rule not in ("unit", "kind") and \
+        _shape(a) == _shape(b)
