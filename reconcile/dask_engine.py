@@ -1,7 +1,7 @@
 """The Dask engine (`--engine dask`): extraction and comparison mapped over the workers of a Dask cluster.
 
 An edge module, like the pipeline that calls it. Each worker process loads the French model once (the
-first source it reads) and reads sources one task each; the settings (gazetteer, lexicon) are sent once
+first chunk it reads) and reads sources a chunk of them per task; the settings (gazetteer, lexicon) are sent once
 to every worker. For the comparison the slots are sent to the workers in batches, each compared there;
 the pipeline puts the findings back in the order of one machine, so the report is the same.
 
@@ -62,15 +62,16 @@ class Engine:
 
         if not sources:
             return {}
+        from .pipeline import chunks
+
         gaz, lx = self.client.scatter([gazetteer, lex], broadcast=True)
-        order = sorted(sources, key=lambda s: -len(s.text))  # the longest first: the workers finish together
-        futures = self.client.map(_extract_one, order, gazetteer=gaz, lex=lx, pure=False)
-        which = {f.key: s.id for f, s in zip(futures, order)}
+        futures = self.client.map(_extract_chunk, chunks(sources), gazetteer=gaz, lex=lx, pure=False)
         out = {}
-        for fut, got in as_completed(futures, with_results=True):
-            out[which[fut.key]] = got
-            if progress:
-                progress(which[fut.key])
+        for _, done in as_completed(futures, with_results=True):
+            for sid, got in done:
+                out[sid] = got
+                if progress:
+                    progress(sid)
         return out
 
     def mapper(self) -> Callable[[Callable, list], list]:
@@ -89,10 +90,10 @@ class Engine:
         return run
 
 
-def _extract_one(src: Source, *, gazetteer, lex) -> tuple[list[Claim], str | None]:
-    from .pipeline import _claims_or_warning
+def _extract_chunk(chunk: list[Source], *, gazetteer, lex) -> list[tuple[str, tuple[list[Claim], str | None]]]:
+    from .pipeline import chunk_claims
 
-    return _claims_or_warning(src, gazetteer, lex, None)  # the model: loaded once per worker process
+    return chunk_claims(chunk, gazetteer, lex)  # the model: loaded once per worker process
 
 
 def _map_batch(fn: Callable, items: Iterable) -> list:

@@ -34,6 +34,7 @@ from . import settings as settings_mod
 # Below this much text to read, sources are read in this process: a chosen bound, not a measured one (a
 # fork is cheap, but a worker's claims come back pickled); benchmarks/scale.py measures the two ways
 PARALLEL_MIN_CHARS = 60_000
+CHUNK_CHARS = 50_000  # text parsed in one stream, and handed to a worker at a time: a chosen size
 SLOTS = "slots.sqlite"  # in the cache folder: the findings of each slot, by the digest of its claims
 
 
@@ -61,9 +62,12 @@ def registry_for(paths: Iterable[str | Path], extra: Iterable[str | Path] = ()) 
     return settings_mod.registry_for(settings_mod.folders_of(paths), extra)
 
 
-def claims_of(source: Source, gazetteer: Gazetteer, *, nlp=None, lex: Lexicon | None = None) -> list[Claim]:
-    """The claims of one source (parses it with spaCy); `lex`: the run's settings' lexicon."""
-    lines = nlp_mod.parse(source.text, start=source.body_start, nlp=nlp)
+def claims_of(source: Source, gazetteer: Gazetteer, *, nlp=None, lex: Lexicon | None = None,
+              lines: list | None = None) -> list[Claim]:
+    """The claims of one source (parses it with spaCy, unless its parsed `lines` are given); `lex`: the
+    run's settings' lexicon."""
+    if lines is None:
+        lines = nlp_mod.parse(source.text, start=source.body_start, nlp=nlp)
     return extract_claims.extract_article(source, lines, gazetteer, lex=lex)
 
 
@@ -78,44 +82,78 @@ def cores() -> int:
 _WORKER: dict = {}  # what a worker process extracts with: set in the parent before the fork, inherited
 
 
+def chunks(sources: list[Source], budget: int = CHUNK_CHARS) -> list[list[Source]]:
+    """The sources, longest first, in runs of about `budget` characters: what one model stream reads (a
+    batch of the model holds lines of several short articles) and one worker is handed at a time."""
+    out: list[list[Source]] = []
+    size = budget
+    for src in sorted(sources, key=lambda s: -len(s.text)):  # the longest first: the workers finish together
+        if size >= budget:
+            out.append([])
+            size = 0
+        out[-1].append(src)
+        size += len(src.text)
+    return out
+
+
 def extract_all(sources: list[Source], gazetteer: Gazetteer, lex: Lexicon, *, nlp=None, jobs: int | None = None,
                 min_chars: int = PARALLEL_MIN_CHARS, progress=None) -> dict[str, tuple[list[Claim], str | None]]:
-    """source id -> (its claims, None) or ([], the warning that says why it has none). With more than one
-    job and enough text, the sources are read by worker processes forked from this one (the model and
-    the settings loaded once, here); the claims are the same as in one process."""
+    """source id -> (its claims, None) or ([], the warning that says why it has none). The sources are
+    parsed in chunks, each one stream of the model's batches. With more than one job and enough text,
+    the chunks are read by worker processes forked from this one (the model and the settings loaded
+    once, here); the claims are the same as in one process."""
     jobs = cores() if jobs is None else max(1, jobs)
     parallel = jobs > 1 and len(sources) > 1 and sum(len(s.text) for s in sources) >= min_chars \
         and "fork" in multiprocessing.get_all_start_methods()
+    out = {}
     if not parallel:
-        out = {}
-        for src in sources:
-            if progress:
-                progress(src.id)
-            out[src.id] = _claims_or_warning(src, gazetteer, lex, nlp)
+        for chunk in chunks(sources):
+            for sid, got in chunk_claims(chunk, gazetteer, lex, nlp):
+                if progress:
+                    progress(sid)
+                out[sid] = got
         return out
     _WORKER.update(gazetteer=gazetteer, lex=lex, nlp=nlp or nlp_mod.load())
-    order = sorted(sources, key=lambda s: -len(s.text))  # the longest first: the workers finish together
-    out = {}
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(sources)),
                                  mp_context=multiprocessing.get_context("fork")) as pool:
-            for src, got in zip(order, pool.map(_in_worker, order, chunksize=1)):
-                if progress:
-                    progress(src.id)
-                out[src.id] = got
+            for done in pool.map(_in_worker, chunks(sources), chunksize=1):
+                for sid, got in done:
+                    if progress:
+                        progress(sid)
+                    out[sid] = got
     finally:
         _WORKER.clear()
     return out
 
 
-def _in_worker(src: Source) -> tuple[list[Claim], str | None]:
-    return _claims_or_warning(src, _WORKER["gazetteer"], _WORKER["lex"], _WORKER["nlp"])
+def _in_worker(chunk: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:
+    return chunk_claims(chunk, _WORKER["gazetteer"], _WORKER["lex"], _WORKER["nlp"])
 
 
-def _claims_or_warning(src: Source, gazetteer: Gazetteer, lex: Lexicon, nlp) -> tuple[list[Claim], str | None]:
+def chunk_claims(chunk: list[Source], gazetteer: Gazetteer, lex: Lexicon,
+                 nlp=None) -> list[tuple[str, tuple[list[Claim], str | None]]]:
+    """(source id, its claims or a warning) for each source of a chunk, parsed in one stream. Should the
+    stream itself break (the model choking on one text), the rest of the chunk is read source by source,
+    so that only the source at fault is lost."""
+    out = []
+    try:
+        for src, lines in nlp_mod.parse_many(((s, s.text, s.body_start) for s in chunk), nlp=nlp):
+            out.append((src.id, _claims_or_warning(src, gazetteer, lex, nlp, lines)))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001
+        if os.environ.get("RECONCILE_DEBUG"):
+            raise
+        out += [(src.id, _claims_or_warning(src, gazetteer, lex, nlp)) for src in chunk[len(out):]]
+    return out
+
+
+def _claims_or_warning(src: Source, gazetteer: Gazetteer, lex: Lexicon, nlp,
+                       lines: list | None = None) -> tuple[list[Claim], str | None]:
     """The claims of one source, or none and a warning: one article's failure never costs the others."""
     try:
-        return claims_of(src, gazetteer, nlp=nlp, lex=lex), None
+        return claims_of(src, gazetteer, nlp=nlp, lex=lex, lines=lines), None
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001

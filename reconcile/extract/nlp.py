@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Iterable, Iterator
 
 from ..normalize.text import INVISIBLE_RANGES
 
@@ -82,10 +83,17 @@ def _pieces(start: int, line: str, size: int = MAX_LINE) -> list[tuple[int, str]
 def parse(text: str, *, start: int = 0, nlp=None, batch_size: int = 32) -> list[Line]:
     """Parse every non-blank line of `text` from `start`, in one batched pipe (invisible characters read as
     spaces: a Line's text has the length of the source's)."""
+    return next(parse_many([(None, text, start)], nlp=nlp, batch_size=batch_size))[1]
+
+
+def parse_many(texts: Iterable[tuple[Any, str, int]], *, nlp=None, batch_size: int = 32) -> Iterator[tuple[Any, list[Line]]]:
+    """(key, its Lines) for each (key, text, start) of `texts`, in order: the lines of all of them parsed in
+    one stream of the model's batches (short articles fill a batch together, as in a bare `nlp.pipe`)."""
     nlp = nlp or load()
-    spans = [(s, t.translate(_INVISIBLE)) for s, t in lines_of(text, start)]
-    docs = nlp.pipe((model_text(t) for _, t in spans), batch_size=batch_size)
-    return [Line(s, t, _french_lemmas(d)) for (s, t), d in zip(spans, docs)]
+    spans = [(k, [(s, t.translate(_INVISIBLE)) for s, t in lines_of(text, start)]) for k, text, start in texts]
+    docs = nlp.pipe((model_text(t) for _, lines in spans for _, t in lines), batch_size=batch_size)
+    for k, lines in spans:
+        yield k, [Line(s, t, _french_lemmas(next(docs))) for s, t in lines]
 
 
 def _french_lemmas(doc):

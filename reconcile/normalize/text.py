@@ -26,11 +26,23 @@ def _fold_char(c: str) -> str:
     return low if len(low) == 1 else c
 
 
+class _FoldTable(dict):
+    """code point -> its folded character, filled as characters are met (for str.translate)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+@lru_cache(maxsize=1 << 16)  # the same sentences and names are folded again and again by the extractors
 def fold(text: str) -> str:
     """Lowercase, accents stripped, apostrophes straightened; same length as `text`."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def phrase_pattern(phrases, *, inflect: bool = False) -> re.Pattern | None:
