@@ -458,8 +458,18 @@ def _values(involved: list[Claim], group: dict[str, int]) -> str:
         by_group[group[c.id]].append(c)
     if len(by_group) < 3:
         return ""
-    told = "; ".join(f"«{cs[0].quote}» ({', '.join(sorted({c.source for c in cs}))})" for cs in by_group.values())
+    told = "; ".join(f"«{cs[0].quote}» ({_some(sorted({c.source for c in cs}))})" for cs in by_group.values())
     return f" Values given: {told}."
+
+
+NAMED_SOURCES = 8  # sources named for one value in an explanation; the finding's claims list them all
+
+
+def _some(names: list[str]) -> str:
+    """Names, the first few of them and how many more."""
+    if len(names) <= NAMED_SOURCES:
+        return ", ".join(names)
+    return ", ".join(names[:NAMED_SOURCES]) + f" and {len(names) - NAMED_SOURCES} more"
 
 
 def _tie(a: Claim, b: Claim) -> str:

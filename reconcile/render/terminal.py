@@ -13,6 +13,9 @@ from .common import published_text, quoted_claims, value_text
 from .safe import inline as _s  # every text that came from a source, a file name or a decision
 
 COLOURS = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+# What a terminal shows in full, the most severe first; the rest is counted (the JSON, CSV and HTML reports
+# have them all): a corpus of thousands of articles still gives a summary one can read
+SHOWN_FINDINGS, SHOWN_LINES, SHOWN_IDS = 40, 40, 10
 
 
 def render(report: Report, *, width: int = 100, colour: bool = False) -> str:
@@ -21,27 +24,41 @@ def render(report: Report, *, width: int = 100, colour: bool = False) -> str:
     console = Console(file=buf, width=width, color_system="standard" if colour else None,
                       force_terminal=colour, no_color=not colour, highlight=False, emoji=False)
     _summary(console, report)
-    for f in report.findings:
+    for f in report.findings[:SHOWN_FINDINGS]:
         _finding(console, report, f)
+    _more(console, report.findings[SHOWN_FINDINGS:], "findings")
     if report.observations:
         console.print(Text("Observations (not contradictions)", style="bold"))
-        for f in report.observations:
+        for f in report.observations[:SHOWN_LINES]:
             console.print(Text(_s(f"  {f.kind} · {f.entity} · {f.attribute}: {f.explanation}")))
-    merged = [e for e in report.entities if e.evidence]
+        _more(console, report.observations[SHOWN_LINES:], "observations")
+    merged = [(e.name, form, why) for e in report.entities for form, why in e.evidence]
     if merged:
         console.print(Text("Entities written differently and taken as one", style="bold"))
-        for e in merged:
-            for form, why in e.evidence:
-                console.print(Text(_s(f"  {e.name} ← {form}: {why}")))
+        for name, form, why in merged[:SHOWN_LINES]:
+            console.print(Text(_s(f"  {name} ← {form}: {why}")))
+        _more(console, merged[SHOWN_LINES:], "merged names")
     if report.stale_decisions:
         console.print(Text("Stale decisions (their finding no longer exists; kept)", style="bold"))
-        for d in report.stale_decisions:
+        for d in report.stale_decisions[:SHOWN_LINES]:
             console.print(Text(_s(f"  {d['id']}: {(latest_decision(d) or {}).get('status', '?')}")))
+        _more(console, report.stale_decisions[SHOWN_LINES:], "stale decisions")
     if report.warnings:
         console.print(Text("Warnings", style="bold"))
-        for w in report.warnings:
+        for w in report.warnings[:SHOWN_LINES]:
             console.print(Text(_s(f"  {w}")))
+        _more(console, report.warnings[SHOWN_LINES:], "warnings")
     return buf.getvalue()
+
+
+def _more(console: Console, rest: list, what: str) -> None:
+    """One line for what the terminal does not show: how many, by severity for findings."""
+    if not rest:
+        return
+    by = {k: sum(getattr(x, "severity", None) == k for x in rest) for k in COLOURS}
+    counts = f" ({', '.join(f'{n} {k}' for k, n in by.items() if n)})" if any(by.values()) else ""
+    console.print(Text(f"… and {len(rest)} more {what}{counts}, not shown here: the JSON, CSV and HTML reports "
+                       "list them all", style="dim"))
 
 
 def _summary(console: Console, report: Report) -> None:
@@ -83,7 +100,9 @@ def _finding(console: Console, report: Report, f) -> None:
     body = Table.grid()
     body.add_row(grid)
     if len(shown) > 3:
-        body.add_row(Text(f"… and {len(shown) - 3} more claims: " + ", ".join(q.claim.id for q in shown[3:])))
+        ids = ", ".join(q.claim.id for q in shown[3:3 + SHOWN_IDS])
+        more = f" and {len(shown) - 3 - SHOWN_IDS} others" if len(shown) > 3 + SHOWN_IDS else ""
+        body.add_row(Text(f"… and {len(shown) - 3} more claims: {ids}{more}"))
     body.add_row(Text(_s(f.explanation), style="italic"))
     if f.decision:
         last = latest_decision(f.decision) or {}
