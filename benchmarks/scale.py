@@ -1,13 +1,14 @@
 """How the tool scales with the number of articles (issue 12): corpora of N articles built from the
 project's own stories, figures perturbed and names varied per copy, read and compared stage by stage.
 
-usage: python benchmarks/scale.py [--sizes 100,1000] [--jobs 2] [--keep DIR]
+usage: python benchmarks/scale.py [--sizes 100,1000] [--jobs 2] [--keep DIR] [--dask]
 
 Prints, for each size: the articles and words; the floor (bare `nlp.pipe` over the same texts, same model,
 same batch size, in one process); extraction in one process and with --jobs processes, as words/s and as a
 ratio to the floor; entity canonicalization and comparison (claims cached); the whole report; peak memory;
 and `check` of one new article against the corpus's claim base, against its own floor (loading the model
-and parsing that one article). The « ×floor » of `check` is its time over that floor (lower is better). Figures vary from run to run; progress goes to stderr.
+and parsing that one article); `check` with no change against loading the model; with --dask, the report on
+a local Dask cluster, its JSON compared with the local report's. The « ×floor » of `check` is its time over that floor (lower is better). Figures vary from run to run; progress goes to stderr.
 """
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(n: int, jobs: int, keep: Path | None) -> dict:
+def measure(n: int, jobs: int, keep: Path | None, dask: bool = False) -> dict:
     from reconcile.extract import nlp as nlp_mod
     from reconcile.pipeline import Options, canonicalize, claims_of, extract_all
     from reconcile.compare.slots import compare_all
@@ -129,6 +130,10 @@ def measure(n: int, jobs: int, keep: Path | None) -> dict:
     subprocess.run(cmd + ["report", str(corpus), "--claims-dir", str(claims_dir), "--out-dir", str(out_dir),
                           "--jobs", str(jobs)], check=True, capture_output=True)
     row["report_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    subprocess.run(cmd + ["check", str(corpus), "--claims-dir", str(claims_dir), "--jobs", str(jobs)],
+                   capture_output=True)
+    row["unchanged_s"] = time.perf_counter() - t
     new = corpus / "zz-new-article.txt"
     shutil.copy(stories()[1][1][0], new)
     t = time.perf_counter()
@@ -141,9 +146,29 @@ def measure(n: int, jobs: int, keep: Path | None) -> dict:
     subprocess.run([sys.executable, "-c", floor], check=True, capture_output=True)
     row["check_floor_s"] = time.perf_counter() - t
     new.unlink()
+    row["model_load_s"] = _model_load()
+    if dask:
+        _say(f"[{n}] report with --engine dask ({jobs} local workers), compared with the local one")
+        local_json, dask_json = base / f"local-{n}.json", base / f"dask-{n}.json"
+        subprocess.run(cmd + ["report", str(corpus), "--claims-dir", str(base / f"claims-local-{n}"),
+                              "--no-write", "--format", "json", "-o", str(local_json), "--jobs", str(jobs)],
+                       check=True, capture_output=True)
+        t = time.perf_counter()
+        subprocess.run(cmd + ["report", str(corpus), "--claims-dir", str(base / f"claims-dask-{n}"),
+                              "--no-write", "--format", "json", "-o", str(dask_json), "--engine", "dask",
+                              "--jobs", str(jobs)], check=True, capture_output=True)
+        row["dask_s"] = time.perf_counter() - t
+        row["dask_same"] = local_json.read_bytes() == dask_json.read_bytes()
     if keep is None:
         shutil.rmtree(base, ignore_errors=True)
     return row
+
+
+def _model_load() -> float:
+    """Seconds to start Python and load the model: what a `check` with nothing to parse is set against."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "from reconcile.extract import nlp; nlp.load()"], check=True)
+    return time.perf_counter() - t
 
 
 def main() -> None:
@@ -151,9 +176,11 @@ def main() -> None:
     ap.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", default=None, help="keep the corpora and claim bases in this folder")
+    ap.add_argument("--dask", action="store_true",
+                    help="also run the report with --engine dask and compare its JSON with the local one")
     args = ap.parse_args()
     keep = Path(args.keep) if args.keep else None
-    rows = [measure(int(n), args.jobs, keep) for n in args.sizes.split(",")]
+    rows = [measure(int(n), args.jobs, keep, args.dask) for n in args.sizes.split(",")]
     j = args.jobs
     print("throughput as a share of the floor: bare nlp.pipe with as many processes (1.00 = the floor)")
     print(f"{'articles':>8} {'words':>9} {'floor s':>8} {'extr s':>8} {'×floor':>7} {f'floor×{j} s':>10} "
@@ -165,6 +192,14 @@ def main() -> None:
               f"{r[f'floor{j}_s'] / r[f'extract{j}_s']:7.2f} "
               f"{r['canonicalize_s']:8.2f} {r['compare_s']:9.2f} {r['report_s']:9.1f} {r['check_s']:8.1f} "
               f"{r['check_s'] / r['check_floor_s']:7.2f} {r['peak_mb']:8.0f}")
+    print("check with no change (slot store and claim cache warm), against starting Python and loading the model")
+    for r in rows:
+        print(f"{r['articles']:8d} articles: {r['unchanged_s']:.1f} s, model load {r['model_load_s']:.1f} s "
+              f"({r['unchanged_s'] / r['model_load_s']:.2f}×)")
+    for r in rows:
+        if "dask_s" in r:
+            print(f"{r['articles']:8d} articles: report with --engine dask {r['dask_s']:.1f} s; "
+                  f"JSON {'identical to' if r['dask_same'] else 'DIFFERENT from'} the local report")
 
 
 if __name__ == "__main__":
