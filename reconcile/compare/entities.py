@@ -43,6 +43,46 @@ def _of_another(head: list[str], forms: list[str]) -> bool:
         any(f[:1].islower() for f in forms)
 
 
+SPELLING = 92  # the least similarity (rapidfuzz's ratio) of two spellings of one long name
+_Q = 4  # the length of the pieces of names that the index of spellings holds
+
+
+def _most_edits(n: int) -> int:
+    """The most insertions and deletions between a name of `n` characters and any name at least SPELLING
+    similar to it (ratio = 100 × (1 − edits / total length), the other name at most that many longer)."""
+    share = (100 - SPELLING) / 100
+    d = int(share * 2 * n + 1e-9)
+    while int(share * (2 * n + d + 1) + 1e-9) > d:
+        d += 1
+    return d
+
+
+class _Near:
+    """Blocking for spellings within a letter or two: a name and another at most d edits away share one of
+    the name's d + 1 pieces unchanged (each edit breaks at most one), at most d characters from where it
+    stood. The index holds each name's pieces of _Q characters with their places; a name is then scored
+    only against the names that hold, near its place, the rarest piece of one of its d + 1 parts."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        self.grams: dict[str, list[tuple[int, int]]] = {}
+        for i, o in enumerate(names):
+            for p in range(len(o) - _Q + 1):
+                self.grams.setdefault(o[p:p + _Q], []).append((i, p))
+
+    def candidates(self, k: str) -> list[int]:
+        """The indexes (in order) of the names that may be SPELLING-similar to `k`: a superset of them."""
+        d = _most_edits(len(k))
+        cuts = [round(j * len(k) / (d + 1)) for j in range(d + 2)]
+        found: set[int] = set()
+        for a, b in zip(cuts, cuts[1:]):
+            if b - a < _Q:
+                return list(range(len(self.names)))  # a part too short to hold a piece: every name
+            p = min(range(a, b - _Q + 1), key=lambda p: len(self.grams.get(k[p:p + _Q], ())))
+            found.update(i for i, at in self.grams.get(k[p:p + _Q], ()) if abs(at - p) <= d)
+        return sorted(found)
+
+
 def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambda n: False,
             sections: frozenset = frozenset(), forms: dict | None = None,
             closed: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
@@ -77,6 +117,7 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
     named = {k: any(any(ch.isupper() for ch in n) for n in by_key[k]) for k in ks}
     mergeable = [o for o in ks if named[o] and o not in closed]  # what a name may be merged into, in order
     long8 = [o for o in ks if len(o) >= 8]
+    near8 = _Near(long8)
     initials: dict[str, list[tuple[str, str]]] = {}  # key -> (written form, its initials), read when asked
 
     def spelled(o: str) -> list[tuple[str, str]]:
@@ -128,8 +169,10 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
                 if full is not None:
                     cands.append((o, f"« {by_key[k][0]} » is the acronym of « {full} »"))
         if not cands and len(k) >= 8:
-            close = process.extract(k, long8, scorer=fuzz.ratio, score_cutoff=92, limit=None)
-            for o, _, _ in sorted(close, key=lambda hit: hit[2]):  # in the order of ks
+            near = near8.candidates(k)
+            close = process.extract(k, [long8[i] for i in near], scorer=fuzz.ratio, score_cutoff=SPELLING,
+                                    limit=None)
+            for o, _, _ in sorted(close, key=lambda hit: near[hit[2]]):  # in the order of ks
                 if o != k and final(o) != k and weight[o] > weight[k]:
                     cands.append((o, f"« {by_key[k][0]} » and « {by_key[o][0]} » differ by a letter or two"))
         if len({final(o) for o, _ in cands}) == 1:  # names already merged count as one

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from reconcile.normalize.entities import Registry, default_registry, fold, key, unify
 
@@ -109,3 +109,23 @@ def test_corpus_resolution_finds_parts_and_acronyms_among_many_names():
     assert got["SGP"] == "Société des grands projets" and "acronym" in why["SGP"]
     assert got["Orvale"] == "Orvale"  # it ends one longer name and begins another: left alone
     assert got["Société Vendel 3"] == "Société Vendel 3"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abcde fgh", min_size=8, max_size=30), min_size=1, max_size=60), st.data())
+def test_the_spelling_index_misses_no_name_a_letter_or_two_away(names, data):
+    """Blocking by pieces of names: every name at least SPELLING-similar to another is among its candidates."""
+    from rapidfuzz import fuzz, process
+
+    from reconcile.compare.entities import SPELLING, _Near
+
+    k = data.draw(st.sampled_from(names))
+    mutated = list(k)
+    for _ in range(data.draw(st.integers(0, 3))):
+        i = data.draw(st.integers(0, len(mutated) - 1))
+        mutated[i:i + 1] = data.draw(st.sampled_from([[], [mutated[i], "x"], ["y"]]))
+    names = names + ["".join(mutated)] if len(mutated) >= 8 else names
+    near = _Near(names)
+    for name in names:
+        want = {i for _, _, i in process.extract(name, names, scorer=fuzz.ratio, score_cutoff=SPELLING, limit=None)}
+        assert want <= set(near.candidates(name))
