@@ -47,8 +47,12 @@ def fold(name: str) -> str:
 def key(name: str, *, folding: dict | None = None) -> str:
     """The matching key: folded, leading article and legal forms dropped."""
     cfg = folding or _package_data()["folding"]
-    articles, prefixes, suffixes = _folded_forms(tuple(cfg["articles"]), tuple(cfg["legal_prefixes"]),
-                                                 tuple(cfg["legal_suffixes"]))
+    return _key(name, tuple(cfg["articles"]), tuple(cfg["legal_prefixes"]), tuple(cfg["legal_suffixes"]))
+
+
+@lru_cache(maxsize=1 << 16)  # a corpus names the same entities in every article
+def _key(name: str, articles: tuple, prefixes: tuple, suffixes: tuple) -> str:
+    articles, prefixes, suffixes = _folded_forms(articles, prefixes, suffixes)
     s = fold(name)
     for a in articles:
         if a.endswith("'") and s.startswith(a):

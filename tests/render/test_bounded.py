@@ -33,4 +33,4 @@ def test_an_explanation_names_a_few_sources_per_value_and_counts_the_others():
     told = finding.explanation
     assert f"and {20 - S.NAMED_SOURCES} more)" in told
     assert "s0, s1, s10, s11, s12, s13, s14, s15 and 12 more" in told
-    assert "«q20» (s20)" in told
+    assert f"«{mid[0].quote}» (s20)" in told and f"«{high[0].quote}» (s21)" in told
