@@ -40,6 +40,24 @@ class Engine:
             if self.cluster is not None:
                 self.cluster.close()
             raise ReconcileError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
+        self._same_code(scheduler)
+
+    def _same_code(self, scheduler: str | None) -> None:
+        """Workers that run another version of this package would extract and judge otherwise (and their
+        findings would enter the slot store under this one's fingerprint): refused, naming them."""
+        from .store import data_fingerprint
+
+        mine = data_fingerprint(comparison=True)
+        try:
+            theirs = self.client.run(_fingerprint)
+        except Exception as exc:  # noqa: BLE001 (a worker without this package cannot import it)
+            theirs = {"(a worker)": f"cannot run reconcile: {exc.__class__.__name__}"}
+        odd = sorted(w for w, fp in theirs.items() if fp != mine)
+        if odd:
+            self.close()
+            raise ReconcileError(f"Dask workers of {scheduler or 'the local cluster'} run another version of "
+                                 f"reconcile than this one ({', '.join(odd[:3])}{' …' if len(odd) > 3 else ''}): "
+                                 "install the same version on every worker")
 
     def __enter__(self) -> "Engine":
         return self
@@ -94,6 +112,12 @@ def _extract_chunk(chunk: list[Source], *, gazetteer, lex) -> list[tuple[str, tu
     from .pipeline import chunk_claims
 
     return chunk_claims(chunk, gazetteer, lex)  # the model: loaded once per worker process
+
+
+def _fingerprint() -> str:
+    from .store import data_fingerprint
+
+    return data_fingerprint(comparison=True)
 
 
 def _map_batch(fn: Callable, items: Iterable) -> list:

@@ -50,16 +50,17 @@ def dumps(obj, **kw) -> str:
 _UNSEEN = re.compile(f"[\x7f-\x9f{HIDDEN_CLASS}]")
 
 
-def bounded_yaml(text: str, *, max_depth: int, max_aliases: int) -> tuple[int, str] | None:
+def bounded_yaml(text: str, *, max_depth: int, max_aliases: int, loader=None) -> tuple[int, str] | None:
     """(line, why: « is nested… » or « uses… ») when a YAML text nests deeper than `max_depth` or uses more
     than `max_aliases` aliases, read from the parser's events before anything is built from them (an alias
     bomb, « billion laughs », or a thousand nested lists, stop here); None when it is within bounds or not
-    valid YAML (the loader says what is wrong)."""
+    valid YAML (the loader says what is wrong). `loader`: the loader class that will build the text (its
+    parser is the one that must find it bounded; PyYAML's pure-Python safe loader by default)."""
     import yaml
 
     depth = aliases = 0
     try:
-        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml if built
+        for event in yaml.parse(text, Loader=loader or yaml.SafeLoader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > max_depth:

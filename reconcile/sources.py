@@ -322,7 +322,8 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict,
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 1 if text.startswith("\ufeff") else 0
-    why = bounded_yaml(m.group(2) or "", max_depth=FRONT_MATTER_MAX_DEPTH, max_aliases=FRONT_MATTER_MAX_ALIASES)
+    why = bounded_yaml(m.group(2) or "", max_depth=FRONT_MATTER_MAX_DEPTH, max_aliases=FRONT_MATTER_MAX_ALIASES,
+                       loader=_SAFE)
     if why:
         warnings.append(warning(W_FRONT_MATTER, name, f"front matter {why[1]}, ignored"))
         return {}, m.end()

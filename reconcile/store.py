@@ -400,24 +400,29 @@ class SlotStore:
             self.warnings.append(warning(W_CACHE, str(self.path), why))
 
     def _open(self):
+        """The database, made if need be; a file that is not this store is rebuilt (said), one that cannot be
+        opened now (locked by another run past the timeout, a read-only folder) is done without (said)."""
         import sqlite3
 
         for attempt in (1, 2):
+            db = None
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
-                db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                db.execute("CREATE TABLE IF NOT EXISTS slots (key TEXT NOT NULL, digest TEXT NOT NULL, "
-                           "findings TEXT NOT NULL, run INTEGER NOT NULL, PRIMARY KEY (key, digest))")
-                row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
-                if row is None:
-                    db.execute("INSERT INTO meta VALUES ('schema', ?), ('run', '0')", (str(self.SCHEMA),))
-                elif row[0] != str(self.SCHEMA):
-                    raise sqlite3.DatabaseError(f"schema {row[0]}, not {self.SCHEMA}")
-                self.run = int(db.execute("SELECT value FROM meta WHERE name = 'run'").fetchone()[0]) + 1
+                with _transaction(db):  # two first runs at once: one makes the tables, the other finds them
+                    db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                    db.execute("CREATE TABLE IF NOT EXISTS slots (key TEXT NOT NULL, digest TEXT NOT NULL, "
+                               "findings TEXT NOT NULL, run INTEGER NOT NULL, PRIMARY KEY (key, digest))")
+                    db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?), ('run', '0')", (str(self.SCHEMA),))
+                    row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+                    if row is None or row[0] != str(self.SCHEMA):
+                        raise _NotThisStore(f"schema {row[0] if row else None}, not {self.SCHEMA}")
+                    self.run = int(db.execute("SELECT value FROM meta WHERE name = 'run'").fetchone()[0]) + 1
                 return db
-            except (sqlite3.Error, OSError, ValueError, TypeError) as exc:
-                if attempt == 2 or isinstance(exc, OSError) and not self.path.is_file():
+            except (_NotThisStore, sqlite3.DatabaseError, ValueError, TypeError) as exc:
+                if db is not None:
+                    db.close()
+                if isinstance(exc, sqlite3.OperationalError) or attempt == 2:  # locked, unable to open: not ours
                     self._say(f"slot store cannot be used ({reason(exc)}), slots compared anew")
                     return None
                 self._say(f"slot store unreadable ({reason(exc)}), rebuilt")
@@ -425,6 +430,9 @@ class SlotStore:
                     self.path.unlink()
                 except OSError:
                     pass
+            except OSError as exc:
+                self._say(f"slot store cannot be used ({reason(exc)}), slots compared anew")
+                return None
         return None
 
     def get(self, key: str, digest: str):
@@ -468,12 +476,18 @@ class SlotStore:
                 self.db.executemany("UPDATE slots SET run = ? WHERE key = ? AND digest = ?",
                                     [(self.run, k, d) for k, d in self.used])
                 self.db.execute("DELETE FROM slots WHERE run < ?", (self.run - 1,))
-                self.db.execute("UPDATE meta SET value = ? WHERE name = 'run'", (str(self.run),))
+                # runs that ended meanwhile may have counted further: the counter never goes back
+                self.db.execute("UPDATE meta SET value = CAST(MAX(CAST(value AS INTEGER), ?) AS TEXT) "
+                                "WHERE name = 'run'", (self.run,))
         except Exception as exc:  # noqa: BLE001 (sqlite3.Error, disk full, read-only)
             self._say(f"slot store cannot be written ({reason(exc)}), not kept")
         finally:
             self.db.close()
             self.db = None
+
+
+class _NotThisStore(Exception):
+    """A database that is not a slot store of this schema."""
 
 
 class _transaction:

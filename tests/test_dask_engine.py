@@ -54,3 +54,17 @@ def test_a_scheduler_that_cannot_be_reached_is_a_usage_error_in_one_line(tmp_pat
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "cannot reach the Dask scheduler tcp://127.0.0.1:9" in lines[0]
     assert done.stdout == ""
+
+
+def test_workers_that_run_another_version_are_refused(monkeypatch):
+    from reconcile import store
+    from reconcile.dask_engine import Engine
+    from reconcile.errors import ReconcileError
+
+    monkeypatch.setattr(store, "data_fingerprint", lambda *a, **k: "this process's own code")
+    try:
+        Engine(jobs=1).close()
+    except ReconcileError as exc:
+        assert "run another version of reconcile" in str(exc) and "the local cluster" in str(exc)
+    else:
+        raise AssertionError("workers with other code were used")

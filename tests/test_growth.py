@@ -89,3 +89,34 @@ def test_continuity_holds_through_a_renamed_entity_and_not_through_a_lost_claim(
     assert continues(replace(renamed, claims=(a.id, b.id, c.id)), "conflict", "headcount", earlier.claims, by_id)
     assert not continues(replace(renamed, claims=(a.id, c.id)), "conflict", "headcount", earlier.claims, by_id)
     assert not continues(renamed, "plan_vs_outcome", "headcount", earlier.claims, by_id)
+
+
+def test_claims_that_agree_with_a_side_but_not_with_each_other_make_another_finding():
+    """« environ 100 » against 150, dismissed; then 96 and 104 are each within « environ 100 », not within
+    each other: two values where there was one side."""
+    from reconcile.model import Finding
+
+    a = make(100.0, "quantity", None, None, "s1", False, approx=True)
+    b = make(150.0, "quantity", None, None, "s2", False)
+    c = make(96.0, "quantity", None, None, "s3", False)
+    d = make(104.0, "quantity", None, None, "s4", False)
+    same = make(150.0, "quantity", None, None, "s5", False)
+    by_id = {x.id: x for x in (a, b, c, d, same)}
+    earlier = Finding("f-1", "conflict", "high", "Fabrex", "headcount", (a.id, b.id), "…")
+    assert continues(replace(earlier, id="f-2", claims=(a.id, b.id, c.id, same.id)), "conflict", "headcount",
+                     earlier.claims, by_id)
+    assert not continues(replace(earlier, id="f-3", claims=(a.id, b.id, c.id, d.id)), "conflict", "headcount",
+                         earlier.claims, by_id)
+
+
+def test_a_sum_that_gains_a_part_is_another_finding():
+    from reconcile.compare.totals import KIND
+    from reconcile.model import Finding
+
+    whole = make(100.0, "quantity", None, None, "s1", False)
+    part1, part2, part3 = (make(v, "quantity", None, None, "s1", False) for v in (40.0, 40.0, 40.0))
+    by_id = {x.id: x for x in (whole, part1, part2, part3)}
+    earlier = Finding("f-1", KIND, "medium", "Fabrex", "headcount", (whole.id, part1.id, part2.id), "…")
+    assert continues(replace(earlier, id="f-2", entity="Fabrex SA"), KIND, "headcount", earlier.claims, by_id)
+    assert not continues(replace(earlier, id="f-3", claims=(*earlier.claims, part3.id)), KIND, "headcount",
+                         earlier.claims, by_id)

@@ -125,3 +125,36 @@ def test_compare_all_takes_a_slots_findings_from_the_memo_only_for_the_same_clai
     changed = replace(b, value=150.0)
     assert S.slot_digest(S.slots([a, changed])[0], "x") != digest
     assert S.compare_all([a, changed], memo=memo, salt="x")[0] != [_finding("f-from-the-memo")]
+
+
+def test_another_database_in_its_place_is_said_and_rebuilt(tmp_path):
+    path = tmp_path / "s.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO meta VALUES ('schema', '99')")
+    said: list[str] = []
+    store = SlotStore(path, said)
+    store.put("a|headcount", "d1", [_finding("f-1")])
+    store.close()
+    assert len(said) == 1 and "W017" in said[0] and "rebuilt" in said[0]
+    again = SlotStore(path, said)
+    assert again.get("a|headcount", "d1") == [_finding("f-1")] and len(said) == 1
+    again.close()
+
+
+def test_runs_that_overlap_share_the_store_and_its_count_never_goes_back(tmp_path):
+    path = tmp_path / "s.sqlite"
+    said: list[str] = []
+    long_run, short_run = SlotStore(path, said), SlotStore(path, said)  # both open a store not yet made
+    short_run.put("b|headcount", "d2", [])
+    short_run.close()
+    later = SlotStore(path, said)
+    later.close()
+    long_run.put("a|headcount", "d1", [_finding("f-1")])
+    long_run.close()  # it began first and counted 1; the store had counted 2
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT value FROM meta WHERE name = 'run'").fetchone()[0] == "2"
+    assert said == []
+    last = SlotStore(path, said)
+    assert last.get("a|headcount", "d1") == [_finding("f-1")]
+    last.close()

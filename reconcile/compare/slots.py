@@ -253,7 +253,6 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
             ga, gb = sorted((group[a.id], group[b.id]))
             pairs[(ga, gb, v.kind, v.rule == "cumulative")].append((a, b, v))
     consensus, support, members = consensus_of(slot, exclusions, agreeing=agreeing)
-    pos = {c.id: i for i, c in enumerate(slot.claims)}
     origins = {cid: len({V.origin(x) for x in xs}) for cid, xs in agreeing.items()}
     out = []
     shown: set[frozenset] = set()  # pairs of claims already in a flagged finding of this slot
@@ -275,7 +274,7 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
         fid = "f-" + hashlib.sha1(f"{kind}|{slot.key}|{'|'.join(sorted(ids))}".encode()).hexdigest()[:10]
         outliers = tuple(c.id for c in involved if c.id not in members)
         rule, told = worst[2].rule, _explain(kind, slot, worst, len(ps)) + _values(involved, group)
-        fixes = sorted(((a, b) for a, b, _ in ps if _corrected(a, b)), key=lambda p: (pos[p[0].id], pos[p[1].id]))
+        fixes = [(a, b) for a, b, _ in ps if _corrected(a, b)]
         if fixes:
             a, b = fixes[0] if fixes[0][1].corrects == fixes[0][0].id else fixes[0][::-1]
             told += f" {b.source} itself reports that «{b.quote}» corrects «{a.quote}» (line {b.line})."
@@ -549,23 +548,45 @@ def consensus_of(slot: Slot, exclusions, *, agreeing=None) -> tuple[Claim | None
 def continues(found: Finding, kind: str, attribute: str, earlier: Iterable[str], by_id: dict[str, Claim],
               exclusions: frozenset = frozenset()) -> bool:
     """True when `found` is the finding that an earlier one (its kind, attribute and claim ids) has grown
-    into: the same kind and attribute, every earlier claim still in it, and each claim it gained agreeing
-    with one of them (another article repeating a side's figure), so that a reviewer's decision on the
-    earlier finding still holds. Its entity may have been renamed (a cluster that took a longer name);
-    a claim that brings a new value, or an earlier claim gone, makes it another finding."""
+    into: the same kind and attribute, every earlier claim still in it, and the claims it gained only
+    repeating a side's value (another article giving one side's figure), so that a reviewer's decision
+    on the earlier finding still holds. Its entity may have been renamed (a cluster that took a longer
+    name). Sides are the sets of claims that all agree with each other: the claims it gained must fall
+    into the earlier sides, each agreeing with every claim of its side, and make no side of their own
+    (« environ 100 » against 150, then 96 and 104: two values where there was one, another finding).
+    A sum that does not match its parts grows only by being renamed."""
     earlier = set(earlier)
     if found.kind != kind or found.attribute != attribute or not earlier or not earlier <= set(found.claims):
         return False
-    old = [by_id[i] for i in earlier if i in by_id]
-    if len(old) != len(earlier):
+    if kind == INCONSISTENT_TOTAL and set(found.claims) != earlier:
+        return False  # a part more changes the sum
+    if any(i not in by_id for i in found.claims):
         return False
-    for cid in found.claims:
-        if cid in earlier:
-            continue
-        new = by_id.get(cid)
-        if new is None or not any(_agree(new, o, exclusions) for o in old):
-            return False
-    return True
+    old = [by_id[i] for i in found.claims if i in earlier]
+    new = [by_id[i] for i in found.claims if i not in earlier]
+    if not new:
+        return True
+    sides = _sides(old, exclusions)
+    grown = [list(side) for side in sides]
+    for c in new:
+        homes = [k for k, side in enumerate(sides) if all(_agree(c, o, exclusions) for o in side)]
+        if len(homes) != 1:
+            return False  # a value of its own, or one that two sides share: not one side repeated
+        grown[homes[0]].append(c)
+    return all(_agree(a, b, exclusions) for side in grown for a, b in combinations(side, 2))
+
+
+def _sides(claims: list[Claim], exclusions: frozenset) -> list[list[Claim]]:
+    """The claims in sets that agree within (the most precise first, as _groups makes them)."""
+    out: list[list[Claim]] = []
+    for c in sorted(claims, key=lambda c: (_vagueness(c), c.source, c.start)):
+        for side in out:
+            if all(_agree(c, o, exclusions) for o in side):
+                side.append(c)
+                break
+        else:
+            out.append([c])
+    return out
 
 
 def _agree(a: Claim, b: Claim, exclusions: frozenset = frozenset()) -> bool:
