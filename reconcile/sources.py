@@ -492,9 +492,15 @@ def parse_date_phrase(s: str, *, anchored: bool = False) -> dt.date | None:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             return None
+    return _written_date(m.group(0))
+
+
+@lru_cache(maxsize=4096)  # an archive's bylines write the same days again and again
+def _written_date(phrase: str) -> dt.date | None:
+    """A full date written in words (« 3 mars 2025 »), read by dateparser."""
     import dateparser
 
-    parsed = dateparser.parse(m.group(0), languages=["fr"],
+    parsed = dateparser.parse(phrase, languages=["fr"],
                               settings={"RELATIVE_BASE": dt.datetime(2000, 1, 1),
                                         "REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.date() if parsed else None

@@ -288,3 +288,14 @@ def test_sources_file_name_not_in_utf8_is_named_with_escapes(tmp_path):
     assert [s.id for s in loaded.sources] == ["good"]
     assert loaded.warnings[0].startswith("W003") and "bad\\xff.txt" in loaded.warnings[0]
     loaded.warnings[0].encode("utf-8")  # writable as text: no lone surrogate left
+
+
+def test_a_date_written_in_words_is_read_once_for_every_byline_that_writes_it():
+    from reconcile.sources import _written_date, parse_date_phrase
+
+    before = _written_date.cache_info()
+    first = parse_date_phrase("17 mars 2031 à 8 h 10", anchored=True)
+    again = parse_date_phrase("mardi 17 mars 2031, mis à jour", anchored=True)
+    after = _written_date.cache_info()
+    assert first == again == dt.date(2031, 3, 17)
+    assert after.misses == before.misses + 1 and after.hits == before.hits + 1
