@@ -182,6 +182,8 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
       reconcile report
       reconcile report sources/ --format markdown -o reports/report.md
       reconcile report 'articles/*.html' --format json -o -
+      reconcile report archive/ --jobs 4                     # four worker processes
+      reconcile report archive/ --scheduler tcp://host:8786  # on a Dask cluster
     """
     from .render import render_all
 
