@@ -158,3 +158,23 @@ def test_runs_that_overlap_share_the_store_and_its_count_never_goes_back(tmp_pat
     last = SlotStore(path, said)
     assert last.get("a|headcount", "d1") == [_finding("f-1")]
     last.close()
+
+
+def test_a_run_after_the_one_that_extracted_reads_every_slot_from_the_store(tmp_path, nlp):
+    """The claims read back from the claim cache are those extraction made, field for field: the second run
+    finds every slot's digest in the store (a `check` just after a `report` compares nothing anew)."""
+    cache = tmp_path / "cache"
+    run(options=Options(paths=[str(SOURCES)], cache_dir=str(cache)), nlp=nlp)  # extracts, writes both caches
+    counted = {}
+    original = SlotStore.close
+
+    def close(store):
+        counted.update(hits=store.hits, misses=store.misses)
+        original(store)
+
+    SlotStore.close = close
+    try:
+        run(options=Options(paths=[str(SOURCES)], cache_dir=str(cache)), nlp=nlp)  # reads the claim cache
+    finally:
+        SlotStore.close = original
+    assert counted["misses"] == 0 and counted["hits"] > 0

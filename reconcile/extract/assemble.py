@@ -63,7 +63,7 @@ def add_claim(ctx: Context, s: Sentence, a: int, b: int, *, entity: str, attribu
     ctx.claims.append(Claim(
         id=cid, source=ctx.source.id, start=a, end=b, line=text.count("\n", 0, a) + 1,
         quote=quote, sentence=sentence, entity=entity, attribute=attribute, value=value, kind=kind,
-        modality=mod, attributed_to=origin[0] if origin else None, confidence=min(confidence, 0.95),
+        modality=mod, attributed_to=origin[0] if origin else None, confidence=round(min(confidence, 0.95), 3),
         published=ctx.source.published, scope=tuple(sorted((scope or {}).items())),
         rules=tuple(sorted(rules.items())), **fields))
 
