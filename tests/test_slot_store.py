@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import replace
 
 from reconcile.compare import slots as S
@@ -13,6 +14,23 @@ from reconcile.store import SlotStore
 
 from .compare.test_sweep import make
 from .conftest import SOURCES
+
+
+@contextmanager
+def counting():
+    """The slot store's hits and misses in the run inside the block."""
+    counted: dict = {}
+    original = SlotStore.close
+
+    def close(store):
+        counted.update(hits=store.hits, misses=store.misses)
+        original(store)
+
+    SlotStore.close = close
+    try:
+        yield counted
+    finally:
+        SlotStore.close = original
 
 
 def _same(a, b) -> None:
@@ -42,18 +60,8 @@ def test_a_new_article_is_compared_with_the_slots_it_touches_and_the_rest_is_rea
     (folder / "zz-depeche.txt").write_text(
         "---\ntitle: Ampere, la filiale électrique\npublished: 2024-02-01\noutlet: Dépêche du soir\n---\n"
         "Ampere compte désormais 9 800 salariés, selon la direction de Renault.\n", "utf-8")
-    counted = {}
-    original = SlotStore.close
-
-    def close(store):
-        counted.update(hits=store.hits, misses=store.misses)
-        original(store)
-
-    SlotStore.close = close
-    try:
+    with counting() as counted:
         got = run(options=Options(paths=[str(folder)], cache_dir=str(cache)), nlp=nlp)
-    finally:
-        SlotStore.close = original
     want = run(options=Options(paths=[str(folder)]), nlp=nlp)
     _same(got, want)
     assert counted["hits"] > 0 and counted["misses"] > 0
@@ -165,16 +173,6 @@ def test_a_run_after_the_one_that_extracted_reads_every_slot_from_the_store(tmp_
     finds every slot's digest in the store (a `check` just after a `report` compares nothing anew)."""
     cache = tmp_path / "cache"
     run(options=Options(paths=[str(SOURCES)], cache_dir=str(cache)), nlp=nlp)  # extracts, writes both caches
-    counted = {}
-    original = SlotStore.close
-
-    def close(store):
-        counted.update(hits=store.hits, misses=store.misses)
-        original(store)
-
-    SlotStore.close = close
-    try:
+    with counting() as counted:
         run(options=Options(paths=[str(SOURCES)], cache_dir=str(cache)), nlp=nlp)  # reads the claim cache
-    finally:
-        SlotStore.close = original
     assert counted["misses"] == 0 and counted["hits"] > 0
