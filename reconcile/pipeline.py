@@ -106,25 +106,24 @@ def extract_all(sources: list[Source], gazetteer: Gazetteer, lex: Lexicon, *, nl
     parallel = jobs > 1 and len(sources) > 1 and sum(len(s.text) for s in sources) >= min_chars \
         and "fork" in multiprocessing.get_all_start_methods()
     out = {}
-    if not parallel:
-        for chunk in chunks(sources):
-            for sid, got in chunk_claims(chunk, gazetteer, lex, nlp):
+
+    def collect(results) -> dict:
+        for done in results:  # each chunk's (source id, claims or warning), as it is read
+            for sid, got in done:
                 if progress:
                     progress(sid)
                 out[sid] = got
         return out
+
+    if not parallel:
+        return collect(chunk_claims(chunk, gazetteer, lex, nlp) for chunk in chunks(sources))
     _WORKER.update(gazetteer=gazetteer, lex=lex, nlp=nlp or nlp_mod.load())
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(sources)),
                                  mp_context=multiprocessing.get_context("fork")) as pool:
-            for done in pool.map(_in_worker, chunks(sources), chunksize=1):
-                for sid, got in done:
-                    if progress:
-                        progress(sid)
-                    out[sid] = got
+            return collect(pool.map(_in_worker, chunks(sources), chunksize=1))
     finally:
         _WORKER.clear()
-    return out
 
 
 def _in_worker(chunk: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:

@@ -577,16 +577,13 @@ def continues(found: Finding, kind: str, attribute: str, earlier: Iterable[str],
 
 
 def _sides(claims: list[Claim], exclusions: frozenset) -> list[list[Claim]]:
-    """The claims in sets that agree within (the most precise first, as _groups makes them)."""
-    out: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: (_vagueness(c), c.source, c.start)):
-        for side in out:
-            if all(_agree(c, o, exclusions) for o in side):
-                side.append(c)
-                break
-        else:
-            out.append([c])
-    return out
+    """The claims in sets that all agree with each other, as a slot's groups are made (_groups)."""
+    slot = Slot("", "", tuple(claims))
+    group = _groups(slot, _agreeing(slot, exclusions))
+    out: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims:
+        out[group[c.id]].append(c)
+    return list(out.values())
 
 
 def _agree(a: Claim, b: Claim, exclusions: frozenset = frozenset()) -> bool:
