@@ -10,14 +10,15 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from itertools import combinations
 from typing import Callable, Iterable, Protocol
 
 from ..model import (INCIDENT_SUBJECTS, INHERITED_SUBJECTS, SEVERITY_RANK, Bounds, Claim, Finding, Interval,
                      value_to_json)
 from ..normalize.entities import key as entity_key
-from ..extract.lexicon import generic_event
+from ..extract.lexicon import counter_class, generic_event
+from ..normalize.text import fold
 from . import verdicts as V
 from .tolerance import range_of
 from .totals import KIND as INCONSISTENT_TOTAL, inconsistent_totals
@@ -217,68 +218,97 @@ def _in_order(fn: Callable, items: list) -> list:
 
 
 def _against_growth(a: Claim, b: Claim) -> bool:
-    """True when the later of two claims gives a lower figure."""
+    """True when the later of two claims gives a lower figure (two figures: a date does not grow)."""
+    if not all(isinstance(c.value, (int, float, Bounds)) for c in (a, b)):
+        return False
     first, last = sorted((a, b), key=lambda c: c.time.start)
     lo = lambda c: c.value if isinstance(c.value, float) else (c.value.low or c.value.high or 0)  # noqa: E731
     return lo(last) < lo(first)
 
 
-def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> list[Finding]:
+def _verdict(a: Claim, b: Claim, slot: Slot, exclusions, cumulative, lex) -> V.Verdict:
+    """The verdict on two claims of a slot, `a` the earlier in the slot's order: a running total that
+    falls is told as such (the later figure lower, and no word of a change)."""
+    v = V.compare(a, b, exclusions=exclusions, lex=lex)
+    if v.kind == V.EVOLUTION and slot.attribute in cumulative and _against_growth(a, b) and \
+            not V.changed(a, b, lex):
+        v = V.Verdict(V.EVOLUTION, "cumulative",
+                      lambda v=v: v.explanation.split(", but")[0] + f"; the later figure is lower, yet a total "
+                      f"of {slot.attribute} only grows over time", v.gap)
+    return v
+
+
+def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None, alike: bool = True) -> list[Finding]:
     """One finding per disagreement: claims that agree form a group, and each pair of groups
     that disagree (with one kind of verdict) is one finding, so that a finding never gathers
-    figures that only disagree with somebody else (a total and its part, two days' counts)."""
-    agreeing = _agreeing(slot, exclusions)
-    group = _groups(slot, agreeing)
+    figures that only disagree with somebody else (a total and its part, two days' counts).
+
+    Claims that every verdict reads alike (_reading: one figure, time, modality and rules, in many
+    articles) are compared once, as one set of twins (`alike=False`: every claim on its own, the reading
+    the twins must give): the cost grows with the number of different readings of a fact, not with the
+    square of the number of articles that repeat it."""
+    twins = _twins(slot, exclusions, lex, alike)
+    reps = Slot(slot.entity, slot.attribute, tuple(t.rep for t in twins), slot.scope)
+    of = {t.rep.id: t for t in twins}
+    agreeing = _agreeing(reps, exclusions)
+    group = _groups(reps, agreeing)
     # Many groups of values under one key is the sign of several facts taken for one (the
     # headcounts of five plants, all inherited by the company): then only claims whose subject
     # their own clause gives are compared, since a wrong merge is worse than a missed one.
-    pairs: dict[tuple, list[tuple[Claim, Claim, V.Verdict]]] = defaultdict(list)
-    crowded = _crowding(slot, group)
-    weak = {c.id: _weak(c) for c in slot.claims}
-    for a, b in _pairs_to_compare(slot, weak, crowded, lex):
-        if group[a.id] == group[b.id] or a.source == b.source and not _corrected(a, b):
-            continue  # one article's figures are compared only when it reports that one corrects the other
+    pairs: dict[tuple, list[_Pairs]] = defaultdict(list)
+    crowded = _crowding(reps, group)
+    weak = {c.id: _weak(c) for c in reps.claims}
+    for a, b in _pairs_to_compare(reps, weak, crowded, lex):
+        if group[a.id] == group[b.id]:
+            continue
         if weak[a.id] and weak[b.id] and (crowded(a, b) or lex is not None and (
                 generic_event(slot.attribute, lex) and not _parsed_event(a, b)
                 or slot.attribute in lex.vague_attributes)):
             continue  # « a annoncé mardi » / « a annoncé mercredi », about nothing named: two announcements;
             # two sums of money that no word calls a cost or a loss, about nothing named: two facts
-        v = V.compare(a, b, exclusions=exclusions, lex=lex)
-        if v.kind == V.EVOLUTION and slot.attribute in cumulative and _against_growth(a, b) and \
-                not V.changed(a, b, lex):
-            v = V.Verdict(V.EVOLUTION, "cumulative",
-                          lambda v=v: v.explanation.split(", but")[0] + f"; the later figure is lower, yet a total "
-                          f"of {slot.attribute} only grows over time", v.gap)
-        if v.kind in FLAGGED + NOTED:
-            ga, gb = sorted((group[a.id], group[b.id]))
-            pairs[(ga, gb, v.kind, v.rule == "cumulative")].append((a, b, v))
-    consensus, support, members = consensus_of(slot, exclusions, agreeing=agreeing)
-    origins = {cid: len({V.origin(x) for x in xs}) for cid, xs in agreeing.items()}
+        v = _verdict(a, b, slot, exclusions, cumulative, lex)
+        turned = _verdict(b, a, slot, exclusions, cumulative, lex) if v.kind == V.EVOLUTION and \
+            slot.attribute in cumulative else v  # « the later is lower » reads the pair's order when times tie
+        ways = [(None, v)] if (turned.kind, turned.rule) == (v.kind, v.rule) else [(True, v), (False, turned)]
+        for first_is_a, w in ways:
+            if w.kind not in FLAGGED + NOTED:
+                continue
+            # one article's figures are compared only when it reports that one corrects the other
+            e = _Pairs(of[a.id], of[b.id], first_is_a, w)
+            if e.count:
+                ga, gb = sorted((group[a.id], group[b.id]))
+                pairs[(ga, gb, w.kind, w.rule == "cumulative")].append(e)
+    origins = _origins(twins, agreeing, of)
+    consensus, support, members = _consensus(twins, agreeing, of, origins)
+    twin_of = {c.id: t for t in twins for c in t.members}
     out = []
-    shown: set[frozenset] = set()  # pairs of claims already in a flagged finding of this slot
+    shown: list[set[str]] = []  # the claims of each flagged finding of this slot: their pairs are shown
     for kind, cumul, ps in _disagreements(pairs):
-        worst = max(ps, key=lambda p: (p[2].gap, p[0].id, p[1].id))
-        others = sorted({c.id: c for a, b, _ in ps for c in (a, b)}.values(), key=lambda c: (c.source, c.start))
-        involved = [worst[0], worst[1]] + [c for c in others if c.id not in (worst[0].id, worst[1].id)]
+        x, y = _worst_pair(ps)
+        worst = (x, y, _verdict(x, y, slot, exclusions, cumulative, lex))
+        others = sorted(_involved(ps), key=lambda c: (c.source, c.start))
+        involved = [x, y] + [c for c in others if c.id not in (x.id, y.id)]
         if kind in FLAGGED or cumul:
             involved = _unshown(involved, shown)
             if len(involved) < 2:
                 continue  # its disagreement is already a finding of another kind
-        sev = min((V.severity_of(v, a, b, (origins[a.id], origins[b.id])) for a, b, v in ps),
+        sev = min((V.severity_of(e.verdict, e.a.rep, e.b.rep, (origins[id(e.a)], origins[id(e.b)])) for e in ps),
                   key=SEVERITY_RANK.__getitem__)
         if worst[2].rule == "cumulative":
             sev = "medium"
-        if _weak(worst[0]) or _weak(worst[1]):
+        if _weak(x) or _weak(y):
             sev = "low"  # built on a fallback rule or an inherited subject: at most low
         ids = tuple(c.id for c in involved)
         fid = "f-" + hashlib.sha1(f"{kind}|{slot.key}|{'|'.join(sorted(ids))}".encode()).hexdigest()[:10]
-        outliers = tuple(c.id for c in involved if c.id not in members)
-        rule, told = worst[2].rule, _explain(kind, slot, worst, len(ps)) + _values(involved, group)
-        fixes = [(a, b) for a, b, _ in ps if _corrected(a, b)]
+        outliers = tuple(c.id for c in involved if id(twin_of[c.id]) not in members)
+        rule = worst[2].rule
+        told = _explain(kind, slot, worst, sum(e.count for e in ps)) + \
+            _values(involved, {c.id: group[twin_of[c.id].rep.id] for c in involved})
+        fixes = [(e.a.rep, e.b.rep) for e in ps if _corrected(e.a.rep, e.b.rep)]
         if fixes:
             a, b = fixes[0] if fixes[0][1].corrects == fixes[0][0].id else fixes[0][::-1]
             told += f" {b.source} itself reports that «{b.quote}» corrects «{a.quote}» (line {b.line})."
-        if rule == "cumulative" and (_weak(worst[0]) or _weak(worst[1])):
+        if rule == "cumulative" and (_weak(x) or _weak(y)):
             # a toll that falls is flagged only between claims whose subject their own clause gives:
             # with an inherited one, the lower figure is as likely a part (a country of a continent)
             rule, told = "cumulative-unsure", told + " Not flagged: a subject or attribute came from a fallback rule."
@@ -288,6 +318,187 @@ def _slot_findings(slot: Slot, exclusions, cumulative=frozenset(), lex=None) -> 
             consensus=value_to_json(consensus.value) if consensus else None, support=support,
             outliers=outliers))
     return out
+
+
+class _Twins:
+    """Claims of one slot that every verdict reads alike (_reading), in the slot's order: compared once,
+    through the first of them."""
+
+    __slots__ = ("members", "rep", "sources")
+
+    def __init__(self, members: list[Claim]):
+        self.members = tuple(members)
+        self.rep = members[0]
+        self.sources = Counter(c.source for c in members)
+
+
+# The fields of a claim that no verdict reads beyond its words: where it was written and what it names
+# (the slot names the entity), its confidence, the whole it is a part of (totals read parts, not verdicts).
+# A counter's name counts by its class, a sentence by whether it says the figure changed (_reading).
+UNREAD = frozenset({"id", "source", "start", "end", "line", "quote", "sentence", "entity", "confidence",
+                    "part_of", "attributed_to"})
+READ = ("attribute", "value", "kind", "unit", "approx", "precision", "cue", "time", "time_origin", "modality",
+        "status", "subject_origin", "published", "scope", "rules", "relation", "corrects")
+
+
+def _reading(c: Claim, lex) -> tuple:
+    """What every verdict on a claim reads of it: the fields of READ, its counter (by its class when
+    the lexicon classes counters; else by name) and whether its sentence says the figure changed."""
+    who = c.attributed_to
+    if who is not None and lex is not None:
+        who = ("class", _counter_class(who, lex))
+    said = lex is not None and lex.change_words is not None and _says_change(c.sentence, lex.change_words)
+    return tuple(getattr(c, f) for f in READ) + (who, said)
+
+
+@lru_cache(maxsize=65536)
+def _says_change(sentence: str, words: re.Pattern) -> bool:
+    return bool(words.search(fold(sentence)))
+
+
+_CLASSES: dict[tuple[int, str], str | None] = {}
+
+
+def _counter_class(name: str, lex) -> str | None:
+    k = (id(lex), name)
+    if k not in _CLASSES:
+        if len(_CLASSES) > 65536:
+            _CLASSES.clear()
+        _CLASSES[k] = counter_class(name, lex)
+    return _CLASSES[k]
+
+
+def _twins(slot: Slot, exclusions, lex, alike: bool = True) -> list[_Twins]:
+    """The claims of a slot as sets of twins, in the order of their first claims. A claim that a correction
+    ties to another stays alone, and so do claims whose reading does not agree with itself."""
+    fixed = {c.id for c in slot.claims if c.corrects} | {c.corrects for c in slot.claims if c.corrects}
+    by: dict = {}
+    for c in slot.claims:
+        by.setdefault(_reading(c, lex) if alike and c.id not in fixed else c.id, []).append(c)
+    out = []
+    for cs in by.values():
+        if len(cs) > 1 and not _agree(cs[0], cs[1], exclusions):
+            out.extend(_Twins([c]) for c in cs)
+        else:
+            out.append(_Twins(cs))
+    if len(out) != len(by):
+        place = {c.id: k for k, c in enumerate(slot.claims)}
+        out.sort(key=lambda t: place[t.rep.id])
+    return out
+
+
+class _Pairs:
+    """The pairs of claims, one of each of two sets of twins, that one verdict stands for: those of two
+    articles (or of one article that says one corrects the other), every order of the two, or only the
+    order where the claim of `a` comes first (`first_is_a`) or only the other."""
+
+    __slots__ = ("a", "b", "first_is_a", "verdict", "count")
+
+    def __init__(self, a: _Twins, b: _Twins, first_is_a: bool | None, verdict: V.Verdict):
+        self.a, self.b, self.first_is_a, self.verdict = a, b, first_is_a, verdict
+        if _corrected(a.rep, b.rep):
+            self.count = 1 if first_is_a is not False else 0  # both alone (_twins): the one pair, in its order
+        elif first_is_a is None:
+            self.count = len(a.members) * len(b.members) - sum(n * b.sources[s] for s, n in a.sources.items())
+        else:
+            self.count = _ordered(*self.ends())[0]
+
+    def ends(self) -> tuple[_Twins, _Twins]:
+        """The set whose claim comes first in the pairs, then the other."""
+        return (self.a, self.b) if self.first_is_a is not False else (self.b, self.a)
+
+
+def _ordered(first: _Twins, then: _Twins) -> tuple[int, set[str], tuple[Claim, Claim] | None]:
+    """The pairs (x of `first`, y of `then`, x before y in the slot, two articles): how many, the ids of
+    the claims they hold, and the pair with the greatest ids (x's, then y's)."""
+    key = lambda c: (c.source, c.start)  # noqa: E731  the slot's order
+    seq = sorted([(key(c), 0, c) for c in first.members] + [(key(c), 1, c) for c in then.members],
+                 key=lambda t: t[:2])
+    count, held, best = 0, set(), None
+    seen: Counter = Counter()
+    for _, side, c in seq:  # forward: each y meets the x before it
+        if side == 0:
+            seen[c.source] += 1
+        else:
+            n = sum(seen.values()) - seen[c.source]
+            if n:
+                count += n
+                held.add(c.id)
+    top: list[Claim] = []  # backward: the two greatest y after x, of two articles
+    for _, side, c in reversed(seq):
+        if side == 1:
+            top = _two_best(top + [c])
+        else:
+            y = next((t for t in top if t.source != c.source), None)
+            if y is not None:
+                held.add(c.id)
+                if best is None or (c.id, y.id) > (best[0].id, best[1].id):
+                    best = (c, y)
+    return count, held, best
+
+
+def _two_best(cs: list[Claim]) -> list[Claim]:
+    """The claim of greatest id, and the greatest of another article."""
+    cs = sorted(cs, key=lambda c: c.id, reverse=True)
+    return cs[:1] + [c for c in cs[1:] if c.source != cs[0].source][:1]
+
+
+def _worst_pair(ps: list[_Pairs]) -> tuple[Claim, Claim]:
+    """The pair of claims of a disagreement with the widest gap, and of those the one of greatest ids."""
+    gap = max(e.verdict.gap for e in ps)
+    best = None
+    for e in ps:
+        if e.verdict.gap != gap:
+            continue
+        for first_is_a in ((True, False) if e.first_is_a is None else (e.first_is_a,)):
+            got = _pair_of(e, first_is_a)
+            if got is not None and (best is None or (got[0].id, got[1].id) > (best[0].id, best[1].id)):
+                best = got
+    return best
+
+
+def _pair_of(e: _Pairs, first_is_a: bool) -> tuple[Claim, Claim] | None:
+    if _corrected(e.a.rep, e.b.rep):
+        return (e.a.rep, e.b.rep) if first_is_a else None
+    first, then = (e.a, e.b) if first_is_a else (e.b, e.a)
+    return _ordered(first, then)[2]
+
+
+def _involved(ps: list[_Pairs]) -> set[Claim]:
+    """Every claim of some pair of a disagreement. In every order, a claim is in a pair unless each
+    set it meets holds only claims of its own article."""
+    out: set[Claim] = set()
+    met: dict[int, tuple[_Twins, set[str]]] = {}  # twins -> the articles of the sets they meet
+    for e in ps:
+        if _corrected(e.a.rep, e.b.rep):
+            out.update((e.a.rep, e.b.rep))
+        elif e.first_is_a is None:
+            for t, other in ((e.a, e.b), (e.b, e.a)):
+                _, arts = met.setdefault(id(t), (t, set()))
+                if len(arts) < 2:
+                    arts.update(list(other.sources)[:2])
+        else:
+            held = _ordered(*e.ends())[1]
+            out.update(c for c in e.a.members + e.b.members if c.id in held)
+    for t, arts in met.values():
+        out.update(c for c in t.members if len(arts) > 1 or c.source not in arts)
+    return out
+
+
+def _origins(twins: list[_Twins], agreeing: dict[str, list[Claim]], of: dict[str, _Twins]) -> dict[int, int]:
+    """For each set of twins, how many independent origins its claims and those that agree with them have."""
+    own = {id(t): {V.origin(c) for c in t.members} for t in twins}
+    return {id(t): len(set().union(*(own[id(of[r.id])] for r in agreeing[t.rep.id]))) for t in twins}
+
+
+def _consensus(twins, agreeing, of, origins) -> tuple[Claim | None, int, set[int]]:
+    """The best-supported claim of a slot (the first of the most supported), its number of independent
+    origins, and the sets of twins that agree with it."""
+    best, best_support, members = None, 0, set()
+    for t in twins:
+        if origins[id(t)] > best_support:
+            best, best_support, members = t.rep, origins[id(t)], {id(of[r.id]) for r in agreeing[t.rep.id]}
+    return best, best_support, members
 
 
 def _corrected(a: Claim, b: Claim) -> bool:
@@ -313,17 +524,25 @@ def _disagreements(pairs: dict) -> list[tuple[str, bool, list]]:
     return [(k[0], k[1], ps) for k, ps in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1], str(kv[0][2])))]
 
 
-def _unshown(involved: list[Claim], shown: set[frozenset]) -> list[Claim]:
+def _unshown(involved: list[Claim], shown: list[set[str]]) -> list[Claim]:
     """The claims of a finding, less those that would show again a pair of claims that an earlier
-    finding of the slot shows (a plan set against an outcome, and the same claims in a conflict):
-    one finding per disagreement. Its own worst pair comes first and is kept unless already shown."""
+    finding of the slot shows (`shown`: their claims; a plan set against an outcome, and the same claims
+    in a conflict): one finding per disagreement. Its own worst pair comes first and is kept unless
+    already shown."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for k, ids in enumerate(shown):
+        for i in ids:
+            where[i].append(k)
     kept: list[Claim] = []
+    hits = [0] * len(shown)  # how many kept claims each earlier finding holds
     for c in involved:
-        if all(frozenset((c.id, d.id)) not in shown for d in kept):
+        if not any(hits[k] for k in where.get(c.id, ())):
             kept.append(c)
+            for k in where.get(c.id, ()):
+                hits[k] += 1
         elif len(kept) < 2 and c is involved[1]:
             return []  # the pair that makes this finding is another finding's
-    shown.update(frozenset((a.id, b.id)) for a, b in combinations(kept, 2))
+    shown.append({c.id for c in kept})
     return kept
 
 
@@ -532,17 +751,6 @@ def _overlapping(spans: list[tuple]) -> list[tuple[int, int]]:
 def _shape(c: Claim) -> str:
     """What a claim's value is: a figure, a date or period, or a status word."""
     return "date" if isinstance(c.value, Interval) else "status" if isinstance(c.value, str) else "figure"
-
-
-def consensus_of(slot: Slot, exclusions, *, agreeing=None) -> tuple[Claim | None, int, set[str]]:
-    """The best-supported claim of a slot, its number of independent origins, and who agrees."""
-    agreeing = agreeing if agreeing is not None else _agreeing(slot, exclusions)
-    best, best_support, best_members = None, 0, set()
-    for c in slot.claims:
-        support = len({V.origin(x) for x in agreeing[c.id]})
-        if support > best_support:
-            best, best_support, best_members = c, support, {x.id for x in agreeing[c.id]}
-    return best, best_support, best_members
 
 
 def continues(found: Finding, kind: str, attribute: str, earlier: Iterable[str], by_id: dict[str, Claim],
