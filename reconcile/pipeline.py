@@ -315,8 +315,8 @@ def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = 
                                           closed=frozenset(key_of(o) for o in outlets),
                                           sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))
     full = {n: resolved.get(mapping[n], mapping[n]) for n in names}
-    out = [replace(c, entity=full[c.entity],
-                   attributed_to=full.get(c.attributed_to) if c.attributed_to else None)
+    out = [c if full[c.entity] == c.entity and (not c.attributed_to or full[c.attributed_to] == c.attributed_to)
+           else replace(c, entity=full[c.entity], attributed_to=full.get(c.attributed_to) if c.attributed_to else None)
            for c in claims]
     forms: dict[str, set[str]] = {}
     why: dict[str, dict[str, str]] = {}

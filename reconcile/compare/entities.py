@@ -65,10 +65,12 @@ class _Near:
 
     def __init__(self, names: list[str]):
         self.names = names
-        self.grams: dict[str, list[tuple[int, int]]] = {}
+        self.grams: Counter = Counter()  # piece -> how many places hold it
+        self.at: dict[tuple[str, int], list[int]] = {}  # (piece, place) -> the names holding it there
         for i, o in enumerate(names):
             for p in range(len(o) - _Q + 1):
-                self.grams.setdefault(o[p:p + _Q], []).append((i, p))
+                self.grams[o[p:p + _Q]] += 1
+                self.at.setdefault((o[p:p + _Q], p), []).append(i)
 
     def candidates(self, k: str) -> list[int]:
         """The indexes (in order) of the names that may be SPELLING-similar to `k`: a superset of them."""
@@ -78,8 +80,10 @@ class _Near:
         for a, b in zip(cuts, cuts[1:]):
             if b - a < _Q:
                 return list(range(len(self.names)))  # a part too short to hold a piece: every name
-            p = min(range(a, b - _Q + 1), key=lambda p: len(self.grams.get(k[p:p + _Q], ())))
-            found.update(i for i, at in self.grams.get(k[p:p + _Q], ()) if abs(at - p) <= d)
+            p = min(range(a, b - _Q + 1), key=lambda p: self.grams[k[p:p + _Q]])
+            piece = k[p:p + _Q]
+            for q in range(max(0, p - d), p + d + 1):
+                found.update(self.at.get((piece, q), ()))
         return sorted(found)
 
 

@@ -8,6 +8,7 @@ import bisect
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -175,14 +176,15 @@ def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, st
     reg = registry or Registry()
     counts: dict[str, dict[str, int]] = {}
     out: dict[str, str] = {}
-    for n in names:
+    for n, times in Counter(names).items():  # each written form once, with how often it is written
         e = reg.lookup(n)
         if e:
             out[n] = e.name
             continue
         k = key(n, folding=reg.folding)
         counts.setdefault(k, {})
-        counts[k][tidy(n)] = counts[k].get(tidy(n), 0) + 1
+        shown = tidy(n)
+        counts[k][shown] = counts[k].get(shown, 0) + times
     best = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in counts.items()}
     sections = {key(w, folding=reg.folding) for w in reg.descriptions.get("sections", [])}
     ordered = sorted(counts)  # the keys that begin with « k » and a space stand together in this order
@@ -197,7 +199,6 @@ def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, st
         if longer:
             target = max(longer, key=lambda o: (sum(counts[o].values()), o))
             best[k] = best[target]
-    for n in names:
-        if n not in out:
-            out[n] = best[key(n, folding=reg.folding)]
+    for n in set(names) - set(out):
+        out[n] = best[key(n, folding=reg.folding)]
     return out
