@@ -404,7 +404,7 @@ def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir, max_size
     except ReconcileError as exc:
         _fail(exc)
     rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks,
-                      jobs=jobs)
+                      jobs=jobs, findings_only=True)  # only the findings' claims are shown: the last run's may do
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
     for src in rep.sources:  # CI locations of HTML claims point into their extracted text

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .compare.entities import resolve as resolve_entities
-from .errors import W_EXTRACTION, reason, warning
+from .errors import W_CACHE, W_EXTRACTION, reason, warning
 from .compare.slots import compare_all, continues, headline_setting, story_entity, story_incident, story_votes
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
@@ -23,7 +23,7 @@ from .extract.entities import Gazetteer
 from .extract.incidents import corpus_names as incident_names, owns
 from .extract.lexicon import Lexicon, load as load_lexicon
 from .extract.subjects import STORY
-from .model import Claim, Entity, Finding, Report, Source, latest_decision
+from .model import Claim, Entity, Finding, Report, Source, amend, latest_decision
 from .normalize import places
 from .normalize.entities import Registry, unify
 from .normalize.entities import key as key_of
@@ -36,6 +36,7 @@ from . import settings as settings_mod
 PARALLEL_MIN_CHARS = 60_000
 CHUNK_CHARS = 50_000  # text parsed in one stream, and handed to a worker at a time: a chosen size
 SLOTS = "slots.sqlite"  # in the cache folder: the findings of each slot, by the digest of its claims
+RUN = "run.json"  # in the cache folder: what the last run found (store.RunMemo)
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Options:
     engine: str = "local"  # « dask »: extraction and comparison on the workers of a Dask cluster
     scheduler: str | None = None  # the Dask scheduler's address (None: a local cluster of `jobs` workers)
     parallel_min_chars: int = PARALLEL_MIN_CHARS  # less text than this to read is read in this process
+    findings_only: bool = False  # the claims of the findings are enough (check): the last run's may serve
 
 
 def registry_for(paths: Iterable[str | Path], extra: Iterable[str | Path] = ()) -> tuple[Registry, list[str]]:
@@ -183,11 +185,23 @@ def _run(opts: Options, nlp, engine) -> Report:
     registry, lex = conf.registry, conf.lexicon
     gazetteer = Gazetteer(registry)
     cache = None
+    warnings = list(loaded.warnings)
+    runs, key = None, ""  # the last run's result (store.RunMemo), by a digest of what it read
     if opts.cache_dir:
-        from .store import ClaimCache, data_fingerprint
+        from .store import ClaimCache, RunMemo, data_fingerprint, run_key
 
         cache = ClaimCache(Path(opts.cache_dir), data_fingerprint(list(conf.corpus_texts)))
-    warnings = list(loaded.warnings)
+        runs = RunMemo(Path(opts.cache_dir) / RUN, warnings)
+        key = run_key(data_fingerprint(list(conf.corpus_texts), whole=True), sources)
+        if opts.findings_only and (last := runs.get(key, {s.id: s for s in sources})) is not None:
+            if opts.progress:  # nothing changed since the last run: its findings, their claims, its words
+                for s in sources:
+                    opts.progress(s.id)
+            flagged, stale = apply_decisions(last["flagged"], opts.decisions or {}, last["claims"],
+                                             lex.state_exclusions)
+            return Report(__version__, sources, tuple(last["claims"]), tuple(flagged),
+                          tuple(warnings + last["warnings"]), tuple(stale), tuple(last["noted"]),
+                          tuple(last["entities"]))
     cached = {s.id: got for s in sources if cache and (got := cache.get(s, warnings)) is not None}
     if opts.progress:
         for sid in cached:
@@ -214,7 +228,7 @@ def _run(opts: Options, nlp, engine) -> Report:
     claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
     headlined = headline_setting({s.id: _headline(s) for s in sources}, claims,
                                  lambda n: places.gazetteer().lookup(n) is not None)
-    claims = [replace(c, scope=tuple((k, v) for k, v in c.scope if k != "places")) if "places" in c.scope_dict()
+    claims = [amend(c, scope=tuple((k, v) for k, v in c.scope if k != "places")) if "places" in c.scope_dict()
               else c for c in claims]  # the places an article names were for the corpus to read, no scope
     story = story_entity(claims)
     setting = story if story and _is_place(story, claims) else None  # the place the story is set in
@@ -229,13 +243,13 @@ def _run(opts: Options, nlp, engine) -> Report:
             told = headline  # « Sécheresse : … » in four headlines, an « orage » in two articles: the drought
         incident = told or headline
         if incident and story:  # what articles fell back on as their subject is then the incident too
-            claims = [replace(c, entity=incident, subject_origin="story incident")
+            claims = [amend(c, entity=incident, subject_origin="story incident")
                       if c.subject_origin == "main entity" and c.entity == story
                       and not owns(c.attribute, lex) else c for c in claims]
         story = incident or story
     if story:  # what a claim about nothing named in its sentence is about: the story's own subject (what an
         # organisation has stays the organisation's when the story is an incident: frames.toml [incident] owned)
-        claims = [replace(c, entity=owner if owner and owns(c.attribute, lex) else story)
+        claims = [amend(c, entity=owner if owner and owns(c.attribute, lex) else story)
                   if c.entity.startswith("(") or c.entity == "story" else c for c in claims]
     memo = None
     if opts.cache_dir:
@@ -250,6 +264,7 @@ def _run(opts: Options, nlp, engine) -> Report:
     finally:
         if memo is not None:
             memo.close()
+    found = flagged
     flagged, stale = apply_decisions(flagged, opts.decisions or {}, claims, lex.state_exclusions)
     # where a fact holds that names no place of its own: where the story is set (the story itself, when it
     # is a place, else the place most of its headlines name). Shown, never compared: « 7,2 km sur Orlandes
@@ -257,9 +272,14 @@ def _run(opts: Options, nlp, engine) -> Report:
     where = setting or headlined
     if where:
         claims = [c if "place" in c.scope_dict() else
-                  replace(c, scope=tuple(sorted(dict(c.scope, place=where).items())),
+                  amend(c, scope=tuple(sorted(dict(c.scope, place=where).items())),
                           rules=tuple(sorted(dict(c.rules, place="corpus:setting").items())))
                   for c in claims]
+    if runs is not None:
+        held = {i for f in (*found, *noted) for i in f.claims}
+        told = [w for w in warnings[len(loaded.warnings):] if not w.startswith(W_CACHE + " ")]  # a cache's
+        # state is this run's, not the corpus's
+        runs.put(key, found, noted, entities, [c for c in claims if c.id in held], told)
     return Report(__version__, sources, tuple(claims), tuple(flagged), tuple(warnings),
                   tuple(stale), tuple(noted), tuple(entities))
 
@@ -316,7 +336,7 @@ def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = 
                                           sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))
     full = {n: resolved.get(mapping[n], mapping[n]) for n in names}
     out = [c if full[c.entity] == c.entity and (not c.attributed_to or full[c.attributed_to] == c.attributed_to)
-           else replace(c, entity=full[c.entity], attributed_to=full.get(c.attributed_to) if c.attributed_to else None)
+           else amend(c, entity=full[c.entity], attributed_to=full.get(c.attributed_to) if c.attributed_to else None)
            for c in claims]
     forms: dict[str, set[str]] = {}
     why: dict[str, dict[str, str]] = {}

@@ -147,7 +147,10 @@ def _leaves(path: Path, root: Path) -> bool:
 
 
 def _manifest_for(path: Path, cache: dict[Path, dict], warnings: list[str]) -> dict:
-    folder = path.parent.resolve()
+    written = ("as written", path.parent)  # a folder's files are many: resolve its name once
+    if written not in cache:
+        cache[written] = path.parent.resolve()
+    folder = cache[written]
     if folder not in cache:
         mf = folder / MANIFEST_NAME
         data: dict = {}
@@ -248,11 +251,14 @@ def _warn_invisible(text: str, name: str, warnings: list[str]) -> None:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_DIGITS = re.compile(r"\D+")
 _HUGE_NUMBER = re.compile(r"\d{300,}|\d{1,3}(?:[ \u00a0\u202f.]\d{3}){100,}")  # written whole, or in groups
 
 
 def _warn_huge_numbers(text: str, name: str, warnings: list[str]) -> None:
     """A figure of 300 digits or more cannot be represented: the normalizer does not read it; say so."""
+    if len(_NOT_DIGITS.sub("", text)) < 300:
+        return  # too few digits in the whole text for one such figure: no need to search for one
     lines = sorted({text.count("\n", 0, m.start()) + 1 for m in _HUGE_NUMBER.finditer(text)
                     if sum(c.isdigit() for c in m.group()) >= 300})
     if lines:
@@ -310,8 +316,11 @@ def _looks_binary(raw: bytes) -> bool:
     head = raw[:8192]
     if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    control = len(head.translate(None, _NOT_CONTROL))  # the control bytes left when every other is deleted
     return control > len(head) * 0.05
+
+
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
 
 
 _SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML was built with it: faster
@@ -415,8 +424,13 @@ def looks_french(text: str) -> bool:
     words = [w.lower() for w in _WORD.findall(text[:20000])]
     if len(words) < cfg["min_words"]:
         return True
-    known = set(cfg["french_words"])
+    known = _french_words()
     return sum(w in known for w in words) / len(words) >= cfg["min_ratio"]
+
+
+@lru_cache(maxsize=1)
+def _french_words() -> frozenset[str]:
+    return frozenset(_settings()["language"]["french_words"])
 
 
 @lru_cache(maxsize=1)

@@ -224,11 +224,17 @@ def shaping_files(folders: tuple[str, ...] = _SHAPERS) -> list[str]:
     return out
 
 
-def data_fingerprint(extra_texts: list[str] = (), *, comparison: bool = False) -> str:
+def data_fingerprint(extra_texts: list[str] = (), *, comparison: bool = False, whole: bool = False) -> str:
     """A hash of the tool version, the code and data that extract claims, and user data that shapes them;
-    with `comparison`, of the code that compares them and the model they are made of too."""
+    with `comparison`, of the code that compares them and the model they are made of too; with `whole`,
+    of every file of the package (what a whole run's result may depend on)."""
     h = hashlib.sha256(__version__.encode())
-    names = shaping_files(_SHAPERS + _JUDGES) + ["model.py"] if comparison else shaping_files()
+    if whole:
+        root = Path(str(files("reconcile")))
+        names = sorted("/".join(p.relative_to(root).parts) for p in root.rglob("*")
+                       if p.suffix in (".py", ".toml", ".json", ".yaml") and "__pycache__" not in p.parts)
+    else:
+        names = shaping_files(_SHAPERS + _JUDGES) + ["model.py"] if comparison else shaping_files()
     for name in names:
         h.update(name.encode())
         h.update(files("reconcile").joinpath(*name.split("/")).read_bytes())
@@ -373,6 +379,71 @@ def write_base(claims_dir: Path, report) -> Path:
     """Record the report's sources, claims and findings as the claim base (atomically)."""
     text = dumps(base_of(report), indent=1, sort_keys=True) + "\n"
     return write_text(Path(claims_dir) / BASE, text)
+
+
+# ---------------------------------------------------------------- run memo
+
+class RunMemo:
+    """What the last run found, keyed by a digest of everything it read (run_key): its findings and
+    observations before decisions, its entities, the claims its findings hold and the warnings it gave
+    beyond reading the sources, in one JSON file. A run whose sources, settings and code are those of the
+    last one, and that needs no more than the findings' claims (`reconcile check`), takes them from here
+    instead of reading every claim of the corpus and comparing them again.
+
+    It is a cache: a damaged file is said (W017) and done without; it is written atomically."""
+
+    SCHEMA = 1
+
+    def __init__(self, path: Path, warnings: list[str] | None = None):
+        self.path = Path(path)
+        self.warnings = warnings
+
+    def get(self, key: str, sources) -> dict | None:
+        """The last run's result when its key is `key`, with its claims read back (`sources`: by id)."""
+        from .model import Entity, Finding
+
+        if not self.path.is_file():
+            return None
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            if not isinstance(data, dict) or data.get("schema") != self.SCHEMA:
+                raise ValueError("not a run memo")
+            if data.get("key") != key:
+                return None
+            finding = lambda d: Finding(**dict(d, claims=tuple(d["claims"]), outliers=tuple(d["outliers"])))  # noqa: E731
+            return {
+                "flagged": [finding(d) for d in data["flagged"]],
+                "noted": [finding(d) for d in data["noted"]],
+                "entities": [Entity(e["name"], tuple(e["forms"]), tuple((w["form"], w["why"]) for w in e["evidence"]),
+                                    e["claims"]) for e in data["entities"]],
+                "claims": [claim_from_dict(d, sources.get(d["source"])) for d in data["claims"]],
+                "warnings": [str(w) for w in data["warnings"]],
+            }
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            if self.warnings is not None:
+                self.warnings.append(warning(W_CACHE, str(self.path), f"run memo unreadable ({reason(exc)}), "
+                                             "compared anew"))
+            return None
+
+    def put(self, key: str, flagged, noted, entities, claims, warnings: list[str]) -> None:
+        body = {"schema": self.SCHEMA, "key": key, "flagged": [f.to_dict() for f in flagged],
+                "noted": [f.to_dict() for f in noted], "entities": [e.to_dict() for e in entities],
+                "claims": [c.to_dict() for c in claims], "warnings": list(warnings)}
+        try:
+            write_text(self.path, dumps(body) + "\n")
+        except OSError as exc:
+            if self.warnings is not None:
+                self.warnings.append(warning(W_CACHE, str(self.path), f"run memo cannot be written "
+                                             f"({exc.strerror or exc}), not kept"))
+
+
+def run_key(salt: str, sources) -> str:
+    """A digest of a run's inputs: `salt` (the code, data and settings) and every field of every source."""
+    h = hashlib.sha256(salt.encode())
+    for s in sources:
+        h.update(b"\0")
+        h.update(repr(s).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 # ---------------------------------------------------------------- slot store

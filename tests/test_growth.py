@@ -24,6 +24,11 @@ def article(folder, name, day, outlet, body):
 
 @pytest.fixture
 def corpus(tmp_path):
+    return two_articles(tmp_path)
+
+
+def two_articles(tmp_path):
+    """A folder of two articles that disagree on Fabrex's headcount (1 200 / 1 900)."""
     folder = tmp_path / "sources"
     folder.mkdir()
     article(folder, "a", "2025-03-03", "Le Courrier de Vaulx",

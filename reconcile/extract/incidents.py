@@ -25,7 +25,7 @@ from collections import Counter
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import Interval
+from ..model import Interval, amend
 from ..normalize import dates
 from ..normalize.text import fold
 from .context import Context, Sentence
@@ -216,8 +216,6 @@ def article_incident(ctx: Context, claims: list, is_place) -> list:
     (pipeline.run): a story about a named subject (a hospital, a company) keeps it, a story set in a
     place takes the incident. `is_place` tells whether a name is a place. An incident the article only
     mentions (« retardé par les intempéries ») is not what it is about."""
-    from dataclasses import replace
-
     from .subjects import STORY
 
     top = dominant(ctx.incidents, ctx.headline_end, ctx.lex.incident_parts, ctx.lex.incident_generic)
@@ -230,7 +228,7 @@ def article_incident(ctx: Context, claims: list, is_place) -> list:
     # (« Grève du 5 février : … » about the « loi Travail »), though its staff or revenue are its own
     # (frames.toml [incident] owned); a place stays, for the corpus to tell where the story is set
     omitted = ctx.main is not None and not is_place(ctx.main)
-    return [replace(c, entity=placeholder, subject_origin="story")
+    return [amend(c, entity=placeholder, subject_origin="story")
             if (c.entity == STORY or omitted and c.subject_origin == "main entity" and c.entity == ctx.main)
             and not owns(c.attribute, ctx.lex) else c for c in claims]
 
@@ -259,8 +257,6 @@ def corpus_names(claims: list, lex: Lexicon) -> list:
     article, and tolls and crowds whose subject was inherited, take the name the corpus's incident
     claims give most often (with their own day for an incident of `by_day`); an incident the parse
     tied to its figure with a complement of its own (« l'explosion de l'entrepôt Norvex ») keeps it."""
-    from dataclasses import replace
-
     from ..model import INHERITED_SUBJECTS
 
     def base(c) -> str:
@@ -289,7 +285,7 @@ def corpus_names(claims: list, lex: Lexicon) -> list:
                 c.time_origin not in ("published", "unknown")
             name = f"{story} du {dates.day_name(c.time.start)}" if dated else story
             origin = c.subject_origin if c.subject_origin in (INCIDENT_NEARBY, STORY_INCIDENT) else STORY_INCIDENT
-            c = replace(c, entity=name, subject_origin=origin)
+            c = amend(c, entity=name, subject_origin=origin)
         out.append(c)
     return out
 
