@@ -37,6 +37,7 @@ PARALLEL_MIN_CHARS = 60_000
 CHUNK_CHARS = 50_000  # text parsed in one stream, and handed to a worker at a time: a chosen size
 SLOTS = "slots.sqlite"  # in the cache folder: the findings of each slot, by the digest of its claims
 RUN = "run.json"  # in the cache folder: what the last run found (store.RunMemo)
+SHELF = "sources.json"  # in the cache folder: what reading each source file gave (store.SourceShelf)
 
 
 @dataclass
@@ -177,7 +178,14 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
 
 
 def _run(opts: Options, nlp, engine) -> Report:
-    loaded = load_sources(opts.paths, max_size=opts.max_size, follow_symlinks=opts.follow_symlinks)
+    shelf, said = None, []
+    if opts.cache_dir:
+        from .store import SourceShelf
+
+        shelf = SourceShelf(Path(opts.cache_dir) / SHELF, said)
+    loaded = load_sources(opts.paths, max_size=opts.max_size, follow_symlinks=opts.follow_symlinks, shelf=shelf)
+    if shelf is not None:
+        shelf.close()
     extracted = Path(opts.out_dir) / "extracted"
     sources = tuple(replace(s, extracted_path=str(extracted / f"{s.id}.txt")) if s.kind == "html" else s
                     for s in loaded.sources)
@@ -185,7 +193,7 @@ def _run(opts: Options, nlp, engine) -> Report:
     registry, lex = conf.registry, conf.lexicon
     gazetteer = Gazetteer(registry)
     cache = None
-    warnings = list(loaded.warnings)
+    warnings = list(loaded.warnings) + said
     runs, key = None, ""  # the last run's result (store.RunMemo), by a digest of what it read
     if opts.cache_dir:
         from .store import ClaimCache, RunMemo, data_fingerprint, run_key
@@ -277,7 +285,7 @@ def _run(opts: Options, nlp, engine) -> Report:
                   for c in claims]
     if runs is not None:
         held = {i for f in (*found, *noted) for i in f.claims}
-        told = [w for w in warnings[len(loaded.warnings):] if not w.startswith(W_CACHE + " ")]  # a cache's
+        told = [w for w in warnings[len(loaded.warnings) + len(said):] if not w.startswith(W_CACHE + " ")]  # a cache's
         # state is this run's, not the corpus's
         runs.put(key, found, noted, entities, [c for c in claims if c.id in held], told)
     return Report(__version__, sources, tuple(claims), tuple(flagged), tuple(warnings),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Protocol
 
 import yaml
 
@@ -95,11 +95,35 @@ def _candidates(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
     return unique
 
 
-def load(paths: Iterable[str | Path], *, max_size: int = MAX_SIZE, follow_symlinks: bool = False) -> Loaded:
+class Shelf(Protocol):
+    """What reading a file gave the last time it was read (store.SourceShelf): `load` takes it back when
+    the file's signature (_signature: size, modification time, inode, what its manifest says) is the same."""
+
+    def get(self, path: str, signature: list) -> tuple[Source | None, list[str]] | None: ...
+
+    def put(self, path: str, signature: list, source: Source | None, warnings: list[str]) -> None: ...
+
+
+def _signature(path: Path, manifest: dict, max_size: int) -> list | None:
+    """What tells a file unchanged without reading it, as git's index does: its size, modification time
+    (ns), inode and device, and what its manifest and the size limit say of it; None when it cannot be
+    read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, repr(sorted(manifest.items())), max_size]
+
+
+def load(paths: Iterable[str | Path], *, max_size: int = MAX_SIZE, follow_symlinks: bool = False,
+         shelf: Shelf | None = None) -> Loaded:
     """Read every source under `paths`; bad files become warnings, not errors.
 
     A file over `max_size` bytes is skipped; a symbolic link found in a folder that leads out of it is
-    skipped unless `follow_symlinks` (a file named on its own is read wherever it leads)."""
+    skipped unless `follow_symlinks` (a file named on its own is read wherever it leads). With a `shelf`,
+    a file whose signature has not changed since it was last read is taken from it, warnings and all."""
     found = _candidates(paths)
     files_ = [p for p, _ in found]
     warnings: list[str] = []
@@ -113,15 +137,27 @@ def load(paths: Iterable[str | Path], *, max_size: int = MAX_SIZE, follow_symlin
             warnings.append(warning(W_SYMLINK_OUT, str(path), "is a symbolic link that leads out of its folder, "
                                     "skipped (--follow-symlinks reads it)"))
             continue
-        try:
-            src = read_one(path, warnings, _manifest_for(path, manifests, warnings), max_size=max_size)
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as exc:  # noqa: BLE001 — a file the readers choke on (an HTML parser's error…)
-            if os.environ.get("RECONCILE_DEBUG"):
+        manifest = _manifest_for(path, manifests, warnings)
+        sig = _signature(path, manifest, max_size) if shelf is not None else None
+        kept = shelf.get(str(path.absolute()), sig) if sig is not None else None
+        if kept is not None:
+            src, said = kept
+            warnings.extend(said)
+        else:
+            said = []
+            try:
+                src = read_one(path, said, manifest, max_size=max_size)
+            except (KeyboardInterrupt, SystemExit):
                 raise
-            warnings.append(warning(W_UNREADABLE, str(path), f"cannot be read ({reason(exc)}), skipped"))
-            continue
+            except BaseException as exc:  # noqa: BLE001 — a file the readers choke on (an HTML parser's error…)
+                if os.environ.get("RECONCILE_DEBUG"):
+                    raise
+                warnings.extend(said)
+                warnings.append(warning(W_UNREADABLE, str(path), f"cannot be read ({reason(exc)}), skipped"))
+                continue
+            warnings.extend(said)
+            if sig is not None:
+                shelf.put(str(path.absolute()), sig, src, said)
         if src is None:
             continue
         if src.id in by_id:

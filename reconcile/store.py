@@ -381,6 +381,83 @@ def write_base(claims_dir: Path, report) -> Path:
     return write_text(Path(claims_dir) / BASE, text)
 
 
+# ---------------------------------------------------------------- source shelf
+
+class SourceShelf:
+    """What reading each source file gave (its Source and warnings), by the file's signature
+    (sources._signature: size, modification time, inode...), in one JSON file: a run over ten thousand
+    unchanged articles does not parse their front matter and bylines again. As git's index does, a file
+    modified less than two seconds before the shelf was written is read again (its time may not show a
+    change made within the same tick).
+
+    It is a cache: a damaged file is said (W017) and done without; it is written atomically, and only
+    when something changed."""
+
+    SCHEMA = 1
+    MARGIN_NS = 2_000_000_000
+
+    def __init__(self, path: Path, warnings: list[str] | None = None):
+        self.path = Path(path)
+        self.warnings = warnings
+        self.entries: dict[str, list] = {}
+        self.written = 0
+        self.changed = False
+        self.seen: set[str] = set()
+        if not self.path.is_file():
+            return
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            if not isinstance(data, dict) or data.get("schema") != self.SCHEMA or \
+                    not isinstance(data.get("entries"), dict) or not isinstance(data.get("written_ns"), int):
+                raise ValueError("not a source shelf")
+            self.entries, self.written = data["entries"], data["written_ns"]
+        except (OSError, ValueError, RecursionError) as exc:
+            self._say(f"source shelf unreadable ({reason(exc)}), sources read anew")
+
+    def _say(self, why: str) -> None:
+        if self.warnings is not None:
+            self.warnings.append(warning(W_CACHE, str(self.path), why))
+
+    def get(self, path: str, signature: list):
+        self.seen.add(path)
+        entry = self.entries.get(path)
+        if not isinstance(entry, list) or len(entry) != 3 or entry[0] != signature or \
+                signature[1] >= self.written - self.MARGIN_NS:
+            return None
+        try:
+            return (_source_from(entry[1]) if entry[1] is not None else None), [str(w) for w in entry[2]]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return None
+
+    def put(self, path: str, signature: list, source: Source | None, warnings: list[str]) -> None:
+        self.seen.add(path)
+        self.entries[path] = [signature, _source_to(source) if source is not None else None, list(warnings)]
+        self.changed = True
+
+    def close(self) -> None:
+        """Write the entries of the files this run read, when any changed (files no longer read are dropped)."""
+        gone = set(self.entries) - self.seen
+        if not self.changed and not gone:
+            return
+        import time
+
+        body = {"schema": self.SCHEMA, "written_ns": time.time_ns(),
+                "entries": {k: v for k, v in self.entries.items() if k in self.seen}}
+        try:
+            write_text(self.path, dumps(body) + "\n")
+        except OSError as exc:
+            self._say(f"source shelf cannot be written ({exc.strerror or exc}), not kept")
+
+
+def _source_to(s: Source) -> dict:
+    return {f: (v.isoformat() if isinstance(v, dt.date) else v) for f, v in s.__dict__.items()}
+
+
+def _source_from(d: dict) -> Source:
+    published = d.get("published")
+    return Source(**dict(d, published=dt.date.fromisoformat(published) if published else None))
+
+
 # ---------------------------------------------------------------- run memo
 
 class RunMemo:

@@ -99,3 +99,72 @@ def test_binary_sniffing_counts_the_control_bytes(raw):
     head = raw[:8192]
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     assert _looks_binary(raw) == (b"\x00" in head or control > len(head) * 0.05)
+
+
+# ---------------------------------------------------------------- the source shelf
+
+def _aged(folder, seconds=60):
+    """Every file of `folder` last modified `seconds` ago: older than the shelf's margin."""
+    import os
+    import time
+
+    past = time.time() - seconds
+    for f in folder.iterdir():
+        os.utime(f, (past, past))
+
+
+def _shelf_and_load(tmp_path, corpus):
+    from reconcile.sources import load
+    from reconcile.store import SourceShelf
+
+    said: list[str] = []
+    shelf = SourceShelf(tmp_path / "cache" / "sources.json", said)
+    got = load([corpus], shelf=shelf)
+    shelf.close()
+    return got, said
+
+
+def test_an_unchanged_file_is_taken_from_the_shelf_warnings_and_all(corpus, tmp_path, monkeypatch):
+    from reconcile import sources
+
+    (corpus / "c.txt").write_text("---\ntitle: Fabrex\npublished: 2025-03-05\n---\n"
+                                  "Fabrex emploie 1\u200b900 salariés.\n", "utf-8")  # a zero-width space: W013
+    _aged(corpus)
+    first, _ = _shelf_and_load(tmp_path, corpus)
+    assert any(w.startswith("W013") for w in first.warnings)
+    monkeypatch.setattr(sources, "read_one", lambda *a, **kw: pytest.fail("read again"))
+    again, said = _shelf_and_load(tmp_path, corpus)
+    assert again == first and said == []
+
+
+def test_a_changed_file_is_read_again(corpus, tmp_path):
+    _aged(corpus)
+    first, _ = _shelf_and_load(tmp_path, corpus)
+    article(corpus, "a", "2025-03-03", "Le Courrier de Vaulx", "Fabrex emploie 1 500 salariés.\n")
+    _aged(corpus, 30)  # another time than before
+    again, _ = _shelf_and_load(tmp_path, corpus)
+    a = next(s for s in again.sources if s.id == "a")
+    assert "1 500" in a.text and again.sources != first.sources
+
+
+def test_a_file_changed_within_the_same_tick_as_the_shelf_is_read_again(corpus, tmp_path):
+    """Same size, same modification time (a change within the clock's tick, just before the shelf was
+    written): the shelf does not trust a time that close to its own writing."""
+    import os
+
+    first, _ = _shelf_and_load(tmp_path, corpus)  # the files were just written: within the margin
+    path = corpus / "a.txt"
+    st = os.stat(path)
+    path.write_text(path.read_text("utf-8").replace("1 200", "1 300"), "utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    again, _ = _shelf_and_load(tmp_path, corpus)
+    assert "1 300" in next(s for s in again.sources if s.id == "a").text
+
+
+def test_a_damaged_shelf_is_said_and_the_files_are_read(corpus, tmp_path):
+    _aged(corpus)
+    first, _ = _shelf_and_load(tmp_path, corpus)
+    (tmp_path / "cache" / "sources.json").write_text("{not json", "utf-8")
+    again, said = _shelf_and_load(tmp_path, corpus)
+    assert again == first
+    assert len(said) == 1 and said[0].startswith("W017") and "source shelf unreadable" in said[0]
