@@ -19,7 +19,7 @@ from . import __version__
 from .errors import ReconcileError, UnknownFinding
 from .fileio import dumps
 
-FORMATS = ("terminal", "json", "markdown", "html", "csv")
+FORMATS = ("terminal", "json", "markdown", "html", "csv", "claimreview")
 
 
 class Ctx:
@@ -184,9 +184,18 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
       reconcile report 'articles/*.html' --format json -o -
       reconcile report archive/ --jobs 4                     # four worker processes
       reconcile report archive/ --scheduler tcp://host:8786  # on a Dask cluster
+      reconcile report --format claimreview -o reviews.jsonld  # what reviewers decided, as ClaimReview
     """
     from .render import render_all
 
+    publisher = None
+    if fmt == "claimreview":  # who publishes the reviews: claims/publisher.toml, read before the long run
+        from .settings import PUBLISHER_FILE, load_publisher
+
+        try:
+            publisher = load_publisher(Path(claims_dir) / PUBLISHER_FILE)
+        except ReconcileError as exc:
+            _fail(exc)
     rep = _report_for(ctx, sources, claims_dir, aliases, out_dir, max_size=max_size,
                       follow_symlinks=follow_symlinks, jobs=jobs)
     for w in rep.warnings:
@@ -213,6 +222,18 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
         except OSError as exc:
             _emit(rep, fmt, output, width)
             _fail(ReconcileError(f"{Path(claims_dir) / BASE} cannot be written ({exc.strerror or exc})"))
+    if publisher is not None:
+        from . import settings as settings_mod
+        from .fileio import write_text
+        from .render.claimreview import render as claimreview
+
+        exclusions = settings_mod.load(list(sources) or ["sources"], list(aliases)).lexicon.state_exclusions
+        text = claimreview(rep, publisher, exclusions)
+        if output in (None, "-"):
+            click.echo(text, nl=False)
+        else:
+            write_text(output, text)
+        return
     _emit(rep, fmt, output, width)
 
 

@@ -122,3 +122,32 @@ def check_entities(path: Path, data: dict) -> None:
                                   f"not {type(v).__name__} {v!r:.40}")
             if kind is list and not all(isinstance(x, str) and x.strip() for x in v):
                 raise ConfigError(f"{where}: {field_} must be a list of non-empty strings")
+
+
+PUBLISHER_FILE = "publisher.toml"  # in the claims folder: who publishes ClaimReview exports
+
+
+def load_publisher(path: Path):
+    """The `[publisher]` table of a publisher settings file (render.claimreview.Publisher): `name`, `url` and
+    `review_url` (the address of a review, the finding's id appended). One clear error naming the file and
+    the field when it is missing or wrong."""
+    from .render.claimreview import Publisher
+
+    if not path.is_file():
+        raise ConfigError(f"{path} not found: ClaimReview export needs who publishes the reviews; write it with "
+                          f"[publisher] name = \"…\", url = \"https://…\", review_url = \"https://…/\"")
+    try:
+        data = tomllib.loads(read_config(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+    table = data.get("publisher")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: no [publisher] table")
+    for field_ in ("name", "url", "review_url"):
+        v = table.get(field_)
+        if not isinstance(v, str) or not v.strip():
+            raise ConfigError(f"{path}: [publisher] {field_} must be a non-empty string")
+    for field_ in ("url", "review_url"):
+        if not table[field_].startswith(("https://", "http://")):
+            raise ConfigError(f"{path}: [publisher] {field_} must be an http(s) address")
+    return Publisher(table["name"].strip(), table["url"].strip(), table["review_url"].strip())

@@ -377,7 +377,7 @@ def _twins(slot: Slot, exclusions, lex, alike: bool = True) -> list[_Twins]:
         by.setdefault(_reading(c, lex) if alike and c.id not in fixed else c.id, []).append(c)
     out = []
     for cs in by.values():
-        if len(cs) > 1 and not _agree(cs[0], cs[1], exclusions):
+        if len(cs) > 1 and not agree(cs[0], cs[1], exclusions):
             out.extend(_Twins([c]) for c in cs)
         else:
             out.append(_Twins(cs))
@@ -707,7 +707,7 @@ def _agreeing(slot: Slot, exclusions) -> dict[str, list[Claim]]:
     claims = slot.claims
     for i, j in _may_agree(claims):
         a, b = claims[i], claims[j]
-        if _agree(a, b, exclusions):
+        if agree(a, b, exclusions):
             out[a.id].append(b)
             out[b.id].append(a)
     return out
@@ -777,11 +777,11 @@ def continues(found: Finding, kind: str, attribute: str, earlier: Iterable[str],
     sides = _sides(old, exclusions)
     grown = [list(side) for side in sides]
     for c in new:
-        homes = [k for k, side in enumerate(sides) if all(_agree(c, o, exclusions) for o in side)]
+        homes = [k for k, side in enumerate(sides) if all(agree(c, o, exclusions) for o in side)]
         if len(homes) != 1:
             return False  # a value of its own, or one that two sides share: not one side repeated
         grown[homes[0]].append(c)
-    return all(_agree(a, b, exclusions) for side in grown for a, b in combinations(side, 2))
+    return all(agree(a, b, exclusions) for side in grown for a, b in combinations(side, 2))
 
 
 def _sides(claims: list[Claim], exclusions: frozenset) -> list[list[Claim]]:
@@ -794,7 +794,7 @@ def _sides(claims: list[Claim], exclusions: frozenset) -> list[list[Claim]]:
     return list(out.values())
 
 
-def _agree(a: Claim, b: Claim, exclusions: frozenset = frozenset()) -> bool:
+def agree(a: Claim, b: Claim, exclusions: frozenset = frozenset()) -> bool:
     """Two claims that agree, or are compatible and of one shape: what puts them in one group."""
     v = V.compare(a, b, exclusions=exclusions)
     return v.kind == V.AGREEMENT or v.kind == V.COMPATIBLE and v.rule not in ("unit", "kind") and \
