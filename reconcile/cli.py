@@ -444,6 +444,76 @@ def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir, max_size
     sys.exit(0 if result.ok else 1)
 
 
+@main.command()
+@click.argument("sources", nargs=-1)
+@ALIASES_OPT
+@CLAIMS_OPT
+@click.option("--out-dir", default="reports", show_default=True, help="Where text extracted from HTML goes.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; another than this machine's needs the access token printed at start.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8765, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--reviewer", default=None, help="Default reviewer name (default: $RECONCILE_REVIEWER, git user.name).")
+@reading_options
+@click.pass_obj
+def serve(ctx: Ctx, sources, aliases, claims_dir, out_dir, host, port, reviewer, max_size, follow_symlinks,
+          jobs) -> None:
+    """Open a review workspace in the browser over SOURCES (default: sources/).
+
+    The same report and decisions as the command line: filter the findings, read
+    each one's quotes in their paragraphs, record decisions (saved in
+    CLAIMS_DIR/decisions.yaml as `reconcile review` saves them), re-run when
+    sources change, download ClaimReview. Listens on 127.0.0.1; with another
+    --host, an access token is printed with the address and required.
+
+    \b
+    Examples:
+      reconcile serve                       # then open the address it prints
+      reconcile serve sources/ --port 8800
+      reconcile serve --host 0.0.0.0        # for the newsroom's network, with a token
+    """
+    from . import settings as settings_mod
+    from .pipeline import Options, run
+    from .review import reviewer_name
+    from .serve import LOCAL_HOSTS, Workspace, count_sources, new_token
+    from .serve.app import create_app
+
+    paths = list(sources) or ["sources"]
+    try:
+        exclusions = settings_mod.load(paths, list(aliases)).lexicon.state_exclusions
+        count = count_sources(paths)
+    except ReconcileError as exc:
+        _fail(exc)
+
+    def make(decisions, step):
+        return run(options=Options(paths=paths, aliases=list(aliases), decisions=decisions, out_dir=str(out_dir),
+                                   cache_dir=str(Path(claims_dir) / "cache"), progress=step, max_size=max_size,
+                                   follow_symlinks=follow_symlinks, jobs=jobs))
+
+    ws = Workspace(make=make, claims_dir=Path(claims_dir), count=lambda: count_sources(paths), exclusions=exclusions)
+    ctx.say(f"reading {count} source(s)…")
+    ws.refresh()
+    if ws.report is None:
+        _fail(ReconcileError(ws.progress.error or "the sources could not be read"))
+    token = None if host in LOCAL_HOSTS else new_token()
+    app = create_app(ws, token=token, reviewer=reviewer_name(reviewer))
+    from werkzeug.serving import make_server
+
+    try:
+        server = make_server(host, port, app, threaded=True)
+    except OSError as exc:
+        _fail(ReconcileError(f"cannot listen on {host}:{port} ({exc.strerror or exc})"))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"reconcile workspace: http://{shown}:{server.port}/" + (f"?token={token}" if token else ""))
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        ctx.say("stopped")
+    finally:
+        server.server_close()
+
+
 def _run(ctx: Ctx, paths, aliases, decisions, claims_dir, out_dir="reports", **reading):
     from .pipeline import Options, run
     from .sources import expand
