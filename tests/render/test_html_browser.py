@@ -6,27 +6,20 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.chrome.service import Service  # noqa: E402
+from ..browser import chromium, require_browser
+
+require_browser()
+
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
 from reconcile.model import Interval  # noqa: E402
 from reconcile.pipeline import Options, apply_decisions, run  # noqa: E402
 from reconcile.render import render  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-
-pytestmark = pytest.mark.skipif(
-    not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-    reason="needs /usr/bin/chromium and /usr/bin/chromedriver",
-)
 
 FILTERS = {"severity": "severity", "kind": "kind", "status": "status", "entity": "entity"}
 
@@ -62,21 +55,8 @@ CLEAN_A = ARTICLE_A.replace("<script>window.__pwned=3</script> ", "").replace(
 
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory):
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", f"--user-data-dir={profile}"):
-        opts.add_argument(arg)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    drv = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-    drv.set_page_load_timeout(20)
-    try:
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as drv:
         yield drv
-    finally:
-        drv.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _corpus(folder: Path, articles: dict[str, str]) -> Path:
