@@ -472,6 +472,8 @@ def serve(ctx: Ctx, sources, aliases, claims_dir, out_dir, host, port, reviewer,
       reconcile serve sources/ --port 8800
       reconcile serve --host 0.0.0.0        # for the newsroom's network, with a token
     """
+    import threading
+
     from . import settings as settings_mod
     from .pipeline import Options, run
     from .review import reviewer_name
@@ -485,10 +487,12 @@ def serve(ctx: Ctx, sources, aliases, claims_dir, out_dir, host, port, reviewer,
     except ReconcileError as exc:
         _fail(exc)
 
+    started = threading.Event()  # once the server runs, re-runs happen in its threads: no forked workers there
+
     def make(decisions, step):
         return run(options=Options(paths=paths, aliases=list(aliases), decisions=decisions, out_dir=str(out_dir),
                                    cache_dir=str(Path(claims_dir) / "cache"), progress=step, max_size=max_size,
-                                   follow_symlinks=follow_symlinks, jobs=jobs))
+                                   follow_symlinks=follow_symlinks, jobs=1 if started.is_set() else jobs))
 
     ws = Workspace(make=make, claims_dir=Path(claims_dir), count=lambda: count_sources(paths), exclusions=exclusions)
     ctx.say(f"reading {count} source(s)…")
@@ -503,6 +507,7 @@ def serve(ctx: Ctx, sources, aliases, claims_dir, out_dir, host, port, reviewer,
         server = make_server(host, port, app, threaded=True)
     except OSError as exc:
         _fail(ReconcileError(f"cannot listen on {host}:{port} ({exc.strerror or exc})"))
+    started.set()
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"reconcile workspace: http://{shown}:{server.port}/" + (f"?token={token}" if token else ""))
     sys.stdout.flush()

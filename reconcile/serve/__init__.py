@@ -56,11 +56,22 @@ class Workspace:
 
     def refresh(self) -> None:
         """Run the pipeline again (sources changed): the findings anew, decisions following them by id."""
+        if self._start():
+            self._run()
+
+    def refresh_in_background(self) -> None:
+        """`refresh` in a thread of its own; the progress says it runs as soon as this returns."""
+        if self._start():
+            threading.Thread(target=self._run, daemon=True).start()
+
+    def _start(self) -> bool:
         with self.lock:
             if self.progress.running:
-                return
+                return False  # one run at a time: a second click joins the first
             self.progress = Progress(0, self.count(), True)
+            return True
 
+    def _run(self) -> None:
         def step(_sid: str) -> None:
             self.progress.done += 1
 
@@ -72,10 +83,7 @@ class Workspace:
             return
         with self.lock:
             self.report = rep
-            self.progress.running = False
-
-    def refresh_in_background(self) -> None:
-        threading.Thread(target=self.refresh, daemon=True).start()
+            self.progress.running, self.progress.error = False, None
 
     def redecide(self) -> None:
         """Attach the recorded decisions to the findings again (after one was recorded): no new run."""

@@ -177,3 +177,24 @@ def test_claimreview_download(client, ws, tmp_path):
         '[publisher]\nname = "Le Courrier"\nurl = "https://c.example"\nreview_url = "https://c.example/v/"\n', "utf-8")
     r = client.get("/claimreview.jsonld")
     assert r.status_code == 200 and r.mimetype == "application/ld+json" and json.loads(r.data) == []
+
+
+def test_no_file_is_served_but_the_workspaces_own(client):
+    assert client.get("/static/workspace.js").status_code == 200
+    for path in ("/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2f__init__.py", "/static//etc/passwd",
+                 "/../pyproject.toml", "/sources/000_ba603a4d418206a9.txt", "/claims/decisions.yaml"):
+        assert client.get(path, follow_redirects=True).status_code == 404, path
+
+
+def test_the_rerun_button_runs_in_the_background_and_reports_its_progress(client, ws, sources):
+    import time
+
+    (sources / "zz_new.txt").write_text("---\ntitle: Ampere\npublished: 2024-02-02\n---\n"
+                                        "Le constructeur prévoit 400 embauches à Douai.\n", "utf-8")
+    r = client.post("/rerun", data={"csrf": csrf(client)})
+    assert r.status_code == 302
+    deadline = time.monotonic() + 120
+    while client.get("/progress").get_json()["running"] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert client.get("/progress").get_json() == {"running": False, "done": 6, "total": 6, "error": None}
+    assert "zz_new" in {s.id for s in ws.report.sources}
