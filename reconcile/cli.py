@@ -492,7 +492,9 @@ def serve(ctx: Ctx, sources, aliases, claims_dir, out_dir, host, port, reviewer,
     def make(decisions, step):
         return run(options=Options(paths=paths, aliases=list(aliases), decisions=decisions, out_dir=str(out_dir),
                                    cache_dir=str(Path(claims_dir) / "cache"), progress=step, max_size=max_size,
-                                   follow_symlinks=follow_symlinks, jobs=1 if started.is_set() else jobs))
+                                   follow_symlinks=follow_symlinks, jobs=1 if started.is_set() else jobs,
+                                   engine="local" if started.is_set() else getattr(ctx, "engine", "local"),
+                                   scheduler=None if started.is_set() else getattr(ctx, "scheduler", None)))
 
     ws = Workspace(make=make, claims_dir=Path(claims_dir), count=lambda: count_sources(paths), exclusions=exclusions)
     ctx.say(f"reading {count} source(s)…")
