@@ -220,7 +220,8 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
         try:
             ctx.say(f"wrote {write_base(Path(claims_dir), rep)}")
         except OSError as exc:
-            _emit(rep, fmt, output, width)
+            if publisher is None:
+                _emit(rep, fmt, output, width)
             _fail(ReconcileError(f"{Path(claims_dir) / BASE} cannot be written ({exc.strerror or exc})"))
     if publisher is not None:
         from . import settings as settings_mod
@@ -510,6 +511,7 @@ def serve(ctx: Ctx, sources, aliases, claims_dir, out_dir, host, port, reviewer,
     except OSError as exc:
         _fail(ReconcileError(f"cannot listen on {host}:{port} ({exc.strerror or exc})"))
     started.set()
+    app.config.update(SESSION_COOKIE_NAME=f"reconcile-{server.port}", REVIEWER_COOKIE=f"reconcile-reviewer-{server.port}")
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"reconcile workspace: http://{shown}:{server.port}/" + (f"?token={token}" if token else ""))
     sys.stdout.flush()

@@ -10,6 +10,7 @@ file (`Publisher`, read by the CLI: `publisher.toml` in the claims folder).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..compare.slots import agree
@@ -50,8 +51,10 @@ def reviews(report: Report, publisher: Publisher, exclusions: frozenset = frozen
 
 
 def render(report: Report, publisher: Publisher, exclusions: frozenset = frozenset()) -> str:
-    """The reviews as one JSON-LD document (a list of ClaimReview objects)."""
-    return dumps(reviews(report, publisher, exclusions), indent=2) + "\n"
+    """The reviews as one JSON-LD document (a list of ClaimReview objects). `<`, `>` and `&` are written as
+    JSON escapes, so that a quote cannot close the `<script type="application/ld+json">` a page embeds it in."""
+    text = dumps(reviews(report, publisher, exclusions), indent=2)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
 
 
 def _review(f: Finding, c: Claim, kept: Claim, sources: dict[str, Source], publisher: Publisher,
@@ -63,7 +66,7 @@ def _review(f: Finding, c: Claim, kept: Claim, sources: dict[str, Source], publi
     if src is not None and src.published:
         item["datePublished"] = src.published.isoformat()
     said = f"« {kept.quote} » ({_where(kept_src, kept.source)})"
-    return {
+    out = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": publisher.review_url + f.id,
@@ -74,8 +77,11 @@ def _review(f: Finding, c: Claim, kept: Claim, sources: dict[str, Source], publi
             "alternateName": _verdict(f, said),
         },
         "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
-        "datePublished": _day(latest.get("at")),
     }
+    day = _day(latest.get("at"))
+    if day:
+        out["datePublished"] = day
+    return out
 
 
 def _verdict(f: Finding, said: str) -> str:
@@ -92,7 +98,7 @@ def _appearance(src: Source | None, source_id: str) -> dict:
     if src is None:
         out["name"] = source_id
         return out
-    if src.url:
+    if src.url and re.match(r"https?://", src.url, re.I):  # an address on the web, nothing else
         out["url"] = src.url
     out["headline"] = src.title or source_id
     if src.published:

@@ -84,15 +84,31 @@ class Workspace:
         with self.lock:
             self.report = rep
             self.progress.running, self.progress.error = False, None
+        self.redecide()  # a decision recorded while it ran was applied to the report it replaces
 
     def redecide(self) -> None:
         """Attach the recorded decisions to the findings again (after one was recorded): no new run."""
         from ..pipeline import apply_decisions
 
         with self.lock:
+            self.seen_file = self._stamp()
             rep = self.report
             found, stale = apply_decisions(list(rep.findings), self.decisions(), rep.claims, self.exclusions)
             self.report = replace(rep, findings=tuple(found), stale_decisions=tuple(stale))
+
+    def sync(self) -> None:
+        """Take in the decisions recorded elsewhere (`reconcile review`, another workspace) since last read."""
+        if self.report is not None and self._stamp() != getattr(self, "seen_file", None):
+            self.redecide()
+
+    def _stamp(self):
+        from ..store import DECISIONS
+
+        try:
+            st = (self.claims_dir / DECISIONS).stat()
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size
 
     def finding(self, fid: str) -> Finding | None:
         return next((f for f in self.report.findings if f.id == fid), None)

@@ -20,19 +20,26 @@ def create_app(ws: Workspace, *, token: str | None = None, reviewer: str = "") -
     here = Path(__file__).parent
     app = Flask(__name__, template_folder=str(here / "templates"), static_folder=str(here / "static"))
     app.secret_key = new_token()
-    app.config.update(SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True, MAX_CONTENT_LENGTH=64 * 1024)
+    app.config.update(SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True, MAX_CONTENT_LENGTH=64 * 1024,
+                      SESSION_COOKIE_NAME="reconcile", REVIEWER_COOKIE="reconcile-reviewer")
     app.jinja_env.autoescape = True  # .j2 templates: escaped like .html ones
 
     @app.before_request
     def guard():
+        if token is None and request.host.rsplit(":", 1)[0].lower() not in ("127.0.0.1", "localhost", "[::1]"):
+            abort(403)  # served on this machine only: a page of another site (DNS rebinding) gets nothing
         if token is not None and not session.get("allowed"):
             if not same_token(request.args.get("token"), token):
                 abort(403)
             session["allowed"] = True
+            rest = {k: v for k, v in request.args.items() if k != "token"}
+            return redirect(request.path + ("?" + urlencode(rest) if rest else ""))  # not left in the history
         if "csrf" not in session:
             session["csrf"] = new_token()
         if request.method == "POST" and not same_token(request.form.get("csrf"), session["csrf"]):
             abort(400, "the form is out of date or did not come from this workspace (CSRF token)")
+        if request.method == "GET":
+            ws.sync()
 
     @app.after_request
     def headers(resp):
@@ -66,10 +73,7 @@ def create_app(ws: Workspace, *, token: str | None = None, reviewer: str = "") -
         if f is None:
             abort(404, f"no finding {fid} in this report")
         args = {k: request.args.get(k, "").strip() for k in FILTERS}
-        order = [r.finding.id for r in select(rows(rep), args)]
-        at = order.index(fid) if fid in order else -1
-        near = {"previous": order[at - 1] if at > 0 else None,
-                "next": order[at + 1] if 0 <= at < len(order) - 1 else None}
+        near = _near(rows(rep), args, fid)
         claims = {c.id: c for c in rep.claims}
         sources = {s.id: s for s in rep.sources}
         quotes = [(claims[i], sources.get(claims[i].source),
@@ -77,7 +81,7 @@ def create_app(ws: Workspace, *, token: str | None = None, reviewer: str = "") -
                    ("", claims[i].quote, "")) for i in f.claims if i in claims]
         return render_template("finding.html.j2", f=f, quotes=quotes, timeline=timeline(rep, f),
                                history=history(f), near=near, query=_query(args), args=args, statuses=STATUSES,
-                               reviewer=request.cookies.get("reviewer", reviewer))
+                               reviewer=request.cookies.get(app.config["REVIEWER_COOKIE"], reviewer))
 
     @app.post("/f/<fid>/decide")
     def decide(fid: str):
@@ -92,9 +96,9 @@ def create_app(ws: Workspace, *, token: str | None = None, reviewer: str = "") -
         who = form.get("reviewer", "").strip() or reviewer
         keep = form.get("keep") or None
         try:
-            seen = int(form.get("seen", "0"))
+            seen = int(form.get("seen", ""))
         except ValueError:
-            seen = 0
+            seen = None  # not said: nothing to tell
         if status not in STATUSES or not note or not who:
             flash("A decision needs a status, a note and a reviewer's name.", "error")
             return redirect(url_for("finding", fid=fid) + _query_of(form))
@@ -105,15 +109,18 @@ def create_app(ws: Workspace, *, token: str | None = None, reviewer: str = "") -
             return redirect(url_for("finding", fid=fid) + _query_of(form))
         ws.redecide()
         entries = rec.get("history", [])
-        first = entries[seen:-1]  # what others recorded after this page was shown, before this decision
+        first = entries[seen:-1] if seen is not None else []  # recorded after this page was shown, before this
         if first:
             e = first[-1]
+            note = str(e.get("note"))
+            note = note if len(note) <= 200 else note[:200] + "…"
             flash(f"Another decision came first: {e.get('status')} by {e.get('reviewer')} at {e.get('at')} "
-                  f"(« {e.get('note')} »). Yours was recorded after it; both are in the history.", "conflict")
+                  f"(« {note} »). Yours was recorded after it; both are in the history.", "conflict")
         else:
             flash(f"Recorded: {status}.", "ok")
         resp = redirect(url_for("finding", fid=fid) + _query_of(form))
-        resp.set_cookie("reviewer", who, samesite="Strict", httponly=True, max_age=3600 * 24 * 365)
+        resp.set_cookie(app.config["REVIEWER_COOKIE"], who, samesite="Strict", httponly=True,
+                        max_age=3600 * 24 * 365)
         return resp
 
     @app.post("/rerun")
@@ -142,6 +149,20 @@ def create_app(ws: Workspace, *, token: str | None = None, reviewer: str = "") -
         return resp
 
     return app
+
+
+def _near(every, args: dict, fid: str) -> dict:
+    """The findings before and after `fid` in the filtered list; a finding the filters no longer keep (just
+    decided, with « status: open ») is placed where it stands in the whole list."""
+    whole = [r.finding.id for r in every]
+    order = [r.finding.id for r in select(every, args)]
+    if fid in order:
+        at = order.index(fid)
+        return {"previous": order[at - 1] if at > 0 else None, "next": order[at + 1] if at < len(order) - 1 else None}
+    place = {i: k for k, i in enumerate(whole)}
+    here = place.get(fid, -1)
+    return {"previous": next((i for i in reversed(order) if place[i] < here), None),
+            "next": next((i for i in order if place[i] > here), None)}
 
 
 def _query(args: dict) -> str:

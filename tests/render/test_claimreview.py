@@ -111,3 +111,14 @@ def test_the_cli_writes_claimreview_and_refuses_without_a_publisher(nlp, tmp_pat
     r = runner.invoke(main, args)
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout) == []  # nothing decided yet
+
+
+def test_a_quote_cannot_close_the_script_element_a_page_embeds_the_reviews_in(corpus_report):
+    from reconcile.render.claimreview import render
+
+    report = decided(corpus_report, KEEP)
+    claims = tuple(dataclasses.replace(c, sentence=c.sentence + " </script><script>alert(1)</script> & co")
+                   for c in report.claims)
+    text = render(dataclasses.replace(report, claims=claims), PUBLISHER)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert any(r["claimReviewed"].endswith("</script><script>alert(1)</script> & co") for r in json.loads(text))

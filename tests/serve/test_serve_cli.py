@@ -2,6 +2,7 @@
 beyond this machine the address carries an access token, and a request without it is refused."""
 from __future__ import annotations
 
+import http.cookiejar
 import os
 import re
 import subprocess
@@ -29,7 +30,8 @@ def test_serve_prints_its_address_and_requires_the_token_beyond_this_machine(tmp
             raise AssertionError("served without the token")
         except urllib.error.HTTPError as exc:
             assert exc.code == 403
-        page = urllib.request.urlopen(f"{base}?token={token}", timeout=10).read().decode("utf-8")
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        page = browser.open(f"{base}?token={token}", timeout=10).read().decode("utf-8")
         assert "Findings" in page and "shown of" in page
     finally:
         proc.terminate()

@@ -140,8 +140,35 @@ def test_beyond_this_machine_every_request_needs_the_token(ws):
     client = create_app(ws, token="s3cret-token").test_client()
     assert client.get("/").status_code == 403
     assert client.get("/?token=wrong").status_code == 403
-    assert client.get("/?token=s3cret-token").status_code == 200
+    r = client.get("/?kind=conflict&token=s3cret-token")
+    assert r.status_code == 302 and r.headers["Location"] == "/?kind=conflict"  # the token leaves the address
     assert client.get("/").status_code == 200  # kept in the session
+
+
+def test_on_this_machine_a_page_asked_for_under_another_name_is_refused(client):
+    """DNS rebinding: a site whose name points at 127.0.0.1 gets nothing from the workspace."""
+    assert client.get("/", headers={"Host": "evil.example:8765"}).status_code == 403
+    assert client.get("/", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+    assert client.get("/", headers={"Host": "localhost"}).status_code == 200
+
+
+def test_a_decision_made_after_seeing_the_last_one_is_no_conflict(client, ws):
+    f = next(f for f in ws.report.findings if f.kind == "conflict")
+    token = csrf(client, f"/f/{f.id}")
+    form = {"csrf": token, "seen": "0", "status": "dismissed", "note": "deux périmètres", "reviewer": "ben"}
+    client.post(f"/f/{f.id}/decide", data=form)
+    page = client.post(f"/f/{f.id}/decide", data=dict(form, seen="1", status="confirmed", note="revu", reviewer="ana"),
+                       follow_redirects=True).get_data(as_text=True)
+    assert "Recorded: confirmed." in page and "Another decision came first" not in page
+
+
+def test_a_decision_recorded_on_the_command_line_shows_in_the_workspace(client, ws, tmp_path):
+    from reconcile.store import record_decision
+
+    f = ws.report.findings[0]
+    record_decision(tmp_path / "claims", f, status="resolved", note="corrigé par l'AFP", reviewer="cli")
+    page = client.get(f"/f/{f.id}").get_data(as_text=True)
+    assert '<strong id="status">resolved</strong>' in page and "corrigé par l&#39;AFP" in page
 
 
 def test_source_text_is_escaped_everywhere(sources, tmp_path, nlp):
@@ -155,6 +182,9 @@ def test_source_text_is_escaped_everywhere(sources, tmp_path, nlp):
     for page in pages:
         assert "<script>alert" not in page and "<img src=x" not in page and "<b onmouseover" not in page
         assert 'href="javascript:' not in page
+    shown = "".join(pages)
+    assert "&lt;script&gt;alert(&#39;titre&#39;)&lt;/script&gt;" in shown  # the title is there, as text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown
 
 
 def test_a_rerun_reads_changed_sources_and_decisions_follow_their_findings(client, ws, sources, tmp_path):
