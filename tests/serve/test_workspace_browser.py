@@ -17,7 +17,7 @@ require_browser()
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support.ui import Select  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 from reconcile.cli import main  # noqa: E402
@@ -60,6 +60,16 @@ def site(tmp_path, nlp):
         server.server_close()
 
 
+def _arrive(drv, part: str) -> None:
+    """Wait until the browser is at an address holding `part` (a click starts a navigation, it does not end it)."""
+    WebDriverWait(drv, 20).until(lambda d: part in d.current_url and
+                                 d.execute_script("return document.readyState") == "complete")
+
+
+def _shown(drv, css: str):
+    return WebDriverWait(drv, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))[0]
+
+
 def _never_ran(drv):
     assert drv.execute_script("return window.__pwned === undefined")
 
@@ -73,22 +83,25 @@ def test_a_reviewer_triages_in_the_browser(site, browsers):
     _never_ran(drv)
     Select(drv.find_element(By.ID, "filter-kind")).select_by_value("conflict")
     drv.find_element(By.ID, "apply").click()
+    _arrive(drv, "kind=conflict")
     rows = drv.find_elements(By.CSS_SELECTOR, "#findings tbody tr[data-href]")
     conflicts = [f for f in ws.report.findings if f.kind == "conflict"]
     assert len(rows) == len(conflicts)
     f = next(f for f in conflicts if f.entity.lower().startswith("ampere"))
     drv.find_element(By.LINK_TEXT, f.id).click()
+    _arrive(drv, f"/f/{f.id}")
     assert drv.find_element(By.ID, "finding-id").text == f.id
     assert len(drv.find_elements(By.CSS_SELECTOR, "#quotes mark")) == len(f.claims)
     _never_ran(drv)
 
     # the second reviewer opens the same finding before the first one saves
     other.get(drv.current_url)
+    _arrive(other, f"/f/{f.id}")
     drv.find_element(By.ID, "status-confirmed").click()
     drv.find_element(By.ID, "note").send_keys("l'effectif publié est de près de 11 000")
     Select(drv.find_element(By.ID, "keep")).select_by_index(1)
     drv.find_element(By.ID, "save").click()
-    assert "Recorded: confirmed." in drv.find_element(By.CSS_SELECTOR, ".flash").text
+    assert "Recorded: confirmed." in _shown(drv, ".flash").text
     drv.refresh()
     assert drv.find_element(By.ID, "status").text == "confirmed"
     assert "l'effectif publié est de près de 11 000" in drv.find_element(By.ID, "history").text
@@ -103,7 +116,7 @@ def test_a_reviewer_triages_in_the_browser(site, browsers):
     other.find_element(By.ID, "reviewer").clear()
     other.find_element(By.ID, "reviewer").send_keys("ben")
     other.find_element(By.ID, "save").click()
-    told = other.find_element(By.CSS_SELECTOR, ".flash.conflict").text
+    told = _shown(other, ".flash.conflict").text
     assert "Another decision came first: confirmed by ana" in told
     history = other.find_element(By.ID, "history").text
     assert "confirmed by ana" in history and "dismissed by ben" in history  # both kept
@@ -118,7 +131,7 @@ def test_keys_move_through_the_list_and_open_a_finding(site, browsers):
     current = drv.find_element(By.CSS_SELECTOR, "tr.current")
     href = current.get_attribute("data-href")
     body.send_keys(Keys.ENTER)
-    assert drv.current_url.endswith(href)
+    _arrive(drv, href)
     body = drv.find_element(By.TAG_NAME, "body")
     body.send_keys("c")
     assert drv.find_element(By.ID, "status-confirmed").is_selected()
