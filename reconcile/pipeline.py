@@ -129,6 +129,32 @@ def extract_all(sources: list[Source], gazetteer: Gazetteer, lex: Lexicon, *, nl
         _WORKER.clear()
 
 
+def fork_mapper(jobs: int, min_items: int = 2000) -> Callable[[Callable, list], list]:
+    """A `mapper` for compare_all: the slots to compare shared out, every `jobs`-th one, to `jobs` processes
+    forked from this one (they inherit the slots; only the findings come back), the results in the slots'
+    order; here, one after the other, for fewer than `min_items` slots or one job."""
+    def mapper(fn: Callable, items: list) -> list:
+        if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+            return [fn(x) for x in items]
+        _WORKER.update(fn=fn, items=items)
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                parts = list(pool.map(_map_part, [(k, jobs) for k in range(jobs)]))
+        finally:
+            _WORKER.clear()
+        out: list = [None] * len(items)
+        for k, part in enumerate(parts):
+            out[k::jobs] = part
+        return out
+
+    return mapper
+
+
+def _map_part(share: tuple[int, int]) -> list:
+    k, n = share
+    return [_WORKER["fn"](x) for x in _WORKER["items"][k::n]]
+
+
 def _in_worker(chunk: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:
     return chunk_claims(chunk, _WORKER["gazetteer"], _WORKER["lex"], _WORKER["nlp"])
 
@@ -267,7 +293,8 @@ def _run(opts: Options, nlp, engine) -> Report:
     try:
         flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
                                      setting=setting, story=story, memo=memo,
-                                     mapper=engine.mapper() if engine is not None else None,
+                                     mapper=engine.mapper() if engine is not None else fork_mapper(
+                                         cores() if opts.jobs is None else opts.jobs),
                                      salt=data_fingerprint(list(conf.corpus_texts), comparison=True) if memo else "")
     finally:
         if memo is not None:

@@ -62,3 +62,19 @@ def test_too_little_text_stays_in_this_process(tmp_path, nlp, monkeypatch):
     rep = run(options=Options(paths=[str(d)], jobs=2, parallel_min_chars=10**9), nlp=nlp)
     assert rep.claims
     assert pipeline.cores() >= 1
+
+
+def test_the_fork_mapper_gives_the_slots_findings_in_order_as_one_process_does(corpus_report):
+    """Slots compared in two forked processes (every other slot each): the same findings, in the same order."""
+    from functools import partial
+
+    from reconcile.compare import slots as S
+    from reconcile.extract.lexicon import load as load_lexicon
+    from reconcile.pipeline import fork_mapper
+
+    lex = load_lexicon()
+    every = S.slots(list(corpus_report.claims), story=S.story_entity(list(corpus_report.claims)))
+    judge = partial(S._slot_findings, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex)
+    assert len(every) > 3
+    assert fork_mapper(2, min_items=0)(judge, every) == [judge(s) for s in every]
+    assert fork_mapper(3, min_items=0)(abs, list(range(-5, 5))) == [abs(x) for x in range(-5, 5)]  # 10 in 3 shares
