@@ -392,16 +392,18 @@ class _Pairs:
     articles (or of one article that says one corrects the other), every order of the two, or only the
     order where the claim of `a` comes first (`first_is_a`) or only the other."""
 
-    __slots__ = ("a", "b", "first_is_a", "verdict", "count")
+    __slots__ = ("a", "b", "first_is_a", "verdict", "count", "sweep")
 
     def __init__(self, a: _Twins, b: _Twins, first_is_a: bool | None, verdict: V.Verdict):
         self.a, self.b, self.first_is_a, self.verdict = a, b, first_is_a, verdict
+        self.sweep = None  # in one order only: _ordered's count, claims held and greatest pair, swept once
         if _corrected(a.rep, b.rep):
             self.count = 1 if first_is_a is not False else 0  # both alone (_twins): the one pair, in its order
         elif first_is_a is None:
             self.count = len(a.members) * len(b.members) - sum(n * b.sources[s] for s, n in a.sources.items())
         else:
-            self.count = _ordered(*self.ends())[0]
+            self.sweep = _ordered(*self.ends())
+            self.count = self.sweep[0]
 
     def ends(self) -> tuple[_Twins, _Twins]:
         """The set whose claim comes first in the pairs, then the other."""
@@ -460,6 +462,8 @@ def _worst_pair(ps: list[_Pairs]) -> tuple[Claim, Claim]:
 def _pair_of(e: _Pairs, first_is_a: bool) -> tuple[Claim, Claim] | None:
     if _corrected(e.a.rep, e.b.rep):
         return (e.a.rep, e.b.rep) if first_is_a else None
+    if e.sweep is not None:
+        return e.sweep[2]
     first, then = (e.a, e.b) if first_is_a else (e.b, e.a)
     return _ordered(first, then)[2]
 
@@ -478,7 +482,7 @@ def _involved(ps: list[_Pairs]) -> set[Claim]:
                 if len(arts) < 2:
                     arts.update(list(other.sources)[:2])
         else:
-            held = _ordered(*e.ends())[1]
+            held = e.sweep[1]
             out.update(c for c in e.a.members + e.b.members if c.id in held)
     for t, arts in met.values():
         out.update(c for c in t.members if len(arts) > 1 or c.source not in arts)
