@@ -139,7 +139,8 @@ def load(paths: Iterable[str | Path], *, max_size: int = MAX_SIZE, follow_symlin
             continue
         manifest = _manifest_for(path, manifests, warnings)
         sig = _signature(path, manifest, max_size) if shelf is not None else None
-        kept = shelf.get(str(path.absolute()), sig) if sig is not None else None
+        where = str(path.absolute()) if sig is not None else ""
+        kept = shelf.get(where, sig) if sig is not None else None
         if kept is not None:
             src, said = kept
             warnings.extend(said)
@@ -157,7 +158,7 @@ def load(paths: Iterable[str | Path], *, max_size: int = MAX_SIZE, follow_symlin
                 continue
             warnings.extend(said)
             if sig is not None:
-                shelf.put(str(path.absolute()), sig, src, said)
+                shelf.put(where, sig, src, said)
         if src is None:
             continue
         if src.id in by_id:
@@ -182,8 +183,10 @@ def _leaves(path: Path, root: Path) -> bool:
         return True
 
 
-def _manifest_for(path: Path, cache: dict[Path, dict], warnings: list[str]) -> dict:
-    written = ("as written", path.parent)  # a folder's files are many: resolve its name once
+def _manifest_for(path: Path, cache: dict, warnings: list[str]) -> dict:
+    """The manifest entry of a file. `cache` holds each folder's manifest by its resolved path, and each
+    folder as written with its resolved path (a folder's files are many: resolved once)."""
+    written = ("as written", path.parent)
     if written not in cache:
         cache[written] = path.parent.resolve()
     folder = cache[written]

@@ -381,9 +381,29 @@ def write_base(claims_dir: Path, report) -> Path:
     return write_text(Path(claims_dir) / BASE, text)
 
 
+class _Cache:
+    """A cache file of the claims folder: whatever goes wrong with it is said (W017) in `warnings`, never
+    fatal (the run does without it)."""
+
+    def __init__(self, path: Path, warnings: list[str] | None = None):
+        self.path = Path(path)
+        self.warnings = warnings
+
+    def _say(self, why: str) -> None:
+        if self.warnings is not None:
+            self.warnings.append(warning(W_CACHE, str(self.path), why))
+
+
+def finding_from_dict(d: dict):
+    """The inverse of Finding.to_dict (for the caches)."""
+    from .model import Finding
+
+    return Finding(**dict(d, claims=tuple(d["claims"]), outliers=tuple(d["outliers"])))
+
+
 # ---------------------------------------------------------------- source shelf
 
-class SourceShelf:
+class SourceShelf(_Cache):
     """What reading each source file gave (its Source and warnings), by the file's signature
     (sources._signature: size, modification time, inode...), in one JSON file: a run over ten thousand
     unchanged articles does not parse their front matter and bylines again. As git's index does, a file
@@ -397,8 +417,7 @@ class SourceShelf:
     MARGIN_NS = 2_000_000_000
 
     def __init__(self, path: Path, warnings: list[str] | None = None):
-        self.path = Path(path)
-        self.warnings = warnings
+        super().__init__(path, warnings)
         self.entries: dict[str, list] = {}
         self.written = 0
         self.changed = False
@@ -413,10 +432,6 @@ class SourceShelf:
             self.entries, self.written = data["entries"], data["written_ns"]
         except (OSError, ValueError, RecursionError) as exc:
             self._say(f"source shelf unreadable ({reason(exc)}), sources read anew")
-
-    def _say(self, why: str) -> None:
-        if self.warnings is not None:
-            self.warnings.append(warning(W_CACHE, str(self.path), why))
 
     def get(self, path: str, signature: list):
         self.seen.add(path)
@@ -460,7 +475,7 @@ def _source_from(d: dict) -> Source:
 
 # ---------------------------------------------------------------- run memo
 
-class RunMemo:
+class RunMemo(_Cache):
     """What the last run found, keyed by a digest of everything it read (run_key): its findings and
     observations before decisions, its entities, the claims its findings hold and the warnings it gave
     beyond reading the sources, in one JSON file. A run whose sources, settings and code are those of the
@@ -471,13 +486,9 @@ class RunMemo:
 
     SCHEMA = 1
 
-    def __init__(self, path: Path, warnings: list[str] | None = None):
-        self.path = Path(path)
-        self.warnings = warnings
-
     def get(self, key: str, sources) -> dict | None:
         """The last run's result when its key is `key`, with its claims read back (`sources`: by id)."""
-        from .model import Entity, Finding
+        from .model import Entity
 
         if not self.path.is_file():
             return None
@@ -487,19 +498,16 @@ class RunMemo:
                 raise ValueError("not a run memo")
             if data.get("key") != key:
                 return None
-            finding = lambda d: Finding(**dict(d, claims=tuple(d["claims"]), outliers=tuple(d["outliers"])))  # noqa: E731
             return {
-                "flagged": [finding(d) for d in data["flagged"]],
-                "noted": [finding(d) for d in data["noted"]],
+                "flagged": [finding_from_dict(d) for d in data["flagged"]],
+                "noted": [finding_from_dict(d) for d in data["noted"]],
                 "entities": [Entity(e["name"], tuple(e["forms"]), tuple((w["form"], w["why"]) for w in e["evidence"]),
                                     e["claims"]) for e in data["entities"]],
                 "claims": [claim_from_dict(d, sources.get(d["source"])) for d in data["claims"]],
                 "warnings": [str(w) for w in data["warnings"]],
             }
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-            if self.warnings is not None:
-                self.warnings.append(warning(W_CACHE, str(self.path), f"run memo unreadable ({reason(exc)}), "
-                                             "compared anew"))
+            self._say(f"run memo unreadable ({reason(exc)}), compared anew")
             return None
 
     def put(self, key: str, flagged, noted, entities, claims, warnings: list[str]) -> None:
@@ -509,9 +517,7 @@ class RunMemo:
         try:
             write_text(self.path, dumps(body) + "\n")
         except OSError as exc:
-            if self.warnings is not None:
-                self.warnings.append(warning(W_CACHE, str(self.path), f"run memo cannot be written "
-                                             f"({exc.strerror or exc}), not kept"))
+            self._say(f"run memo cannot be written ({exc.strerror or exc}), not kept")
 
 
 def run_key(salt: str, sources) -> str:
@@ -525,7 +531,7 @@ def run_key(salt: str, sources) -> str:
 
 # ---------------------------------------------------------------- slot store
 
-class SlotStore:
+class SlotStore(_Cache):
     """The findings of each slot of claims, keyed by the slot and a digest of its claims
     (compare.slots.slot_digest), in one SQLite file: a run compares only the slots whose claims changed
     since the last runs, and takes the others' findings as they were.
@@ -537,16 +543,11 @@ class SlotStore:
     SCHEMA = 1
 
     def __init__(self, path: Path, warnings: list[str] | None = None):
-        self.path = Path(path)
-        self.warnings = warnings
+        super().__init__(path, warnings)
         self.pending: list[tuple[str, str, str]] = []
         self.used: set[tuple[str, str]] = set()
         self.hits = self.misses = 0
         self.db = self._open()
-
-    def _say(self, why: str) -> None:
-        if self.warnings is not None:
-            self.warnings.append(warning(W_CACHE, str(self.path), why))
 
     def _open(self):
         """The database, made if need be; a file that is not this store is rebuilt (said), one that cannot be
@@ -586,8 +587,6 @@ class SlotStore:
 
     def get(self, key: str, digest: str):
         """The findings of the slot `key` when its claims were `digest`, or None."""
-        from .model import Finding
-
         row = None
         if self.db is not None:
             try:
@@ -600,8 +599,7 @@ class SlotStore:
             self.misses += 1
             return None
         try:
-            found = [Finding(**dict(d, claims=tuple(d["claims"]), outliers=tuple(d["outliers"])))
-                     for d in json.loads(row[0])]
+            found = [finding_from_dict(d) for d in json.loads(row[0])]
         except (ValueError, TypeError, KeyError) as exc:
             self._say(f"slot store entry unreadable ({reason(exc)}), compared anew")
             self.misses += 1

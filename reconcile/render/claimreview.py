@@ -10,12 +10,12 @@ file (`Publisher`, read by the CLI: `publisher.toml` in the claims folder).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from ..compare.slots import agree
 from ..fileio import dumps
 from ..model import Claim, Finding, Report, Source, latest_decision
+from .safe import web_address
 
 EXPORTED = ("confirmed", "resolved")  # decisions that say which value stands
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -98,7 +98,7 @@ def _appearance(src: Source | None, source_id: str) -> dict:
     if src is None:
         out["name"] = source_id
         return out
-    if src.url and re.match(r"https?://", src.url, re.I):  # an address on the web, nothing else
+    if web_address(src.url):
         out["url"] = src.url
     out["headline"] = src.title or source_id
     if src.published:

@@ -61,3 +61,12 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def xml(s) -> str:
     """Text XML 1.0 can carry: the control characters it forbids written as escapes."""
     return _XML_INVALID.sub(_escape, str(s))
+
+
+_WEB = re.compile(r"https?://", re.I)
+
+
+def web_address(url: str | None) -> str | None:
+    """An article's address when it is an http(s) one, else None: nothing else (« javascript: », a file
+    path) becomes a link or a published address."""
+    return url if url and _WEB.match(url) else None

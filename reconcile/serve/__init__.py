@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-import re
 import secrets
 import threading
 from dataclasses import dataclass, field, replace
@@ -140,9 +139,6 @@ class Row:
     finding: Finding
     sources: tuple[str, ...]
 
-    def __getattr__(self, name):
-        return getattr(self.finding, name)
-
 
 def rows(report: Report) -> list[Row]:
     claims = {c.id: c for c in report.claims}
@@ -172,11 +168,6 @@ def count_sources(paths) -> int:
     from ..sources import MANIFEST_NAME, expand
 
     return sum(1 for p in expand(paths) if p.name != MANIFEST_NAME)
-
-
-def web_url(url: str | None) -> str | None:
-    """An article's address when it is an http(s) one (nothing else becomes a link)."""
-    return url if url and re.match(r"https?://", url, re.I) else None
 
 
 def same_token(given: str | None, expected: str) -> bool:

@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, abort, flash, jsonify, redirect, render_template, request, session, url_for
 
-from . import (FILTERS, STATUSES, Workspace, history, new_token, paragraph, rows, same_token, select, timeline,
-               web_url)
+from ..render.safe import web_address
+from . import FILTERS, STATUSES, Workspace, history, new_token, paragraph, rows, same_token, select, timeline
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -52,7 +52,7 @@ def create_app(ws: Workspace, *, token: str | None = None, reviewer: str = "") -
 
     @app.context_processor
     def common():
-        return {"csrf": session.get("csrf", ""), "progress": ws.progress, "web_url": web_url}
+        return {"csrf": session.get("csrf", ""), "progress": ws.progress, "web_address": web_address}
 
     @app.get("/")
     def findings():
