@@ -778,23 +778,60 @@ def continues(found: Finding, kind: str, attribute: str, earlier: Iterable[str],
     new = [by_id[i] for i in found.claims if i not in earlier]
     if not new:
         return True
-    sides = _sides(old, exclusions)
-    grown = [list(side) for side in sides]
+    # claims that `agree` reads alike are decided once, through one of them (_Alike): the cost grows with
+    # the values a finding holds, not with the articles that repeat them
+    alike = _Alike(exclusions)
+    sides = [[alike.rep(c) for c in side] for side in _sides(old, exclusions, alike)]
+    grown = [{id(r): r for r in side} for side in sides]
+    homes_of: dict[int, list[int]] = {}
     for c in new:
-        homes = [k for k, side in enumerate(sides) if all(agree(c, o, exclusions) for o in side)]
+        r = alike.rep(c)
+        if id(r) not in homes_of:
+            homes_of[id(r)] = [k for k, side in enumerate(grown)
+                               if all(agree(r, o, exclusions) for o in side.values())]
+        homes = homes_of[id(r)]
         if len(homes) != 1:
             return False  # a value of its own, or one that two sides share: not one side repeated
-        grown[homes[0]].append(c)
-    return all(agree(a, b, exclusions) for side in grown for a, b in combinations(side, 2))
+        grown[homes[0]][id(r)] = r
+    return all(alike.together(side.values()) for side in grown)
 
 
-def _sides(claims: list[Claim], exclusions: frozenset) -> list[list[Claim]]:
-    """The claims in sets that all agree with each other, as a slot's groups are made (_groups)."""
-    slot = Slot("", "", tuple(claims))
+class _Alike:
+    """Claims by what `agree` reads of them (_reading without a lexicon): one representative claim for
+    each reading. A reading whose claims do not agree with each other (a status its exclusions set apart
+    from itself) keeps every claim as its own."""
+
+    def __init__(self, exclusions: frozenset):
+        self.exclusions = exclusions
+        self.first: dict[tuple, Claim] = {}
+        self.lone: dict[tuple, bool] = {}
+
+    def rep(self, c: Claim) -> Claim:
+        k = _reading(c, None)
+        r = self.first.setdefault(k, c)
+        if r is c:
+            return c
+        if k not in self.lone:
+            self.lone[k] = not agree(r, c, self.exclusions)
+        return c if self.lone[k] else r
+
+    def together(self, reps) -> bool:
+        """Whether the claims these representatives stand for all agree with each other."""
+        return all(agree(a, b, self.exclusions) for a, b in combinations(list(reps), 2))
+
+
+def _sides(claims: list[Claim], exclusions: frozenset, alike: _Alike | None = None) -> list[list[Claim]]:
+    """The claims in sets that all agree with each other, as a slot's groups are made (_groups), each
+    reading grouped once: a claim goes where the first claim it reads alike went (the first, in the
+    order _groups takes them: twins are equally vague)."""
+    alike = alike or _Alike(exclusions)
+    order = sorted(claims, key=lambda c: (_vagueness(c), c.source, c.start))
+    reps = list({id(r): r for r in map(alike.rep, order)}.values())
+    slot = Slot("", "", tuple(reps))
     group = _groups(slot, _agreeing(slot, exclusions))
     out: dict[int, list[Claim]] = defaultdict(list)
     for c in claims:
-        out[group[c.id]].append(c)
+        out[group[alike.rep(c).id]].append(c)
     return list(out.values())
 
 

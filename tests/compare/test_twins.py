@@ -155,3 +155,59 @@ def test_a_verdict_is_the_same_whichever_claim_comes_first(lex, a, b):
     """What twins rest on: the kind, rule and gap of a verdict do not depend on the order of the two claims."""
     one, other = V.compare(a, b, lex=lex), V.compare(b, a, lex=lex)
     assert (one.kind, one.rule, one.gap) == (other.kind, other.rule, other.gap)
+
+
+def _continues_claim_by_claim(found, earlier, by_id, exclusions) -> bool:
+    """`continues` as it reads when every claim is decided on its own: the reference for the one that
+    decides each reading once."""
+    old = [by_id[i] for i in found.claims if i in earlier]
+    new = [by_id[i] for i in found.claims if i not in earlier]
+    if not new:
+        return True
+    slot = S.Slot("", "", tuple(old))
+    group = S._groups(slot, S._agreeing(slot, exclusions))
+    sides: dict[int, list[Claim]] = {}
+    for c in old:
+        sides.setdefault(group[c.id], []).append(c)
+    grown = [list(s) for s in sides.values()]
+    for c in new:
+        homes = [k for k, side in enumerate(sides.values()) if all(S.agree(c, o, exclusions) for o in side)]
+        if len(homes) != 1:
+            return False
+        grown[homes[0]].append(c)
+    return all(S.agree(a, b, exclusions) for side in grown for i, a in enumerate(side) for b in side[i + 1:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(readings, min_size=1, max_size=6), st.data())
+def test_a_grown_finding_is_judged_as_claim_by_claim(lex, drawn, data):
+    """Whether a finding continues an earlier one (its decision follows it; `check` does not call it new)
+    is decided once per reading, and the answer is the one every claim on its own gives."""
+    copies = [data.draw(st.lists(st.integers(0, 5), min_size=1, max_size=5)) for _ in drawn]
+    claims = build(drawn, copies)
+    by_id = {c.id: c for c in claims}
+    earlier = {c.id for c in claims if data.draw(st.booleans())} or {claims[0].id}
+    found = S.Finding(id="f-x", kind="conflict", severity="medium", entity="Verrières", attribute="deaths",
+                      claims=tuple(c.id for c in claims), explanation="", rule="value")
+    for exclusions in (frozenset(), lex.state_exclusions):
+        assert S.continues(found, "conflict", "deaths", earlier, by_id, exclusions) == \
+            _continues_claim_by_claim(found, earlier, by_id, exclusions)
+
+
+def test_a_grown_finding_costs_verdicts_by_reading(lex, monkeypatch):
+    """300 articles repeating each side of a disagreement, and 300 more: a handful of verdicts."""
+    old = [claim(1200.0, source=f"a{k:03d}") for k in range(150)] + \
+        [claim(1900.0, source=f"b{k:03d}") for k in range(150)]
+    new = [claim(1900.0, source=f"c{k:03d}") for k in range(300)]
+    by_id = {c.id: c for c in old + new}
+    found = S.Finding(id="f-x", kind="conflict", severity="medium", entity="Verrières", attribute="deaths",
+                      claims=tuple(by_id), explanation="", rule="value")
+    calls = []
+    real = V.compare
+    monkeypatch.setattr(V, "compare", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert S.continues(found, "conflict", "deaths", [c.id for c in old], by_id)
+    assert len(calls) < 20
+    odd = claim(1500.0, source="d001")
+    by_id[odd.id] = odd
+    found = dataclasses.replace(found, claims=found.claims + (odd.id,))
+    assert not S.continues(found, "conflict", "deaths", [c.id for c in old], by_id)
