@@ -74,7 +74,7 @@ def _peak_mb() -> float:
 
 def measure(n: int, jobs: int, keep: Path | None, dask: bool = False) -> dict:
     from reconcile.extract import nlp as nlp_mod
-    from reconcile.pipeline import Options, canonicalize, claims_of, extract_all
+    from reconcile.pipeline import canonicalize, claims_of, extract_all, fork_mapper, slot_weight
     from reconcile.compare.slots import compare_all
     from reconcile.extract.entities import Gazetteer
     from reconcile import settings as settings_mod
@@ -118,7 +118,8 @@ def measure(n: int, jobs: int, keep: Path | None, dask: bool = False) -> dict:
     canon, _ = canonicalize(claims, conf.registry, conf.lexicon)
     row["canonicalize_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    flagged, noted = compare_all(canon, lex=conf.lexicon)
+    flagged, noted = compare_all(canon, lex=conf.lexicon, mapper=fork_mapper(jobs, weight=slot_weight))  # as a
+    # report compares: its slots shared out to `jobs` processes
     row["compare_s"] = time.perf_counter() - t
     row["findings"] = len(flagged)
     row["peak_mb"] = _peak_mb()

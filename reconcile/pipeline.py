@@ -129,30 +129,94 @@ def extract_all(sources: list[Source], gazetteer: Gazetteer, lex: Lexicon, *, nl
         _WORKER.clear()
 
 
-def fork_mapper(jobs: int, min_items: int = 2000) -> Callable[[Callable, list], list]:
-    """A `mapper` for compare_all: the slots to compare shared out, every `jobs`-th one, to `jobs` processes
-    forked from this one (they inherit the slots; only the findings come back), the results in the slots'
-    order; here, one after the other, for fewer than `min_items` slots or one job."""
+def fork_mapper(jobs: int, min_items: int = 2000, weight: Callable[[object], float] = lambda x: 1.0,
+                shares: int = 16) -> Callable[[Callable, list], list]:
+    """A `mapper` for compare_all: the items (slots) to compare handed, a batch at a time, to `jobs` processes
+    forked from this one (they inherit the items; only the results come back), the results in the items'
+    order; here, one after the other, for fewer than `min_items` items or one job. The heaviest items
+    (`weight`: a slot's claims) go first, and batches weigh about 1/`shares` of a process's part, so that one
+    great slot never ends the run alone while the other process has long finished."""
     def mapper(fn: Callable, items: list) -> list:
         if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
             return [fn(x) for x in items]
+        batches = _batches([weight(x) for x in items], jobs * shares)
         _WORKER.update(fn=fn, items=items)
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                parts = list(pool.map(_map_part, [(k, jobs) for k in range(jobs)]))
+                done = list(pool.map(_map_batch, batches))
         finally:
             _WORKER.clear()
         out: list = [None] * len(items)
-        for k, part in enumerate(parts):
-            out[k::jobs] = part
+        for batch, results in zip(batches, done):
+            for i, r in zip(batch, results):
+                out[i] = r
         return out
 
     return mapper
 
 
-def _map_part(share: tuple[int, int]) -> list:
-    k, n = share
-    return [_WORKER["fn"](x) for x in _WORKER["items"][k::n]]
+def _batches(weights: list[float], n: int) -> list[list[int]]:
+    """Indexes of items in batches of about 1/`n` of the whole weight, the heaviest items first (an item
+    heavier than that alone in its batch)."""
+    order = sorted(range(len(weights)), key=lambda i: -weights[i])
+    target = sum(weights) / max(n, 1)
+    out: list[list[int]] = []
+    load = target
+    for i in order:
+        if load >= target:
+            out.append([])
+            load = 0.0
+        out[-1].append(i)
+        load += weights[i]
+    return out
+
+
+def _map_batch(batch: list[int]) -> list:
+    items = _WORKER["items"]
+    return [_WORKER["fn"](items[i]) for i in batch]
+
+
+def slot_weight(slot) -> float:
+    """What comparing a slot costs, roughly: its claims."""
+    return float(len(slot.claims))
+
+
+class Ahead:
+    """The claims of a few sources read in one process forked from this one, started before this one reads
+    the cached claims of the rest, so that loading the model there and reading the cache here overlap
+    (a `check` of one new article against a large base). Sources found to need reading later (a cache
+    entry that no longer matches) go to the same process, whose model is then loaded."""
+
+    def __init__(self, gazetteer: Gazetteer, lex: Lexicon, sources: list[Source]):
+        self.sent = {s.id for s in sources}
+        _WORKER.update(gazetteer=gazetteer, lex=lex, nlp=None)
+        try:
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self.first = self.pool.submit(_read_ahead, sources)  # the process is forked here
+        finally:
+            _WORKER.clear()
+
+    def claims(self, todo: list[Source], progress=None) -> dict[str, tuple[list[Claim], str | None]]:
+        """source id -> (its claims, None) or ([], why not), for every source of `todo`."""
+        rest = [s for s in todo if s.id not in self.sent]
+        later = self.pool.submit(_read_ahead, rest) if rest else None
+        out = {}
+        for done in (self.first, later):
+            for sid, got in done.result() if done is not None else ():
+                if progress:
+                    progress(sid)
+                out[sid] = got
+        return out
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_ahead(sources: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:
+    if _WORKER.get("nlp") is None:
+        _WORKER["nlp"] = nlp_mod.load()
+    return [got for chunk in chunks(sources) for got in chunk_claims(chunk, _WORKER["gazetteer"], _WORKER["lex"],
+                                                                     _WORKER["nlp"])]
 
 
 def _in_worker(chunk: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:
@@ -236,16 +300,28 @@ def _run(opts: Options, nlp, engine) -> Report:
             return Report(__version__, sources, tuple(last["claims"]), tuple(flagged),
                           tuple(warnings + last["warnings"]), tuple(stale), tuple(last["noted"]),
                           tuple(last["entities"]))
-    cached = {s.id: got for s in sources if cache and (got := cache.get(s, warnings)) is not None}
-    if opts.progress:
-        for sid in cached:
-            opts.progress(sid)
-    todo = [s for s in sources if s.id not in cached]
-    if engine is not None:
-        fresh = engine.extract(todo, gazetteer, lex, progress=opts.progress)
-    else:
-        fresh = extract_all(todo, gazetteer, lex, nlp=nlp, jobs=opts.jobs, min_chars=opts.parallel_min_chars,
-                            progress=opts.progress)
+    ahead = None  # a few new sources (a check of one article): read in a process of their own, its model
+    # loading while this one reads the cached claims of the others
+    if cache is not None and engine is None and nlp is None and (opts.jobs is None or opts.jobs > 1):
+        first = [s for s in sources if not cache.holds(s)]
+        if first and len(first) < len(sources) and sum(len(s.text) for s in first) < opts.parallel_min_chars:
+            ahead = Ahead(gazetteer, lex, first)
+    try:
+        cached = {s.id: got for s in sources if cache and (got := cache.get(s, warnings)) is not None}
+        if opts.progress:
+            for sid in cached:
+                opts.progress(sid)
+        todo = [s for s in sources if s.id not in cached]
+        if ahead is not None:
+            fresh = ahead.claims(todo, progress=opts.progress)
+        elif engine is not None:
+            fresh = engine.extract(todo, gazetteer, lex, progress=opts.progress)
+        else:
+            fresh = extract_all(todo, gazetteer, lex, nlp=nlp, jobs=opts.jobs, min_chars=opts.parallel_min_chars,
+                                progress=opts.progress)
+    finally:
+        if ahead is not None:
+            ahead.close()
     claims: list[Claim] = []
     for src in sources:
         if src.id in cached:
@@ -294,7 +370,7 @@ def _run(opts: Options, nlp, engine) -> Report:
         flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
                                      setting=setting, story=story, memo=memo,
                                      mapper=engine.mapper() if engine is not None else fork_mapper(
-                                         cores() if opts.jobs is None else opts.jobs),
+                                         cores() if opts.jobs is None else opts.jobs, weight=slot_weight),
                                      salt=data_fingerprint(list(conf.corpus_texts), comparison=True) if memo else "")
     finally:
         if memo is not None:
@@ -353,19 +429,30 @@ def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = 
     """One display name per entity across the corpus ("Ampère" and "Ampere" are one), and the
     entities with the surface forms each was written as and the evidence of every merge. The corpus's
     `outlets` take no other name in (« Valbrune » the town is not « Valbrune Matin »)."""
-    names = [c.entity for c in claims] + [c.attributed_to for c in claims if c.attributed_to]
+    # every written name once, with how often it is written, in the order of first writing (entities, then
+    # counters): what unify and resolve read of the list of names, without walking it name by name
+    names: Counter = Counter(c.entity for c in claims)
+    names.update(c.attributed_to for c in claims if c.attributed_to)
     # « (story) », « (grippe aviaire) »: placeholders the corpus resolves later (run), no names to unify;
     # the things figures are about (« la zone de protection ») are common nouns, no names either: no name is
     # merged into them nor they into one (« Vialis » is not « le différend avec Vialis »)
-    things = {c.entity for c in claims if c.subject_origin == "thing"} - \
-        {c.entity for c in claims if c.subject_origin != "thing"} - {c.attributed_to for c in claims}
-    kept = lambda n: not n.startswith("(") and n not in things  # noqa: E731
-    mapping = dict(unify([n for n in names if kept(n)], registry=registry),
-                   **{n: n for n in names if not kept(n)})
+    thing, other = set(), set()
+    for c in claims:
+        (thing if c.subject_origin == "thing" else other).add(c.entity)
+        if c.attributed_to:
+            other.add(c.attributed_to)
+    things = thing - other
+    kept = {n: not n.startswith("(") and n not in things for n in names}
+    mapping = dict(unify(Counter({n: k for n, k in names.items() if kept[n]}), registry=registry),
+                   **{n: n for n in names if not kept[n]})
     unified: dict[str, set[str]] = {}
     for n in names:
         unified.setdefault(mapping[n], set()).add(n)
-    resolved, evidence = resolve_entities([mapping[n] for n in names if kept(n)], titles=(lex or load_lexicon()).titles, forms=unified,
+    mapped: Counter = Counter()
+    for n, k in names.items():
+        if kept[n]:
+            mapped[mapping[n]] += k
+    resolved, evidence = resolve_entities(mapped, titles=(lex or load_lexicon()).titles, forms=unified,
                                           is_place=lambda n: places.gazetteer().lookup(n) is not None,
                                           closed=frozenset(key_of(o) for o in outlets),
                                           sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))

@@ -254,6 +254,10 @@ class ClaimCache:
         meta = f"{src.published}|{src.kind}|{self.salt}"
         return hashlib.sha256((meta + "\0" + src.text).encode()).hexdigest()
 
+    def holds(self, src: Source) -> bool:
+        """Whether the cache has an entry for this source (one that may no longer match it: `get` tells)."""
+        return (self.folder / f"{src.id}.json").exists()
+
     def get(self, src: Source, warnings: list[str] | None = None) -> list[Claim] | None:
         """The cached claims of a source, or None when its text, date or the extractor changed. A damaged
         entry is a cache miss too, said in `warnings` (the entry is rebuilt)."""

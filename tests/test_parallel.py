@@ -65,7 +65,8 @@ def test_too_little_text_stays_in_this_process(tmp_path, nlp, monkeypatch):
 
 
 def test_the_fork_mapper_gives_the_slots_findings_in_order_as_one_process_does(corpus_report):
-    """Slots compared in two forked processes (every other slot each): the same findings, in the same order."""
+    """Slots compared in two forked processes (in batches, the greatest slots first): the same findings, in
+    the same order."""
     from functools import partial
 
     from reconcile.compare import slots as S
@@ -77,4 +78,65 @@ def test_the_fork_mapper_gives_the_slots_findings_in_order_as_one_process_does(c
     judge = partial(S._slot_findings, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex)
     assert len(every) > 3
     assert fork_mapper(2, min_items=0)(judge, every) == [judge(s) for s in every]
+    assert fork_mapper(2, min_items=0, weight=pipeline.slot_weight)(judge, every) == [judge(s) for s in every]
     assert fork_mapper(3, min_items=0)(abs, list(range(-5, 5))) == [abs(x) for x in range(-5, 5)]  # 10 in 3 shares
+
+
+def test_batches_hold_every_item_once_the_heaviest_first_and_about_equal():
+    weights = [1.0] * 90 + [40.0, 3.0, 25.0] + [1.0] * 30
+    batches = pipeline._batches(weights, 8)
+    flat = [i for b in batches for i in b]
+    assert sorted(flat) == list(range(len(weights)))
+    assert flat[:3] == [90, 92, 91]  # the heaviest handed out first
+    target = sum(weights) / 8
+    assert batches[0] == [90]  # heavier than a batch's share: alone
+    assert all(sum(weights[i] for i in b) < target + max(weights[i] for i in b) for b in batches)
+    assert len(batches) <= 9
+
+
+def _cached_corpus(tmp_path, nlp, monkeypatch):
+    """The corpus, its claims cached by a first run, then one new article and one changed one; the model
+    a forked process would load is the one already here (inherited by the fork)."""
+    d = _corpus(tmp_path)
+    cache = tmp_path / "cache"
+    run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=1), nlp=nlp)
+    shutil.copy(ROOT / "tests" / "stories" / "greve" / "sources" / sorted(
+        p.name for p in (ROOT / "tests" / "stories" / "greve" / "sources").iterdir() if p.suffix == ".txt")[0],
+        d / "zz-new.txt")
+    changed = sorted(d.glob("crue-*"))[0]
+    changed.write_text(changed.read_text("utf-8").replace("\n\n", "\n\nUne phrase de plus.\n\n", 1), "utf-8")
+    monkeypatch.setattr(pipeline.nlp_mod, "load", lambda *a, **k: nlp)
+    return d, cache, changed
+
+
+def test_new_sources_are_read_ahead_while_the_cache_is_read_the_same_report(tmp_path, nlp, monkeypatch):
+    """A check of a new article against a cached base: the article is read in a forked process (its model
+    loading meanwhile), and so is an article whose cache entry no longer matches; the report is the one
+    that reading them here gives."""
+    d, cache, changed = _cached_corpus(tmp_path, nlp, monkeypatch)
+    here = run(options=Options(paths=[str(d)], jobs=1), nlp=nlp)
+    asked = []
+    real = pipeline.Ahead.claims
+    monkeypatch.setattr(pipeline.Ahead, "claims",
+                        lambda self, todo, progress=None: asked.append(sorted(s.id for s in todo)) or
+                        real(self, todo, progress))
+    seen = []
+    ahead = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=2, progress=seen.append))
+    assert asked == [sorted(["zz-new", changed.stem])]
+    assert render(ahead, "json") == render(here, "json")
+    assert sorted(seen) == sorted(s.id for s in here.sources)
+    assert any(c.source == "zz-new" for c in ahead.claims) and any(c.source == changed.stem for c in ahead.claims)
+
+
+def test_one_job_or_a_model_given_reads_no_source_ahead(tmp_path, nlp, monkeypatch):
+    d, cache, _ = _cached_corpus(tmp_path, nlp, monkeypatch)
+
+    def no_ahead(*a, **k):
+        raise AssertionError("read ahead")
+
+    monkeypatch.setattr(pipeline, "Ahead", no_ahead)
+    other = tmp_path / "cache2"
+    shutil.copytree(cache, other)  # each run finds the new article uncached
+    one = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=1))
+    given = run(options=Options(paths=[str(d)], cache_dir=str(other), jobs=2), nlp=nlp)
+    assert render(one, "json") == render(given, "json")

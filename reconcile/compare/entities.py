@@ -87,10 +87,11 @@ class _Near:
         return sorted(found)
 
 
-def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambda n: False,
+def resolve(names: list[str] | Counter, *, titles: frozenset = frozenset(), is_place=lambda n: False,
             sections: frozenset = frozenset(), forms: dict | None = None,
             closed: frozenset = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
-    """(name -> resolved display name, name -> evidence of the merge) for a corpus's names.
+    """(name -> resolved display name, name -> evidence of the merge) for a corpus's names (every name as
+    written, or a Counter of them: how often each is written).
 
     `titles` are folded words dropped before matching (« préfet Lefèvre » is « Lefèvre »);
     a name that `is_place` is never merged into a longer one (« France » / « France Assureurs »);
@@ -99,7 +100,7 @@ def resolve(names: list[str], *, titles: frozenset = frozenset(), is_place=lambd
     any of them (« SGP » / « Société des grands projets », unified into a longer NER span);
     no name is merged into one whose key is `closed` (an outlet: « Valbrune » is not « Valbrune Matin »)."""
     forms = forms or {}
-    counts = Counter(names)
+    counts = names if isinstance(names, Counter) else Counter(names)
     keys: dict[str, str] = {n: _strip_titles(key(n), titles) for n in counts}
     by_key: dict[str, list[str]] = {}
     for n, k in keys.items():

@@ -136,11 +136,19 @@ def slots(claims: list[Claim], *, story: str | None = None, setting: str | None 
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     names: dict[tuple[str, str, str], str] = {}
     incident = story_incident(claims)
+    folded: dict[str, str] = {}  # a subject's key, and a scope's, worked out once for the many claims sharing it
+    scopes: dict[tuple, str] = {}
     for c in claims:
         if c.modality == "negated" and c.kind != "status":
             continue  # "n'est jamais arrivé" states no value to compare
         subject = subject_of(c, story, incident)
-        k = (entity_key(subject), c.attribute, scope_key(c, setting))
+        ek = folded.get(subject)
+        if ek is None:
+            ek = folded[subject] = entity_key(subject)
+        sk = scopes.get(c.scope)
+        if sk is None:
+            sk = scopes[c.scope] = scope_key(c, setting)
+        k = (ek, c.attribute, sk)
         groups[k].append(c)
         names.setdefault(k, subject)
     out = []

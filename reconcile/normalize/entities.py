@@ -89,10 +89,12 @@ class Registry:
 
     def __post_init__(self) -> None:
         self._index: dict[str, Entity] = {}
+        self._keys: list[str] | None = None
         for e in self.entities:
             self._add_keys(e)
 
     def _add_keys(self, e: Entity) -> None:
+        self._keys = None
         for form in (e.name, *e.aliases):
             for k in {fold(form), key(form, folding=self.folding)}:
                 if k:
@@ -113,6 +115,7 @@ class Registry:
             for form in (e.name, *e.aliases):  # a user's entry overrides a packaged one
                 for k in {fold(form), key(form, folding=self.folding)}:
                     self._index.pop(k, None)
+                    self._keys = None
             self.add(e)
 
     def lookup(self, name: str) -> Entity | None:
@@ -123,7 +126,9 @@ class Registry:
         k = key(name, folding=self.folding)
         if len(k) < 4 or not self._index:
             return None
-        hit = process.extractOne(k, list(self._index), scorer=fuzz.ratio,
+        if self._keys is None:
+            self._keys = list(self._index)  # what a spelling is matched against, until an entry changes
+        hit = process.extractOne(k, self._keys, scorer=fuzz.ratio,
                                  score_cutoff=self.folding["min_ratio"])
         return self._index[hit[0]] if hit else None
 
@@ -165,8 +170,9 @@ def default_registry() -> Registry:
     return reg
 
 
-def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, str]:
-    """Map each name to one display form per matching key (corpus-wide clustering).
+def unify(names: list[str] | Counter, *, registry: Registry | None = None) -> dict[str, str]:
+    """Map each name to one display form per matching key (corpus-wide clustering). `names`: every name as
+    written, or a Counter of them (how often each is written).
 
     Registered names map to their canonical name; unknown names sharing a key
     ("Ampère", "Ampere", "Ampere SAS") map to the most frequent written form; an
@@ -176,7 +182,8 @@ def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, st
     reg = registry or Registry()
     counts: dict[str, dict[str, int]] = {}
     out: dict[str, str] = {}
-    for n, times in Counter(names).items():  # each written form once, with how often it is written
+    written = names if isinstance(names, Counter) else Counter(names)
+    for n, times in written.items():  # each written form once, with how often it is written
         e = reg.lookup(n)
         if e:
             out[n] = e.name
@@ -199,6 +206,6 @@ def unify(names: list[str], *, registry: Registry | None = None) -> dict[str, st
         if longer:
             target = max(longer, key=lambda o: (sum(counts[o].values()), o))
             best[k] = best[target]
-    for n in set(names) - set(out):
+    for n in set(written) - set(out):
         out[n] = best[key(n, folding=reg.folding)]
     return out

@@ -129,3 +129,19 @@ def test_the_spelling_index_misses_no_name_a_letter_or_two_away(names, data):
     for name in names:
         want = {i for _, _, i in process.extract(name, names, scorer=fuzz.ratio, score_cutoff=SPELLING, limit=None)}
         assert want <= set(near.candidates(name))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["Fabrex", "FABREX", "Fabrex SA", "Grand Stade", "Grand Stade des Berges",
+                                 "Jean-Marc Lefèvre", "Lefèvre", "Société des grands projets", "SGP",
+                                 "préfet Lefèvre", "Orvale", "Orvale Habitat Durable", "Vaulx", "la CGT"]),
+                min_size=1, max_size=40))
+def test_names_counted_once_each_read_as_the_names_written_one_by_one(names):
+    """The corpus hands unify and resolve each name once with how often it is written (a Counter, in the
+    order of first writing), not the names one by one: the same clusters, display names and evidence."""
+    from collections import Counter
+
+    from reconcile.compare.entities import resolve
+
+    assert unify(Counter(names)) == unify(names)
+    assert resolve(Counter(names), titles=frozenset({"prefet"})) == resolve(names, titles=frozenset({"prefet"}))
