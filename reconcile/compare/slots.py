@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from operator import attrgetter
 from itertools import combinations
 from typing import Callable, Iterable, Protocol
 
@@ -136,24 +137,27 @@ def slots(claims: list[Claim], *, story: str | None = None, setting: str | None 
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     names: dict[tuple[str, str, str], str] = {}
     incident = story_incident(claims)
-    folded: dict[str, str] = {}  # a subject's key, and a scope's, worked out once for the many claims sharing it
+    # a subject and its key, and a scope's key, worked out once for the many claims that share them
+    subjects: dict[tuple[str, str], tuple[str, str]] = {}
     scopes: dict[tuple, str] = {}
     for c in claims:
         if c.modality == "negated" and c.kind != "status":
             continue  # "n'est jamais arrivé" states no value to compare
-        subject = subject_of(c, story, incident)
-        ek = folded.get(subject)
-        if ek is None:
-            ek = folded[subject] = entity_key(subject)
+        who = subjects.get((c.entity, c.subject_origin))
+        if who is None:
+            subject = subject_of(c, story, incident)
+            who = subjects[(c.entity, c.subject_origin)] = (subject, entity_key(subject))
         sk = scopes.get(c.scope)
         if sk is None:
             sk = scopes[c.scope] = scope_key(c, setting)
-        k = (ek, c.attribute, sk)
+        k = (who[1], c.attribute, sk)
         groups[k].append(c)
-        names.setdefault(k, subject)
+        names.setdefault(k, who[0])
+    place = attrgetter("source", "start")
+    ordered = all(place(a) <= place(b) for a, b in zip(claims, claims[1:]))  # then so is every slot
     out = []
     for k, cs in sorted(groups.items()):
-        out.append(Slot(names[k], k[1], tuple(sorted(cs, key=lambda c: (c.source, c.start))), k[2]))
+        out.append(Slot(names[k], k[1], tuple(cs if ordered else sorted(cs, key=place)), k[2]))
     return out
 
 
@@ -356,7 +360,10 @@ def _reading(c: Claim, lex) -> tuple:
     if who is not None and lex is not None:
         who = ("class", _counter_class(who, lex))
     said = lex is not None and lex.change_words is not None and _says_change(c.sentence, lex.change_words)
-    return tuple(getattr(c, f) for f in READ) + (who, said)
+    return _READ_FIELDS(c) + (who, said)
+
+
+_READ_FIELDS = attrgetter(*READ)
 
 
 @lru_cache(maxsize=65536)

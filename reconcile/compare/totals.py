@@ -24,7 +24,8 @@ ITEMIZED_SHARE = 0.9  # is read as the total's itemized breakdown
 
 def inconsistent_totals(claims: list[Claim]) -> list[Finding]:
     """One finding per total whose stated parts cannot add up to it, in a stable order."""
-    by_id = {c.id: c for c in claims}
+    wholes = {c.part_of for c in claims if c.part_of}
+    by_id = {c.id: c for c in claims if c.id in wholes}  # the totals parts name, not every claim
     parts: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.part_of and c.part_of in by_id and c.relation and c.modality != "negated":
