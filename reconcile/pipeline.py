@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from . import __version__
 from .compare.entities import resolve as resolve_entities
+from .heap import held_off
 from .errors import W_CACHE, W_EXTRACTION, reason, warning
 from .compare.slots import compare_all, continues, headline_setting, story_entity, story_incident, story_votes
 from .extract import claims as extract_claims
@@ -307,7 +308,8 @@ def _run(opts: Options, nlp, engine) -> Report:
         if first and len(first) < len(sources) and sum(len(s.text) for s in first) < opts.parallel_min_chars:
             ahead = Ahead(gazetteer, lex, first)
     try:
-        cached = {s.id: got for s in sources if cache and (got := cache.get(s, warnings)) is not None}
+        with held_off():  # many claims made, no cycles (heap.py)
+            cached = {s.id: got for s in sources if cache and (got := cache.get(s, warnings)) is not None}
         if opts.progress:
             for sid in cached:
                 opts.progress(sid)
@@ -334,63 +336,64 @@ def _run(opts: Options, nlp, engine) -> Report:
         if cache:
             cache.put(src, got, warnings)
         claims.extend(got)
-    claims, entities = canonicalize(claims, registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet))
-    claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
-    headlined = headline_setting({s.id: _headline(s) for s in sources}, claims,
-                                 lambda n: places.gazetteer().lookup(n) is not None)
-    claims = [amend(c, scope=tuple((k, v) for k, v in c.scope if k != "places")) if "places" in c.scope_dict()
-              else c for c in claims]  # the places an article names were for the corpus to read, no scope
-    story = story_entity(claims)
-    setting = story if story and _is_place(story, claims) else None  # the place the story is set in
-    owner = story if story and not setting else None  # what has the staff and revenue no sentence names
-    headline, headed = headline_incident(claims)
-    if not story or setting or headed > story_votes(claims)[story]:
-        # a place is where the story happens, not what it is about: the corpus's incident, if it has one,
-        # else the one the articles' headlines name (« Grippe aviaire : six foyers en Douvère »), which
-        # also wins over a subject fewer articles fall back on
-        told = story_incident(claims)
-        if headline and told and headed > len({c.source for c in claims if c.entity == told}):
-            told = headline  # « Sécheresse : … » in four headlines, an « orage » in two articles: the drought
-        incident = told or headline
-        if incident and story:  # what articles fell back on as their subject is then the incident too
-            claims = [amend(c, entity=incident, subject_origin="story incident")
-                      if c.subject_origin == "main entity" and c.entity == story
-                      and not owns(c.attribute, lex) else c for c in claims]
-        story = incident or story
-    if story:  # what a claim about nothing named in its sentence is about: the story's own subject (what an
-        # organisation has stays the organisation's when the story is an incident: frames.toml [incident] owned)
-        claims = [amend(c, entity=owner if owner and owns(c.attribute, lex) else story)
-                  if c.entity.startswith("(") or c.entity == "story" else c for c in claims]
-    memo = None
-    if opts.cache_dir:
-        from .store import SlotStore, data_fingerprint
+    with held_off():  # the corpus's claims renamed, voted on and compared: many made, no cycles (heap.py)
+        claims, entities = canonicalize(claims, registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet))
+        claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
+        headlined = headline_setting({s.id: _headline(s) for s in sources}, claims,
+                                     lambda n: places.gazetteer().lookup(n) is not None)
+        claims = [amend(c, scope=tuple((k, v) for k, v in c.scope if k != "places")) if "places" in c.scope_dict()
+                  else c for c in claims]  # the places an article names were for the corpus to read, no scope
+        story = story_entity(claims)
+        setting = story if story and _is_place(story, claims) else None  # the place the story is set in
+        owner = story if story and not setting else None  # what has the staff and revenue no sentence names
+        headline, headed = headline_incident(claims)
+        if not story or setting or headed > story_votes(claims)[story]:
+            # a place is where the story happens, not what it is about: the corpus's incident, if it has one,
+            # else the one the articles' headlines name (« Grippe aviaire : six foyers en Douvère »), which
+            # also wins over a subject fewer articles fall back on
+            told = story_incident(claims)
+            if headline and told and headed > len({c.source for c in claims if c.entity == told}):
+                told = headline  # « Sécheresse : … » in four headlines, an « orage » in two articles: the drought
+            incident = told or headline
+            if incident and story:  # what articles fell back on as their subject is then the incident too
+                claims = [amend(c, entity=incident, subject_origin="story incident")
+                          if c.subject_origin == "main entity" and c.entity == story
+                          and not owns(c.attribute, lex) else c for c in claims]
+            story = incident or story
+        if story:  # what a claim about nothing named in its sentence is about: the story's own subject (what an
+            # organisation has stays the organisation's when the story is an incident: frames.toml [incident] owned)
+            claims = [amend(c, entity=owner if owner and owns(c.attribute, lex) else story)
+                      if c.entity.startswith("(") or c.entity == "story" else c for c in claims]
+        memo = None
+        if opts.cache_dir:
+            from .store import SlotStore, data_fingerprint
 
-        memo = SlotStore(Path(opts.cache_dir) / SLOTS, warnings)
-    try:
-        flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
-                                     setting=setting, story=story, memo=memo,
-                                     mapper=engine.mapper() if engine is not None else fork_mapper(
-                                         cores() if opts.jobs is None else opts.jobs, weight=slot_weight),
-                                     salt=data_fingerprint(list(conf.corpus_texts), comparison=True) if memo else "")
-    finally:
-        if memo is not None:
-            memo.close()
-    found = flagged
-    flagged, stale = apply_decisions(flagged, opts.decisions or {}, claims, lex.state_exclusions)
-    # where a fact holds that names no place of its own: where the story is set (the story itself, when it
-    # is a place, else the place most of its headlines name). Shown, never compared: « 7,2 km sur Orlandes
-    # même » stays a part of the line's 11,4 km, which the article names no place for.
-    where = setting or headlined
-    if where:
-        claims = [c if "place" in c.scope_dict() else
-                  amend(c, scope=tuple(sorted(dict(c.scope, place=where).items())),
-                          rules=tuple(sorted(dict(c.rules, place="corpus:setting").items())))
-                  for c in claims]
-    if runs is not None:
-        held = {i for f in (*found, *noted) for i in f.claims}
-        told = [w for w in warnings[len(loaded.warnings) + len(said):] if not w.startswith(W_CACHE + " ")]  # a cache's
-        # state is this run's, not the corpus's
-        runs.put(key, found, noted, entities, [c for c in claims if c.id in held], told)
+            memo = SlotStore(Path(opts.cache_dir) / SLOTS, warnings)
+        try:
+            flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
+                                         setting=setting, story=story, memo=memo,
+                                         mapper=engine.mapper() if engine is not None else fork_mapper(
+                                             cores() if opts.jobs is None else opts.jobs, weight=slot_weight),
+                                         salt=data_fingerprint(list(conf.corpus_texts), comparison=True) if memo else "")
+        finally:
+            if memo is not None:
+                memo.close()
+        found = flagged
+        flagged, stale = apply_decisions(flagged, opts.decisions or {}, claims, lex.state_exclusions)
+        # where a fact holds that names no place of its own: where the story is set (the story itself, when it
+        # is a place, else the place most of its headlines name). Shown, never compared: « 7,2 km sur Orlandes
+        # même » stays a part of the line's 11,4 km, which the article names no place for.
+        where = setting or headlined
+        if where:
+            claims = [c if "place" in c.scope_dict() else
+                      amend(c, scope=tuple(sorted(dict(c.scope, place=where).items())),
+                              rules=tuple(sorted(dict(c.rules, place="corpus:setting").items())))
+                      for c in claims]
+        if runs is not None:
+            held = {i for f in (*found, *noted) for i in f.claims}
+            told = [w for w in warnings[len(loaded.warnings) + len(said):] if not w.startswith(W_CACHE + " ")]  # a cache's
+            # state is this run's, not the corpus's
+            runs.put(key, found, noted, entities, [c for c in claims if c.id in held], told)
     return Report(__version__, sources, tuple(claims), tuple(flagged), tuple(warnings),
                   tuple(stale), tuple(noted), tuple(entities))
 
@@ -429,6 +432,12 @@ def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = 
     """One display name per entity across the corpus ("Ampère" and "Ampere" are one), and the
     entities with the surface forms each was written as and the evidence of every merge. The corpus's
     `outlets` take no other name in (« Valbrune » the town is not « Valbrune Matin »)."""
+    with held_off():  # many names and claims made, no cycles (heap.py)
+        return _canonicalize(claims, registry, lex, outlets)
+
+
+def _canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None,
+                  outlets: frozenset) -> tuple[list[Claim], list[Entity]]:
     # every written name once, with how often it is written, in the order of first writing (entities, then
     # counters): what unify and resolve read of the list of names, without walking it name by name
     names: Counter = Counter(c.entity for c in claims)

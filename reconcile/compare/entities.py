@@ -77,13 +77,16 @@ class _Near:
         d = _most_edits(len(k))
         cuts = [round(j * len(k) / (d + 1)) for j in range(d + 2)]
         found: set[int] = set()
+        grams, at = self.grams, self.at
+        held = [grams[k[p:p + _Q]] for p in range(len(k) - _Q + 1)]  # how common each piece of k is
         for a, b in zip(cuts, cuts[1:]):
             if b - a < _Q:
                 return list(range(len(self.names)))  # a part too short to hold a piece: every name
-            p = min(range(a, b - _Q + 1), key=lambda p: self.grams[k[p:p + _Q]])
+            part = held[a:b - _Q + 1]
+            p = a + part.index(min(part))  # the rarest piece of the part, the first of equals
             piece = k[p:p + _Q]
             for q in range(max(0, p - d), p + d + 1):
-                found.update(self.at.get((piece, q), ()))
+                found.update(at.get((piece, q), ()))
         return sorted(found)
 
 

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Protocol
 
 from ..model import (INCIDENT_SUBJECTS, INHERITED_SUBJECTS, SEVERITY_RANK, Bounds, Claim, Finding, Interval,
                      value_to_json)
+from ..heap import held_off
 from ..normalize.entities import key as entity_key
 from ..extract.lexicon import counter_class, generic_event
 from ..normalize.text import fold
@@ -200,6 +201,11 @@ def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
     takes that run's findings: only the slots a new or changed article touches are compared. `mapper`
     maps the comparison of one slot over the slots to compare (default: here, one after the other; the
     Dask engine sends them to its workers); the findings are the same whoever compares them."""
+    with held_off():  # many verdicts and findings made, no cycles (heap.py); forked workers inherit it
+        return _compare_all(claims, exclusions, cumulative, lex, setting, story, memo, salt, mapper)
+
+
+def _compare_all(claims, exclusions, cumulative, lex, setting, story, memo, salt, mapper):
     flagged: list[Finding] = []
     noted: list[Finding] = []
     if lex is not None:
