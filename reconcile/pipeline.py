@@ -9,6 +9,7 @@ import multiprocessing
 import os
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -186,10 +187,12 @@ class Ahead:
     """The claims of a few sources read in one process forked from this one, started before this one reads
     the cached claims of the rest, so that loading the model there and reading the cache here overlap
     (a `check` of one new article against a large base). Sources found to need reading later (a cache
-    entry that no longer matches) go to the same process, whose model is then loaded."""
+    entry that no longer matches) go to the same process, whose model is then loaded. Should that process
+    die (killed, out of memory), what it had not given back is read here."""
 
     def __init__(self, gazetteer: Gazetteer, lex: Lexicon, sources: list[Source]):
         self.sent = {s.id for s in sources}
+        self.gazetteer, self.lex = gazetteer, lex
         _WORKER.update(gazetteer=gazetteer, lex=lex, nlp=None)
         try:
             self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
@@ -200,13 +203,17 @@ class Ahead:
     def claims(self, todo: list[Source], progress=None) -> dict[str, tuple[list[Claim], str | None]]:
         """source id -> (its claims, None) or ([], why not), for every source of `todo`."""
         rest = [s for s in todo if s.id not in self.sent]
-        later = self.pool.submit(_read_ahead, rest) if rest else None
         out = {}
-        for done in (self.first, later):
-            for sid, got in done.result() if done is not None else ():
-                if progress:
-                    progress(sid)
-                out[sid] = got
+        try:
+            later = self.pool.submit(_read_ahead, rest) if rest else None
+            for done in (self.first, later):
+                for sid, got in done.result() if done is not None else ():
+                    if progress:
+                        progress(sid)
+                    out[sid] = got
+        except BrokenProcessPool:
+            left = [s for s in todo if s.id not in out]
+            out.update(extract_all(left, self.gazetteer, self.lex, jobs=1, progress=progress))
         return out
 
     def close(self) -> None:

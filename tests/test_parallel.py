@@ -140,3 +140,19 @@ def test_one_job_or_a_model_given_reads_no_source_ahead(tmp_path, nlp, monkeypat
     one = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=1))
     given = run(options=Options(paths=[str(d)], cache_dir=str(other), jobs=2), nlp=nlp)
     assert render(one, "json") == render(given, "json")
+
+
+def test_a_read_ahead_process_that_dies_costs_nothing(tmp_path, nlp, monkeypatch):
+    """The forked reader killed before it answers: the new and changed articles are read here instead, the
+    same report, each source said once."""
+    import os
+
+    d, cache, changed = _cached_corpus(tmp_path, nlp, monkeypatch)
+    here = run(options=Options(paths=[str(d)], jobs=1), nlp=nlp)
+    parent = os.getpid()
+    monkeypatch.setattr(pipeline.nlp_mod, "load",  # inherited by the fork: the forked reader dies loading the model
+                        lambda *a, **k: os._exit(3) if os.getpid() != parent else nlp)
+    seen = []
+    ahead = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=2, progress=seen.append))
+    assert render(ahead, "json") == render(here, "json")
+    assert sorted(seen) == sorted(s.id for s in here.sources)
