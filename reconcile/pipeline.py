@@ -387,6 +387,9 @@ def _run(opts: Options, nlp, engine) -> Report:
                 memo.close()
         found = flagged
         flagged, stale = apply_decisions(flagged, opts.decisions or {}, claims, lex.state_exclusions)
+        held = {i for f in (*found, *noted) for i in f.claims}
+        if opts.findings_only:  # the claims of the findings, as the run memo gives them: no pass over the rest
+            claims = [c for c in claims if c.id in held]
         # where a fact holds that names no place of its own: where the story is set (the story itself, when it
         # is a place, else the place most of its headlines name). Shown, never compared: « 7,2 km sur Orlandes
         # même » stays a part of the line's 11,4 km, which the article names no place for.
@@ -397,7 +400,6 @@ def _run(opts: Options, nlp, engine) -> Report:
                               rules=tuple(sorted(dict(c.rules, place="corpus:setting").items())))
                       for c in claims]
         if runs is not None:
-            held = {i for f in (*found, *noted) for i in f.claims}
             told = [w for w in warnings[len(loaded.warnings) + len(said):] if not w.startswith(W_CACHE + " ")]  # a cache's
             # state is this run's, not the corpus's
             runs.put(key, found, noted, entities, [c for c in claims if c.id in held], told)

@@ -488,7 +488,7 @@ class RunMemo(_Cache):
 
     It is a cache: a damaged file is said (W017) and done without; it is written atomically."""
 
-    SCHEMA = 1
+    SCHEMA = 2  # 2: a first line of its own holds the key, so that a run of other inputs reads no further
 
     def get(self, key: str, sources) -> dict | None:
         """The last run's result when its key is `key`, with its claims read back (`sources`: by id)."""
@@ -497,11 +497,13 @@ class RunMemo(_Cache):
         if not self.path.is_file():
             return None
         try:
-            data = json.loads(self.path.read_text("utf-8"))
-            if not isinstance(data, dict) or data.get("schema") != self.SCHEMA:
-                raise ValueError("not a run memo")
-            if data.get("key") != key:
-                return None
+            with self.path.open(encoding="utf-8") as f:
+                head = json.loads(f.readline())
+                if not isinstance(head, dict) or not isinstance(head.get("schema"), int):
+                    raise ValueError("not a run memo")
+                if head["schema"] != self.SCHEMA or head.get("key") != key:
+                    return None  # another run's, or another version's: a plain miss
+                data = json.loads(f.read())
             return {
                 "flagged": [finding_from_dict(d) for d in data["flagged"]],
                 "noted": [finding_from_dict(d) for d in data["noted"]],
@@ -515,11 +517,12 @@ class RunMemo(_Cache):
             return None
 
     def put(self, key: str, flagged, noted, entities, claims, warnings: list[str]) -> None:
-        body = {"schema": self.SCHEMA, "key": key, "flagged": [f.to_dict() for f in flagged],
+        head = {"schema": self.SCHEMA, "key": key}
+        body = {"flagged": [f.to_dict() for f in flagged],
                 "noted": [f.to_dict() for f in noted], "entities": [e.to_dict() for e in entities],
                 "claims": [c.to_dict() for c in claims], "warnings": list(warnings)}
         try:
-            write_text(self.path, dumps(body) + "\n")
+            write_text(self.path, dumps(head) + "\n" + dumps(body) + "\n")
         except OSError as exc:
             self._say(f"run memo cannot be written ({exc.strerror or exc}), not kept")
 

@@ -47,6 +47,21 @@ def test_a_check_with_nothing_changed_takes_the_last_runs_findings(corpus, tmp_p
     assert check(again, {}) == check(full, {})
 
 
+def test_a_check_that_compares_gives_the_claims_of_its_findings_as_the_memo_does(corpus, tmp_path, nlp):
+    """A check compares (nothing is memoized yet) and gives its findings' claims only, the ones the next,
+    unchanged check takes from the memo."""
+    cache = tmp_path / "cache"
+    article(corpus, "c", "2025-03-05", "Radio Vaulx", "La commune de Vaulx compte 12 000 habitants.\n")
+    full = run(options=_options(corpus, tmp_path / "other"), nlp=nlp)
+    first = run(options=_options(corpus, cache, findings_only=True), nlp=nlp)
+    again = run(options=_options(corpus, cache, findings_only=True), nlp=nlp)
+    held = {i for f in (*full.findings, *full.observations) for i in f.claims}
+    assert len(held) < len(full.claims)
+    assert {c.id: c for c in first.claims} == {c.id: c for c in again.claims} == \
+        {c.id: c for c in full.claims if c.id in held}
+    assert first.findings == again.findings == full.findings
+
+
 def test_a_run_that_needs_every_claim_compares_again(corpus, tmp_path, nlp, monkeypatch):
     cache = tmp_path / "cache"
     run(options=_options(corpus, cache), nlp=nlp)
@@ -77,12 +92,29 @@ def test_decisions_are_applied_to_the_last_runs_findings(corpus, tmp_path, nlp):
 def test_a_damaged_memo_is_said_and_the_run_compares(corpus, tmp_path, nlp):
     cache = tmp_path / "cache"
     full = run(options=_options(corpus, cache), nlp=nlp)
-    data = json.loads((cache / RUN).read_text("utf-8"))
+    head, body = (cache / RUN).read_text("utf-8").splitlines()
+    data = json.loads(body)
     data["flagged"] = [{"id": "f-1"}]  # a finding without its fields
-    (cache / RUN).write_text(json.dumps(data), "utf-8")
+    (cache / RUN).write_text(head + "\n" + json.dumps(data), "utf-8")
     again = run(options=_options(corpus, cache, findings_only=True), nlp=nlp)
     assert again.findings == full.findings
     assert any(w.startswith("W017") and "run memo unreadable" in w for w in again.warnings)
+
+
+def test_a_memo_of_other_inputs_is_read_no_further_than_its_key(tmp_path):
+    from reconcile.store import RunMemo
+
+    path = tmp_path / RUN
+    memo = RunMemo(path, said := [])
+    memo.put("k1", [], [], [], [], ["W001 x"])
+    assert memo.get("k1", {}) == {"flagged": [], "noted": [], "entities": [], "claims": [], "warnings": ["W001 x"]}
+    head = path.read_text("utf-8").splitlines()[0]
+    path.write_text(head + "\n{not json", "utf-8")  # what follows the key is not read for another key
+    assert memo.get("k2", {}) is None and not said
+    assert memo.get("k1", {}) is None and "run memo unreadable" in said[0]
+    path.write_text(json.dumps({"schema": 1, "key": "k1", "flagged": []}), "utf-8")  # an older version's memo
+    said.clear()
+    assert memo.get("k1", {}) is None and not said
 
 
 def test_amend_is_replace_without_the_constructor():
