@@ -38,7 +38,7 @@ from . import settings as settings_mod
 PARALLEL_MIN_CHARS = 60_000
 CHUNK_CHARS = 50_000  # text parsed in one stream, and handed to a worker at a time: a chosen size
 SLOTS = "slots.sqlite"  # in the cache folder: the findings of each slot, by the digest of its claims
-RUN = "run.json"  # in the cache folder: what the last run found (store.RunMemo)
+RUN = "run.jsonl"  # in the cache folder: what the last run found (store.RunMemo: JSON Lines, its key first)
 SHELF = "sources.json"  # in the cache folder: what reading each source file gave (store.SourceShelf)
 
 

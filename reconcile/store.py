@@ -482,9 +482,10 @@ def _source_from(d: dict) -> Source:
 class RunMemo(_Cache):
     """What the last run found, keyed by a digest of everything it read (run_key): its findings and
     observations before decisions, its entities, the claims its findings hold and the warnings it gave
-    beyond reading the sources, in one JSON file. A run whose sources, settings and code are those of the
-    last one, and that needs no more than the findings' claims (`reconcile check`), takes them from here
-    instead of reading every claim of the corpus and comparing them again.
+    beyond reading the sources, in one JSON Lines file (its key, then the rest). A run whose sources,
+    settings and code are those of the last one, and that needs no more than the findings' claims
+    (`reconcile check`), takes them from here instead of reading every claim of the corpus and comparing
+    them again.
 
     It is a cache: a damaged file is said (W017) and done without; it is written atomically."""
 

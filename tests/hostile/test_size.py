@@ -74,6 +74,9 @@ def test_four_hundred_digit_number(case):
     for f in case.written_files():
         if f.suffix == ".json":
             strict_json(f.read_text("utf-8"))
+        elif f.suffix == ".jsonl":
+            for line in f.read_text("utf-8").splitlines():
+                strict_json(line)
 
 
 def test_deep_nesting_of_parentheses_and_quotes(case):

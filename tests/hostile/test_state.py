@@ -377,6 +377,9 @@ def test_corrupt_cache_entry_is_rebuilt(case):
     assert any(p.name in w for p in damaged), w
     for p in _cache_files(case):
         strict_json(p.read_text("utf-8"))
+    for p in (case.root / "claims").rglob("*.jsonl"):  # the run memo: one JSON document a line
+        for line in p.read_text("utf-8").splitlines():
+            strict_json(line)
     out = case.examine()
     out.has_good()
 
