@@ -310,7 +310,7 @@ def _run(opts: Options, nlp, engine) -> Report:
                           tuple(last["entities"]))
     ahead = None  # a few new sources (a check of one article): read in a process of their own, its model
     # loading while this one reads the cached claims of the others
-    if cache is not None and engine is None and nlp is None and (opts.jobs is None or opts.jobs > 1):
+    if cache is not None and engine is None and nlp is None and (cores() if opts.jobs is None else opts.jobs) > 1:
         first = [s for s in sources if not cache.holds(s)]
         if first and len(first) < len(sources) and sum(len(s.text) for s in first) < opts.parallel_min_chars:
             ahead = Ahead(gazetteer, lex, first)

@@ -140,6 +140,12 @@ def test_one_job_or_a_model_given_reads_no_source_ahead(tmp_path, nlp, monkeypat
     one = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=1))
     given = run(options=Options(paths=[str(d)], cache_dir=str(other), jobs=2), nlp=nlp)
     assert render(one, "json") == render(given, "json")
+    monkeypatch.setattr(pipeline, "cores", lambda: 1)  # the default on a machine of one core: one job
+    shutil.rmtree(other)
+    shutil.copytree(cache, other)
+    (other / "zz-new.json").unlink()
+    alone = run(options=Options(paths=[str(d)], cache_dir=str(other)))
+    assert render(alone, "json") == render(one, "json")
 
 
 def test_a_read_ahead_process_that_dies_costs_nothing(tmp_path, nlp, monkeypatch):
