@@ -223,8 +223,7 @@ class Ahead:
 def _read_ahead(sources: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:
     if _WORKER.get("nlp") is None:
         _WORKER["nlp"] = nlp_mod.load()
-    return [got for chunk in chunks(sources) for got in chunk_claims(chunk, _WORKER["gazetteer"], _WORKER["lex"],
-                                                                     _WORKER["nlp"])]
+    return list(extract_all(sources, _WORKER["gazetteer"], _WORKER["lex"], nlp=_WORKER["nlp"], jobs=1).items())
 
 
 def _in_worker(chunk: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:

@@ -254,14 +254,17 @@ class ClaimCache:
         meta = f"{src.published}|{src.kind}|{self.salt}"
         return hashlib.sha256((meta + "\0" + src.text).encode()).hexdigest()
 
+    def _path(self, src: Source) -> Path:
+        return self.folder / f"{src.id}.json"
+
     def holds(self, src: Source) -> bool:
         """Whether the cache has an entry for this source (one that may no longer match it: `get` tells)."""
-        return (self.folder / f"{src.id}.json").exists()
+        return self._path(src).exists()
 
     def get(self, src: Source, warnings: list[str] | None = None) -> list[Claim] | None:
         """The cached claims of a source, or None when its text, date or the extractor changed. A damaged
         entry is a cache miss too, said in `warnings` (the entry is rebuilt)."""
-        path = self.folder / f"{src.id}.json"
+        path = self._path(src)
         if not path.exists():
             return None
 
@@ -288,7 +291,7 @@ class ClaimCache:
     def put(self, src: Source, claims: list[Claim], warnings: list[str] | None = None) -> None:
         """Cache a source's claims (atomically); a cache that cannot be written is said, never fatal."""
         body = {"key": self._key(src), "source": src.id, "claims": [c.to_dict() for c in claims]}
-        path = self.folder / f"{src.id}.json"
+        path = self._path(src)
         try:
             write_text(path, dumps(body, indent=1) + "\n")
         except OSError as exc:

@@ -115,7 +115,6 @@ class Registry:
             for form in (e.name, *e.aliases):  # a user's entry overrides a packaged one
                 for k in {fold(form), key(form, folding=self.folding)}:
                     self._index.pop(k, None)
-                    self._keys = None
             self.add(e)
 
     def lookup(self, name: str) -> Entity | None:
