@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -15,20 +15,18 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import __version__
-from .compare.entities import resolve as resolve_entities
 from .heap import held_off
 from .errors import W_CACHE, W_EXTRACTION, reason, warning
-from .compare.slots import compare_all, continues, headline_setting, story_entity, story_incident, story_votes
+from .compare.slots import compare_all, continues, slots as slots_of, sort_findings
+from .compare.totals import inconsistent_totals
+from .corpus import Names, canonicalize, settle  # noqa: F401 (canonicalize: of this module's API)
 from .extract import claims as extract_claims
 from .extract import nlp as nlp_mod
 from .extract.entities import Gazetteer
-from .extract.incidents import corpus_names as incident_names, owns
-from .extract.lexicon import Lexicon, load as load_lexicon
-from .extract.subjects import STORY
-from .model import Claim, Entity, Finding, Report, Source, amend, latest_decision
+from .extract.lexicon import Lexicon
+from .model import Claim, Finding, Report, Source, amend, latest_decision
 from .normalize import places
-from .normalize.entities import Registry, unify
-from .normalize.entities import key as key_of
+from .normalize.entities import Registry
 from .sources import MAX_SIZE, load as load_sources
 from . import settings as settings_mod
 
@@ -39,6 +37,7 @@ PARALLEL_MIN_CHARS = 60_000
 CHUNK_CHARS = 50_000  # text parsed in one stream, and handed to a worker at a time: a chosen size
 SLOTS = "slots.sqlite"  # in the cache folder: the findings of each slot, by the digest of its claims
 RUN = "run.jsonl"  # in the cache folder: what the last run found (store.RunMemo: JSON Lines, its key first)
+CORPUS = "corpus.sqlite"  # in the cache folder: the last whole run's corpus (store.CorpusState)
 SHELF = "sources.json"  # in the cache folder: what reading each source file gave (store.SourceShelf)
 
 
@@ -281,8 +280,6 @@ def _run(opts: Options, nlp, engine) -> Report:
 
         shelf = SourceShelf(Path(opts.cache_dir) / SHELF, said)
     loaded = load_sources(opts.paths, max_size=opts.max_size, follow_symlinks=opts.follow_symlinks, shelf=shelf)
-    if shelf is not None:
-        shelf.close()
     extracted = Path(opts.out_dir) / "extracted"
     sources = tuple(replace(s, extracted_path=str(extracted / f"{s.id}.txt")) if s.kind == "html" else s
                     for s in loaded.sources)
@@ -290,30 +287,38 @@ def _run(opts: Options, nlp, engine) -> Report:
     registry, lex = conf.registry, conf.lexicon
     gazetteer = Gazetteer(registry)
     cache = None
-    warnings = list(loaded.warnings) + said
-    runs, key = None, ""  # the last run's result (store.RunMemo), by a digest of what it read
     if opts.cache_dir:
-        from .store import ClaimCache, RunMemo, data_fingerprint, run_key
+        from .store import ClaimCache, data_fingerprint
 
         cache = ClaimCache(Path(opts.cache_dir), data_fingerprint(list(conf.corpus_texts)))
-        runs = RunMemo(Path(opts.cache_dir) / RUN, warnings)
-        key = run_key(data_fingerprint(list(conf.corpus_texts), whole=True), sources)
-        if opts.findings_only and (last := runs.get(key, {s.id: s for s in sources})) is not None:
-            if opts.progress:  # nothing changed since the last run: its findings, their claims, its words
-                for s in sources:
-                    opts.progress(s.id)
-            flagged, stale = apply_decisions(last["flagged"], opts.decisions or {}, last["claims"],
-                                             lex.state_exclusions)
-            return Report(__version__, sources, tuple(last["claims"]), tuple(flagged),
-                          tuple(warnings + last["warnings"]), tuple(stale), tuple(last["noted"]),
-                          tuple(last["entities"]))
-    ahead = None  # a few new sources (a check of one article): read in a process of their own, its model
-    # loading while this one reads the cached claims of the others
+    ahead = None  # a few new sources (a check of one article): read in a process of their own, forked as soon
+    # as they are known, its model loading while this one takes in the rest of the corpus
     if cache is not None and engine is None and nlp is None and (cores() if opts.jobs is None else opts.jobs) > 1:
         first = [s for s in sources if not cache.holds(s)]
         if first and len(first) < len(sources) and sum(len(s.text) for s in first) < opts.parallel_min_chars:
             ahead = Ahead(gazetteer, lex, first)
     try:
+        if shelf is not None:
+            shelf.close()
+        warnings = list(loaded.warnings) + said
+        runs, key = None, ""  # the last run's result (store.RunMemo), by a digest of what it read
+        if opts.cache_dir:
+            from .store import RunMemo, run_key
+
+            runs = RunMemo(Path(opts.cache_dir) / RUN, warnings)
+            key = run_key(data_fingerprint(list(conf.corpus_texts), whole=True), sources)
+            if opts.findings_only and (last := runs.get(key, {s.id: s for s in sources})) is not None:
+                if opts.progress:  # nothing changed since the last run: its findings, their claims, its words
+                    for s in sources:
+                        opts.progress(s.id)
+                flagged, stale = apply_decisions(last["flagged"], opts.decisions or {}, last["claims"],
+                                                 lex.state_exclusions)
+                return Report(__version__, sources, tuple(last["claims"]), tuple(flagged),
+                              tuple(warnings + last["warnings"]), tuple(stale), tuple(last["noted"]),
+                              tuple(last["entities"]))
+            if opts.findings_only and engine is None and \
+                    (grown := _grown(opts, nlp, sources, conf, gazetteer, cache, warnings, ahead)) is not None:
+                return grown
         with held_off():  # many claims made, no cycles (heap.py)
             cached = {s.id: got for s in sources if cache and (got := cache.get(s, warnings)) is not None}
         if opts.progress:
@@ -330,80 +335,228 @@ def _run(opts: Options, nlp, engine) -> Report:
     finally:
         if ahead is not None:
             ahead.close()
-    claims: list[Claim] = []
-    for src in sources:
-        if src.id in cached:
-            claims.extend(cached[src.id])
-            continue
-        got, failed = fresh[src.id]
-        if failed:
-            warnings.append(failed)
-            continue
-        if cache:
-            cache.put(src, got, warnings)
-        claims.extend(got)
+    claims, failed = _gather(sources, cached, fresh, cache, warnings)
+    warnings.extend(w for _, w in failed)
+    rank = {s.id: i for i, s in enumerate(sources)}.__getitem__  # a source's place in the corpus
     with held_off():  # the corpus's claims renamed, voted on and compared: many made, no cycles (heap.py)
-        claims, entities = canonicalize(claims, registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet))
-        claims = incident_names(claims, lex)  # one name for the story's incident across the corpus
-        headlined = headline_setting({s.id: _headline(s) for s in sources}, claims,
-                                     lambda n: places.gazetteer().lookup(n) is not None)
-        claims = [amend(c, scope=tuple((k, v) for k, v in c.scope if k != "places")) if "places" in c.scope_dict()
-                  else c for c in claims]  # the places an article names were for the corpus to read, no scope
-        story = story_entity(claims)
-        setting = story if story and _is_place(story, claims) else None  # the place the story is set in
-        owner = story if story and not setting else None  # what has the staff and revenue no sentence names
-        headline, headed = headline_incident(claims)
-        if not story or setting or headed > story_votes(claims)[story]:
-            # a place is where the story happens, not what it is about: the corpus's incident, if it has one,
-            # else the one the articles' headlines name (« Grippe aviaire : six foyers en Douvère »), which
-            # also wins over a subject fewer articles fall back on
-            told = story_incident(claims)
-            if headline and told and headed > len({c.source for c in claims if c.entity == told}):
-                told = headline  # « Sécheresse : … » in four headlines, an « orage » in two articles: the drought
-            incident = told or headline
-            if incident and story:  # what articles fell back on as their subject is then the incident too
-                claims = [amend(c, entity=incident, subject_origin="story incident")
-                          if c.subject_origin == "main entity" and c.entity == story
-                          and not owns(c.attribute, lex) else c for c in claims]
-            story = incident or story
-        if story:  # what a claim about nothing named in its sentence is about: the story's own subject (what an
-            # organisation has stays the organisation's when the story is an incident: frames.toml [incident] owned)
-            claims = [amend(c, entity=owner if owner and owns(c.attribute, lex) else story)
-                      if c.entity.startswith("(") or c.entity == "story" else c for c in claims]
+        names = Names(registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet), is_place=_gazetteer_place)
+        settled = settle(claims, {s.id: _headline(s) for s in sources}, names, lex, is_place=_gazetteer_place,
+                         rank=rank)
+        claims, entities, d = settled.claims, settled.entities, settled.decisions
+        story, setting, headlined = d.story, d.setting, d.headlined
         memo = None
         if opts.cache_dir:
             from .store import SlotStore, data_fingerprint
 
             memo = SlotStore(Path(opts.cache_dir) / SLOTS, warnings)
+        keep: list = []  # each slot and its findings
         try:
-            flagged, noted = compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
-                                         setting=setting, story=story, memo=memo,
-                                         mapper=engine.mapper() if engine is not None else fork_mapper(
-                                             cores() if opts.jobs is None else opts.jobs, weight=slot_weight),
-                                         salt=data_fingerprint(list(conf.corpus_texts), comparison=True) if memo else "")
+            compare_all(claims, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
+                        setting=setting, story=story, incident=d.incident, memo=memo,
+                        mapper=engine.mapper() if engine is not None else fork_mapper(
+                            cores() if opts.jobs is None else opts.jobs, weight=slot_weight),
+                        salt=data_fingerprint(list(conf.corpus_texts), comparison=True) if memo else "",
+                        totals=False, keep=keep)
         finally:
             if memo is not None:
                 memo.close()
+        totals = inconsistent_totals(claims)  # within one article: its parts against its own total
+        flagged, noted = sort_findings([f for _, got in keep if got for f in got], totals)
+        if opts.cache_dir:
+            _keep_state(opts, conf, sources, claims, settled, names, keep, totals, [*flagged, *noted], failed, warnings)
         found = flagged
         flagged, stale = apply_decisions(flagged, opts.decisions or {}, claims, lex.state_exclusions)
         held = {i for f in (*found, *noted) for i in f.claims}
         if opts.findings_only:  # the claims of the findings, as the run memo gives them: no pass over the rest
             claims = [c for c in claims if c.id in held]
-        # where a fact holds that names no place of its own: where the story is set (the story itself, when it
-        # is a place, else the place most of its headlines name). Shown, never compared: « 7,2 km sur Orlandes
-        # même » stays a part of the line's 11,4 km, which the article names no place for.
-        where = setting or headlined
-        if where:
-            claims = [c if "place" in c.scope_dict() else
-                      amend(c, scope=tuple(sorted(dict(c.scope, place=where).items())),
-                              rules=tuple(sorted(dict(c.rules, place="corpus:setting").items())))
-                      for c in claims]
+        claims = _placed(claims, setting or headlined)
         if runs is not None:
             told = [w for w in warnings[len(loaded.warnings) + len(said):] if not w.startswith(W_CACHE + " ")]  # a cache's
             # state is this run's, not the corpus's
             runs.put(key, found, noted, entities, [c for c in claims if c.id in held], told)
     return Report(__version__, sources, tuple(claims), tuple(flagged), tuple(warnings),
                   tuple(stale), tuple(noted), tuple(entities))
+
+
+class _Unsettled(Exception):
+    """An article of the corpus state to settle anew whose claims the cache no longer holds."""
+
+
+TOTALS = "\0totals"  # the corpus state's row of the articles' inconsistent totals (no slot's key)
+
+
+def _state_key(conf) -> str:
+    from .store import data_fingerprint
+
+    return data_fingerprint(list(conf.corpus_texts), whole=True)
+
+
+def _digest(src: Source) -> str:
+    """Every field of a source, digested: an article of the corpus state that changed in any way is not it."""
+    import hashlib
+
+    return hashlib.sha256(repr(src).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _ranks(claims: list[Claim]) -> dict[int, int]:
+    """Each claim (by identity) -> its rank among its article's claims."""
+    seen: dict[str, int] = {}
+    out = {}
+    for c in claims:
+        out[id(c)] = seen[c.source] = seen.get(c.source, -1) + 1
+    return out
+
+
+def _keep_state(opts: Options, conf, sources, claims: list[Claim], settled, names: Names, keep: list, totals: list,
+                findings: list[Finding], failed: list, warnings: list[str]) -> None:
+    """Keep what a whole run settled and compared (store.CorpusState), for the checks to come."""
+    from .corpus import decisions_to_json, tally_to_json
+    from .store import CorpusState
+
+    at = _ranks(claims)
+    held = {i for f in findings for i in f.claims}
+    meta = {"tally": tally_to_json(settled.tally), "decisions": decisions_to_json(settled.decisions),
+            "mapping": settled.mapping, "memo": {n: list(v) for n, v in names.memo.items()}, "failed": failed}
+    rows = [(slot.key, [(at[id(c)], c) for c in slot.claims], got) for slot, got in keep]
+    rows.append((TOTALS, [], totals))
+    CorpusState(Path(opts.cache_dir) / CORPUS, warnings).write(
+        _state_key(conf), {s.id: _digest(s) for s in sources}, meta, rows,
+        [(at[id(c)], c) for c in claims if c.id in held])
+
+
+def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache, warnings: list[str],
+           ahead: "Ahead | None") -> Report | None:
+    """The report of a check whose corpus only grew since the last whole run (store.CorpusState): the new
+    articles' claims are settled on the tallies of the others (corpus.settle with a base) and only the slots
+    they touch are compared; the other slots' findings, and their claims, are the last run's (`ahead`: the
+    process reading the sources the claim cache does not hold, if any). None when the
+    corpus changed otherwise (an article edited or gone, other settings or code), or when the new articles
+    change what the corpus decided (its story, a display name): then the whole corpus is read."""
+    from .corpus import Settled, decisions_from_json, tally_from_json
+    from .store import CorpusState, SlotStore, data_fingerprint
+
+    registry, lex = conf.registry, conf.lexicon
+    state = CorpusState(Path(opts.cache_dir) / CORPUS, warnings)
+    got = state.open(_state_key(conf))
+    if got is None:
+        return None
+    try:
+        base_sources = got["sources"]
+        if any(s.id in base_sources and base_sources[s.id] != _digest(s) for s in sources) or \
+                len({s.id for s in sources} & set(base_sources)) != len(base_sources):
+            return None  # an article changed, or is gone
+        new = [s for s in sources if s.id not in base_sources]
+        rank = {s.id: i for i, s in enumerate(sources)}.__getitem__
+        by_id = {s.id: s for s in sources}
+        with held_off():  # while the new articles are read (ahead): the state taken in
+            meta = got["meta"]
+            names = Names(registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet),
+                          is_place=_gazetteer_place)
+            names.memo = {n: tuple(v) for n, v in meta["memo"].items()}
+            base = Settled([], [], meta["mapping"], decisions_from_json(meta["decisions"]),
+                           tally_from_json(meta["tally"]))
+            names.settle(base.tally, rank)  # what each name may merge with, worked out once
+            found_before = state.findings()
+            held_before = state.held(by_id)
+            cached = {s.id: c for s in new if (c := cache.get(s, warnings)) is not None}
+        todo = [s for s in new if s.id not in cached]
+        fresh = ahead.claims(todo, progress=opts.progress) if ahead is not None else \
+            extract_all(todo, gazetteer, lex, nlp=nlp, jobs=opts.jobs, min_chars=opts.parallel_min_chars,
+                        progress=opts.progress)
+        if opts.progress:
+            for s in sources:
+                if s.id not in fresh:
+                    opts.progress(s.id)
+        claims, failed = _gather(new, cached, fresh, cache, warnings)
+        failed += [tuple(f) for f in meta["failed"]]
+        redone: list[Source] = []  # base articles whose names took another display name: settled anew
+
+        def again(changed: set[str]) -> list[Claim]:
+            srcs = {i for n in changed for i in base.tally.written_in.get(n, ())}
+            redone.extend(s for s in sources if s.id in srcs)
+            out: list[Claim] = []
+            for src in redone:
+                got_old = cache.get(src, warnings)
+                if got_old is None:
+                    raise _Unsettled(src.id)
+                out.extend(got_old)
+            return out
+
+        with held_off():
+            try:
+                settled = settle(claims, {s.id: _headline(s) for s in sources}, names, lex,
+                                 is_place=_gazetteer_place, rank=rank, base=base, again=again)
+            except _Unsettled:
+                settled = None
+            if settled is None:
+                return None  # the new articles change what the corpus decided: the whole corpus is read
+            d = settled.decisions
+            at = _ranks(settled.claims)
+            mine = [(at[id(c)], c) for c in settled.claims]
+            gone = {s.id for s in redone}
+            keys = {slot.key for slot in slots_of(settled.claims + settled.undone, story=d.story, setting=d.setting,
+                                                  incident=d.incident)}
+            pool = {(c.source, i): c for got_old in state.slot_claims(sorted(keys), by_id).values() for i, c in got_old
+                    if c.source not in gone}
+            pool.update({(c.source, i): c for i, c in mine})
+            touched = [c for _, c in sorted(pool.items(), key=lambda kv: (rank(kv[0][0]), kv[0][1]))]
+            memo = SlotStore(Path(opts.cache_dir) / SLOTS, warnings)
+            keep: list = []
+            try:
+                compare_all(touched, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
+                            setting=d.setting, story=d.story, incident=d.incident, memo=memo,
+                            salt=data_fingerprint(list(conf.corpus_texts), comparison=True), totals=False, keep=keep)
+            finally:
+                memo.close()
+            source_of = {c.id: c.source for _, c in held_before}  # a total's finding holds its article's claims
+            totals = [f for f in found_before.pop(TOTALS, []) if source_of.get(f.claims[0]) not in gone] + \
+                inconsistent_totals(settled.claims)
+            again = {slot.key: got_slot for slot, got_slot in keep if got_slot is not None}
+            found = [f for k, fs in found_before.items() if k not in keys for f in fs] + \
+                [f for fs in again.values() for f in fs]
+            flagged, noted = sort_findings(found, totals)
+            held = {i for f in (*flagged, *noted) for i in f.claims}
+            pool.update({(c.source, i): c for i, c in held_before if c.source not in gone})
+            kept = [c for _, c in sorted(((k, c) for k, c in pool.items() if c.id in held),
+                                         key=lambda kv: (rank(kv[0][0]), kv[0][1]))]
+            decided, stale = apply_decisions(flagged, opts.decisions or {}, kept, lex.state_exclusions)
+            kept = _placed(kept, d.setting or d.headlined)
+        warnings.extend(w for _, w in sorted(failed, key=lambda f: rank(f[0])))
+        return Report(__version__, sources, tuple(kept), tuple(decided), tuple(warnings), tuple(stale), tuple(noted),
+                      tuple(settled.entities))
+    finally:
+        state.close()
+
+
+def _gather(sources, cached: dict, fresh: dict, cache, warnings: list[str]) -> tuple[list[Claim], list[tuple]]:
+    """The claims of `sources` in their order, from the claim cache (`cached`) or as just read (`fresh`, then
+    kept in the cache), and (source id, warning) for each source whose claims could not be extracted."""
+    claims: list[Claim] = []
+    failed: list[tuple] = []
+    for src in sources:
+        if src.id in cached:
+            claims.extend(cached[src.id])
+            continue
+        got, why = fresh[src.id]
+        if why:
+            failed.append((src.id, why))
+            continue
+        if cache:
+            cache.put(src, got, warnings)
+        claims.extend(got)
+    return claims, failed
+
+
+def _placed(claims: list[Claim], where: str | None) -> list[Claim]:
+    """Where a fact holds that names no place of its own: where the story is set (`where`: the story itself,
+    when it is a place, else the place most of its headlines name). Shown, never compared: « 7,2 km sur
+    Orlandes même » stays a part of the line's 11,4 km, which the article names no place for."""
+    if not where:
+        return claims
+    return [c if "place" in c.scope_dict() else
+            amend(c, scope=tuple(sorted(dict(c.scope, place=where).items())),
+                  rules=tuple(sorted(dict(c.rules, place="corpus:setting").items())))
+            for c in claims]
 
 
 def _headline(source: Source) -> str:
@@ -413,92 +566,8 @@ def _headline(source: Source) -> str:
     return next((line.strip("#* \t") for line in source.body.splitlines() if line.strip()), "")
 
 
-def headline_incident(claims: list[Claim]) -> tuple[str | None, int]:
-    """The incident the corpus's headlines name most, and how many articles are headed by an incident
-    (their claims about nothing named carry it as their placeholder subject, « (grippe aviaire) »:
-    extract.incidents.article_incident). One vote per article; ties alphabetically."""
-    per_source: dict[str, str] = {}
-    for c in claims:
-        if c.entity.startswith("(") and c.entity.endswith(")") and c.entity != STORY:
-            per_source.setdefault(c.source, c.entity[1:-1])
-    votes = Counter(per_source.values())
-    if not votes:
-        return None, 0
-    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0], len(per_source)
-
-
-def _is_place(name: str, claims: list[Claim]) -> bool:
-    """A place the gazetteer knows, or one the articles themselves write as where a figure holds (a
-    commune too small for the gazetteer: « à Lorvannes », kept as a claim's scope place)."""
-    if places.gazetteer().lookup(name) is not None:
-        return True
-    return any(c.scope_dict().get("place") == name for c in claims)
-
-
-def canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None = None, *,
-                 outlets: frozenset = frozenset()) -> tuple[list[Claim], list[Entity]]:
-    """One display name per entity across the corpus ("Ampère" and "Ampere" are one), and the
-    entities with the surface forms each was written as and the evidence of every merge. The corpus's
-    `outlets` take no other name in (« Valbrune » the town is not « Valbrune Matin »)."""
-    with held_off():  # many names and claims made, no cycles (heap.py)
-        return _canonicalize(claims, registry, lex, outlets)
-
-
-def _canonicalize(claims: list[Claim], registry: Registry, lex: Lexicon | None,
-                  outlets: frozenset) -> tuple[list[Claim], list[Entity]]:
-    # every written name once, with how often it is written, in the order of first writing (entities, then
-    # counters): what unify and resolve read of the list of names, without walking it name by name
-    names: Counter = Counter(c.entity for c in claims)
-    names.update(c.attributed_to for c in claims if c.attributed_to)
-    # « (story) », « (grippe aviaire) »: placeholders the corpus resolves later (run), no names to unify;
-    # the things figures are about (« la zone de protection ») are common nouns, no names either: no name is
-    # merged into them nor they into one (« Vialis » is not « le différend avec Vialis »)
-    thing, other = set(), set()
-    for c in claims:
-        (thing if c.subject_origin == "thing" else other).add(c.entity)
-        if c.attributed_to:
-            other.add(c.attributed_to)
-    things = thing - other
-    kept = {n: not n.startswith("(") and n not in things for n in names}
-    mapping = dict(unify(Counter({n: k for n, k in names.items() if kept[n]}), registry=registry),
-                   **{n: n for n in names if not kept[n]})
-    unified: dict[str, set[str]] = {}
-    for n in names:
-        unified.setdefault(mapping[n], set()).add(n)
-    mapped: Counter = Counter()
-    for n, k in names.items():
-        if kept[n]:
-            mapped[mapping[n]] += k
-    resolved, evidence = resolve_entities(mapped, titles=(lex or load_lexicon()).titles, forms=unified,
-                                          is_place=lambda n: places.gazetteer().lookup(n) is not None,
-                                          closed=frozenset(key_of(o) for o in outlets),
-                                          sections=frozenset(key_of(w) for w in registry.descriptions.get("sections", [])))
-    full = {n: resolved.get(mapping[n], mapping[n]) for n in names}
-    out = [c if full[c.entity] == c.entity and (not c.attributed_to or full[c.attributed_to] == c.attributed_to)
-           else amend(c, entity=full[c.entity], attributed_to=full.get(c.attributed_to) if c.attributed_to else None)
-           for c in claims]
-    forms: dict[str, set[str]] = {}
-    why: dict[str, dict[str, str]] = {}
-    for n in names:
-        if n.startswith("("):
-            continue  # « (story) »: what inherited claims are about, not a name
-        forms.setdefault(full[n], set()).add(n)
-        if full[n] != n:
-            reason = evidence.get(mapping[n]) or _unified_why(n, mapping[n], registry)
-            why.setdefault(full[n], {})[n] = reason
-    counts = Counter(c.entity for c in out)
-    entities = [Entity(name, tuple(sorted(fs)), tuple(sorted(why.get(name, {}).items())), counts.get(name, 0))
-                for name, fs in sorted(forms.items(), key=lambda kv: (-counts.get(kv[0], 0), kv[0]))]
-    return out, entities
-
-
-def _unified_why(name: str, target: str, registry: Registry) -> str:
-    """Why `unify` gave `name` the display name `target`, in words."""
-    if registry.lookup(name):
-        return f"« {name} » is a form of « {target} » in the entity registry"
-    if key_of(name) == key_of(target):
-        return f"« {name} » and « {target} » are the same name once accents, case and punctuation are set aside"
-    return f"« {name} » begins « {target} », the only longer name it begins"
+def _gazetteer_place(name: str) -> bool:
+    return places.gazetteer().lookup(name) is not None
 
 
 def apply_decisions(found: list[Finding], decisions: dict, claims: Iterable[Claim] = (),

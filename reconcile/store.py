@@ -18,7 +18,7 @@ from filelock import FileLock
 
 from . import __version__
 from .errors import W_CACHE, DecisionError, EditedDecisions, reason, warning
-from .fileio import bounded_yaml, dumps, write_text
+from .fileio import _mode_for, bounded_yaml, dumps, write_text
 from .model import Bounds, Claim, Interval, Source
 
 DECISIONS = "decisions.yaml"
@@ -658,3 +658,99 @@ class _transaction:
     def __exit__(self, kind, exc, tb):
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
         return False
+
+
+# ---------------------------------------------------------------- corpus state
+
+class CorpusState(_Cache):
+    """What the last whole run settled of the corpus (corpus.Settled: the passes' tallies, decisions and
+    display names), the claims of each slot as they were compared, each slot's findings, and the claims the
+    findings hold, in one SQLite file: a `check` of a corpus that only grew by a few articles settles and
+    compares only those articles and the slots they touch (pipeline: the incremental check).
+
+    It is a cache: a damaged file is said (W017) and done without (the run reads the whole corpus); it is
+    written whole, to a file of its own then renamed, so a run stopped half-way leaves the last one's."""
+
+    SCHEMA = 1
+
+    def __init__(self, path: Path, warnings: list[str] | None = None):
+        super().__init__(path, warnings)
+        self.db = None
+
+    def write(self, key: str, sources: dict[str, str], meta: dict, slots: list[tuple[str, list, list | None]],
+              held: list) -> None:
+        """Keep a whole run's state: `sources` (id -> digest), `meta` (JSON-ready), each slot's key,
+        (rank in its source, claim) pairs and findings (None: not compared), the findings' claims likewise."""
+        import os
+        import sqlite3
+        import tempfile
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+            os.close(fd)
+            try:
+                os.chmod(tmp, _mode_for(self.path))
+                db = sqlite3.connect(tmp)
+                try:
+                    db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                    db.execute("CREATE TABLE slots (key TEXT PRIMARY KEY, claims TEXT NOT NULL, findings TEXT)")
+                    db.executemany("INSERT INTO meta VALUES (?, ?)", [
+                        ("schema", str(self.SCHEMA)), ("key", key), ("sources", dumps(sources)), ("meta", dumps(meta)),
+                        ("held", dumps([[i, c.to_dict()] for i, c in held]))])
+                    db.executemany("INSERT INTO slots VALUES (?, ?, ?)", [
+                        (k, dumps([[i, c.to_dict()] for i, c in cs]),
+                         None if found is None else dumps([f.to_dict() for f in found])) for k, cs, found in slots])
+                    db.commit()
+                finally:
+                    db.close()
+                os.replace(tmp, self.path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except (OSError, sqlite3.Error) as exc:
+            self._say(f"corpus state cannot be written ({reason(exc)}), not kept")
+
+    def open(self, key: str) -> dict | None:
+        """The state's sources (id -> digest) and meta when it was written under `key`, else None (another
+        version's or settings' state is a plain miss; a damaged one is said)."""
+        import sqlite3
+
+        if not self.path.is_file():
+            return None
+        try:
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            rows = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN ('schema', 'key')").fetchall())
+            if rows.get("schema") != str(self.SCHEMA) or rows.get("key") != key:
+                self.close()
+                return None
+            rows = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN ('sources', 'meta')").fetchall())
+            return {"sources": json.loads(rows["sources"]), "meta": json.loads(rows["meta"])}
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+            self._say(f"corpus state unreadable ({reason(exc)}), the whole corpus read")
+            self.close()
+            return None
+
+    def held(self, sources) -> list[tuple[int, Claim]]:
+        """The last run's findings' claims, with their ranks in their sources (`sources`: by id)."""
+        (text,) = self.db.execute("SELECT value FROM meta WHERE name = 'held'").fetchone()
+        return [(i, claim_from_dict(d, sources.get(d["source"]))) for i, d in json.loads(text)]
+
+    def findings(self) -> dict[str, list]:
+        """Each compared slot's findings, by its key."""
+        return {k: [finding_from_dict(d) for d in json.loads(text)]
+                for k, text in self.db.execute("SELECT key, findings FROM slots WHERE findings IS NOT NULL")}
+
+    def slot_claims(self, keys, sources) -> dict[str, list[tuple[int, Claim]]]:
+        """The claims of the slots `keys`, with their ranks in their sources, as they were compared."""
+        out = {}
+        for k in keys:
+            row = self.db.execute("SELECT claims FROM slots WHERE key = ?", (k,)).fetchone()
+            if row is not None:
+                out[k] = [(i, claim_from_dict(d, sources.get(d["source"]))) for i, d in json.loads(row[0])]
+        return out
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None

@@ -64,13 +64,20 @@ class _Near:
     only against the names that hold, near its place, the rarest piece of one of its d + 1 parts."""
 
     def __init__(self, names: list[str]):
-        self.names = names
+        self.names: list[str] = []
         self.grams: Counter = Counter()  # piece -> how many places hold it
         self.at: dict[tuple[str, int], list[int]] = {}  # (piece, place) -> the names holding it there
-        for i, o in enumerate(names):
-            for p in range(len(o) - _Q + 1):
-                self.grams[o[p:p + _Q]] += 1
-                self.at.setdefault((o[p:p + _Q], p), []).append(i)
+        for o in names:
+            self.add(o)
+
+    def add(self, o: str) -> None:
+        """Index one more name (a name's pieces may be counted more than once: which piece of a part is
+        looked up decides only the cost, never what is found)."""
+        i = len(self.names)
+        self.names.append(o)
+        for p in range(len(o) - _Q + 1):
+            self.grams[o[p:p + _Q]] += 1
+            self.at.setdefault((o[p:p + _Q], p), []).append(i)
 
     def candidates(self, k: str) -> list[int]:
         """The indexes (in order) of the names that may be SPELLING-similar to `k`: a superset of them."""
@@ -102,94 +109,197 @@ def resolve(names: list[str] | Counter, *, titles: frozenset = frozenset(), is_p
     `forms` (name -> the surface forms an earlier step unified into it) lets an acronym match
     any of them (« SGP » / « Société des grands projets », unified into a longer NER span);
     no name is merged into one whose key is `closed` (an outlet: « Valbrune » is not « Valbrune Matin »)."""
-    forms = forms or {}
-    counts = names if isinstance(names, Counter) else Counter(names)
-    keys: dict[str, str] = {n: _strip_titles(key(n), titles) for n in counts}
-    by_key: dict[str, list[str]] = {}
-    for n, k in keys.items():
-        by_key.setdefault(k, []).append(n)
-    weight = {k: sum(counts[n] for n in ns) for k, ns in by_key.items()}
-    target: dict[str, str] = {}
-    why: dict[str, str] = {}
+    resolver = Resolver(titles=titles, is_place=is_place, sections=sections, closed=closed)
+    resolver.update(names if isinstance(names, Counter) else Counter(names), forms or {})
+    return resolver.decide()
 
-    def final(k: str) -> str:
-        seen = set()
-        while k in target and k not in seen:
-            seen.add(k)
-            k = target[k]
-        return k
 
-    ks = sorted(by_key, key=lambda k: (-len(k.split()), -weight[k], k))
-    split = {k: k.split() for k in ks}
-    # « usines », « actifs comme usines »: common words, no name to merge
-    named = {k: any(any(ch.isupper() for ch in n) for n in by_key[k]) for k in ks}
-    mergeable = [o for o in ks if named[o] and o not in closed]  # what a name may be merged into, in order
-    long8 = [o for o in ks if len(o) >= 8]
-    near8 = _Near(long8)
-    initials: dict[str, list[tuple[str, str]]] = {}  # key -> (written form, its initials), read when asked
+class Resolver:
+    """`resolve`, for a corpus that grows: what each name may be merged into (the longer names it begins or
+    ends, the names it is the acronym of, the names a letter or two away) is worked out once per name, and
+    again, on `update`, only for the names whose forms changed and the names that may merge with them; the
+    merges themselves are then decided over every name (`decide`), in the order their counts give. The
+    result is that of `resolve` over the names of the last update, whatever updates came before."""
 
-    def spelled(o: str) -> list[tuple[str, str]]:
-        if o not in initials:
-            initials[o] = [(f, i) for n in by_key[o] for f in [n, *sorted(forms.get(n, ()))]
-                           for i in (_initials(key(f)), _initials(_words(f)))]
-        return initials[o]
+    def __init__(self, *, titles: frozenset = frozenset(), is_place=lambda n: False,
+                 sections: frozenset = frozenset(), closed: frozenset = frozenset()):
+        self.titles, self.is_place, self.sections, self.closed = titles, is_place, sections, closed
+        self.counts: Counter = Counter()
+        self.keys: dict[str, str] = {}  # name -> its key (titles stripped)
+        self.by_key: dict[str, list[str]] = {}  # key -> its names, in the order of the counts
+        self.sign: dict[str, tuple] = {}  # key -> what its candidates are read from: names, forms, named
+        self.spelled_as: dict[str, list[tuple[str, str]]] = {}  # key -> (written form, its initials)
+        self.heads: dict[tuple, set[str]] = {}  # the first words of a mergeable key -> such keys
+        self.tails: dict[tuple, set[str]] = {}  # the last words
+        self.acronyms: dict[str, set[str]] = {}  # initials -> mergeable keys of two words or more
+        self.struct: dict[str, dict[str, str | None]] = {}  # key -> longer key it is part (None) or acronym of
+        self.rev: dict[str, set[str]] = {}  # key -> the keys whose struct holds it
+        self.spell: dict[str, set[str]] = {}  # key of 8 characters or more -> such keys SPELLING-similar, once asked
+        self.near: _Near | None = None  # the keys of 8 characters or more (and some that were), once asked
+        self.in_near: set[str] = set()
+        self.placey: dict[str, bool] = {}
 
-    # Blocking: the longer names a name can be part of, by the words they begin or end with, and the names
-    # an acronym can stand for, by their initials; each name is then tried only against those
-    rank = {o: i for i, o in enumerate(mergeable)}
-    heads: dict[tuple, list[str]] = {}
-    tails: dict[tuple, list[str]] = {}
-    for o in mergeable:
-        ow = split[o]
+    def update(self, counts: Counter, forms: dict) -> None:
+        """Take the corpus's names as they now are (`counts`, `forms`: as `resolve` reads them)."""
+        names_of: dict[str, list[str]] = {}
+        for n in counts:
+            k = self.keys.get(n)
+            if k is None:
+                k = self.keys[n] = _strip_titles(key(n), self.titles)
+            names_of.setdefault(k, []).append(n)
+        sign = {k: (tuple(ns), tuple(tuple(sorted(forms.get(n, ()))) for n in ns), _named(ns))
+                for k, ns in names_of.items()}
+        dirty = {k for k in set(sign) | set(self.sign) if sign.get(k) != self.sign.get(k)}
+        for k in dirty & set(self.sign):
+            self._unindex(k)
+        self.counts, self.by_key, self.sign = counts, names_of, sign
+        self._forms = forms
+        for k in dirty & set(sign):
+            self._index(k)
+        for k in dirty & set(sign):
+            self.placey[k] = len(k.split()) == 1 and any(self.is_place(n) for n in names_of[k])
+            self.struct[k] = {}
+            for o in self._blocked(k):
+                self._link(k, o)
+        if self.near is not None:  # the spellings already asked for, kept true of the keys as they now are
+            for k in sorted(d for d in dirty & set(sign) if len(d) >= 8 and d not in self.in_near):
+                self.near.add(k)
+                self.in_near.add(k)
+            for k in sorted(d for d in dirty if len(d) >= 8):
+                for o in self._similar(k):
+                    if o in self.spell:
+                        (self.spell[o].add if k in sign else self.spell[o].discard)(k)
+        for o in dirty & set(sign):  # a changed key, as what other keys may be part of
+            if not self._mergeable(o):
+                continue
+            ow = o.split()
+            for k in {" ".join(ow[:n]) for n in range(1, len(ow))} | {" ".join(ow[-n:]) for n in range(1, len(ow))} \
+                    | ({i for _, i in self._spelled(o)} if len(ow) >= 2 else set()):
+                if k in sign and k not in dirty:
+                    self._link(k, o)
+
+    def _similar(self, k: str) -> set[str]:
+        """The keys of 8 characters or more, other than `k`, SPELLING-similar to it."""
+        if self.near is None:
+            self.in_near = {o for o in self.sign if len(o) >= 8}
+            self.near = _Near(sorted(self.in_near))
+        names, sign = self.near.names, self.sign
+        pool = [names[i] for i in self.near.candidates(k)]
+        return {o for o, _, _ in process.extract(k, pool, scorer=fuzz.ratio, score_cutoff=SPELLING, limit=None)
+                if o != k and o in sign}
+
+    def _spellings(self, k: str) -> set[str]:
+        got = self.spell.get(k)
+        if got is None:
+            got = self.spell[k] = self._similar(k)
+        return got
+
+    def _spelled(self, o: str) -> list[tuple[str, str]]:
+        got = self.spelled_as.get(o)
+        if got is None:
+            got = self.spelled_as[o] = [(f, i) for n in self.by_key[o] for f in [n, *sorted(self._forms.get(n, ()))]
+                                        for i in (_initials(key(f)), _initials(_words(f)))]
+        return got
+
+    def _mergeable(self, o: str) -> bool:
+        """What a name may be merged into: a name (not common words), not an outlet's."""
+        return self.sign[o][2] and o not in self.closed
+
+    def _index(self, o: str) -> None:
+        if not self._mergeable(o):
+            return
+        ow = o.split()
         for n in range(1, len(ow)):
-            heads.setdefault(tuple(ow[:n]), []).append(o)
-            tails.setdefault(tuple(ow[-n:]), []).append(o)
-    acronyms: dict[str, set[str]] | None = None  # initials -> names of two words or more, built when asked
+            self.heads.setdefault(tuple(ow[:n]), set()).add(o)
+            self.tails.setdefault(tuple(ow[-n:]), set()).add(o)
+        if len(ow) >= 2:
+            for _, i in self._spelled(o):
+                self.acronyms.setdefault(i, set()).add(o)
 
-    def blocked(k: str, words: list[str]) -> list[str]:
-        nonlocal acronyms
-        found = set(heads.get(tuple(words), ())) | set(tails.get(tuple(words), ()))
+    def _unindex(self, o: str) -> None:
+        """Forget a key that changed: in the indexes, in what other keys may merge into, its spellings."""
+        if self._mergeable(o):
+            ow = o.split()
+            for n in range(1, len(ow)):
+                self.heads[tuple(ow[:n])].discard(o)
+                self.tails[tuple(ow[-n:])].discard(o)
+            if len(ow) >= 2:
+                for _, i in self._spelled(o):
+                    self.acronyms[i].discard(o)
+        self.spelled_as.pop(o, None)
+        for k in self.rev.pop(o, set()):
+            self.struct.get(k, {}).pop(o, None)
+        for o2 in self.struct.pop(o, {}):
+            self.rev.get(o2, set()).discard(o)
+        for x in self.spell.pop(o, set()):
+            self.spell.get(x, set()).discard(o)
+
+    def _blocked(self, k: str) -> set[str]:
+        words = tuple(k.split())
+        found = self.heads.get(words, set()) | self.tails.get(words, set())
         if k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1:
-            if acronyms is None:
-                acronyms = {}
-                for o in mergeable:
-                    if len(split[o]) >= 2:
-                        for _, i in spelled(o):
-                            acronyms.setdefault(i, set()).add(o)
-            found |= acronyms.get(k, set())
-        return sorted(found, key=rank.__getitem__)
+            found = found | self.acronyms.get(k, set())
+        return found
 
-    for k in ks:
-        if not k or k in target or (len(k.split()) == 1 and any(is_place(n) for n in by_key[k])) or not named[k]:
-            continue
-        words = split[k]
-        cands = []
-        for o in blocked(k, words):  # in the order of ks: the names of more words first
-            ow = split[o]
-            if len(ow) <= len(words):
-                break
-            starts = ow[:len(words)] == words and ow[len(words)] not in sections
-            ends = ow[-len(words):] == words and not _of_another(ow[:-len(words)], by_key[o])
-            if (ends or starts) and (len(words) >= 2 or len(k) >= 5):
-                cands.append((o, f"« {by_key[k][0]} » is part of « {by_key[o][0]} »"))
-            elif k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1 and len(ow) >= 2:
-                full = next((f for f, i in spelled(o) if i == k), None)
-                if full is not None:
-                    cands.append((o, f"« {by_key[k][0]} » is the acronym of « {full} »"))
-        if not cands and len(k) >= 8:
-            near = near8.candidates(k)
-            close = process.extract(k, [long8[i] for i in near], scorer=fuzz.ratio, score_cutoff=SPELLING,
-                                    limit=None)
-            for o, _, _ in sorted(close, key=lambda hit: near[hit[2]]):  # in the order of ks
-                if o != k and final(o) != k and weight[o] > weight[k]:
-                    cands.append((o, f"« {by_key[k][0]} » and « {by_key[o][0]} » differ by a letter or two"))
-        if len({final(o) for o, _ in cands}) == 1:  # names already merged count as one
-            target[k], why[k] = cands[0]
-    out, evidence = {}, {}
-    for n, k in keys.items():
-        f = final(k)
-        display = max(by_key[f], key=lambda x: (counts[x], len(x), x))
-        out[n] = display
-        if f != k:
-            evidence[n] = why[k]
-    return out, evidence
+    def _link(self, k: str, o: str) -> None:
+        """Note `o` among what `k` may be merged into, if it is: a longer name `k` begins or ends, or one `k`
+        is the acronym of (with the form it stands for)."""
+        words, ow = k.split(), o.split()
+        if len(ow) <= len(words) or not self._mergeable(o):
+            return
+        starts = ow[:len(words)] == words and ow[len(words)] not in self.sections
+        ends = ow[-len(words):] == words and not _of_another(ow[:-len(words)], self.by_key[o])
+        if (ends or starts) and (len(words) >= 2 or len(k) >= 5):
+            self.struct[k][o] = None
+        elif k.isalpha() and 2 <= len(k) <= 6 and len(words) == 1 and len(ow) >= 2:
+            full = next((f for f, i in self._spelled(o) if i == k), None)
+            if full is None:
+                return
+            self.struct[k][o] = full
+        else:
+            return
+        self.rev.setdefault(o, set()).add(k)
+
+    def decide(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(name -> resolved display name, name -> evidence of the merge), as `resolve` gives them."""
+        counts, by_key = self.counts, self.by_key
+        weight = {k: sum(counts[n] for n in ns) for k, ns in by_key.items()}
+        size = {k: len(k.split()) for k in by_key}
+        ks = sorted(by_key, key=lambda k: (-size[k], -weight[k], k))
+        rank = {k: i for i, k in enumerate(ks)}
+        target: dict[str, str] = {}
+        why: dict[str, str] = {}
+
+        def final(k: str) -> str:
+            seen = set()
+            while k in target and k not in seen:
+                seen.add(k)
+                k = target[k]
+            return k
+
+        for k in ks:
+            if not k or k in target or self.placey[k] or not self.sign[k][2]:
+                continue
+            cands = sorted(self.struct[k].items(), key=lambda of: rank[of[0]])  # (longer key, acronym of) in order
+            if not cands and len(k) >= 8:
+                cands = [(o, "") for o in sorted(self._spellings(k), key=rank.__getitem__)
+                         if final(o) != k and weight[o] > weight[k]]
+            if len({final(o) for o, _ in cands}) == 1:  # names already merged count as one
+                o, full = cands[0]
+                target[k] = o
+                why[k] = f"« {by_key[k][0]} » is part of « {by_key[o][0]} »" if full is None else \
+                    f"« {by_key[k][0]} » is the acronym of « {full} »" if full else \
+                    f"« {by_key[k][0]} » and « {by_key[o][0]} » differ by a letter or two"
+        out, evidence = {}, {}
+        for n in counts:
+            k = self.keys[n]
+            f = final(k)
+            out[n] = max(by_key[f], key=lambda x: (counts[x], len(x), x))
+            if f != k:
+                evidence[n] = why[k]
+        return out, evidence
+
+
+def _named(names: list[str]) -> bool:
+    """« usines », « actifs comme usines »: common words, no name to merge."""
+    return any(any(ch.isupper() for ch in n) for n in names)

@@ -65,11 +65,23 @@ def headline_setting(headlines: dict[str, str], claims: list[Claim], is_place) -
     set by extraction), the places figures hold in, and the names `is_place` knows; a headline naming
     several counts for each (« Effondrement rue des Tisserands : … à Montbrac »); of places named by more
     than half of them, the most named wins, ties alphabetically."""
-    marked: Counter = Counter()
+    return headline_place(headlines, place_names(claims, is_place))
+
+
+def place_names(claims: list[Claim], is_place) -> set[str]:
+    """The names of places `headline_setting` looks for in headlines, read of some articles' claims (the
+    pool of a corpus is that of its articles together)."""
+    pool: set = set()
     for c in claims:
-        marked.update(set(dict(c.scope).get("places", "").split("|")) - {""})
-    pool = set(marked) | {dict(c.scope).get("place") for c in claims} | {c.entity for c in claims if is_place(c.entity)}
-    pool = {p for p in pool if p and not p.startswith("(")}
+        scope = dict(c.scope)
+        pool.update(scope.get("places", "").split("|"))
+        pool.add(scope.get("place"))
+    pool.update(c.entity for c in claims if is_place(c.entity))
+    return {p for p in pool if p and not p.startswith("(")}
+
+
+def headline_place(headlines: dict[str, str], pool: set[str]) -> str | None:
+    """`headline_setting`, the names of places looked for given (place_names)."""
     votes: Counter = Counter()
     index = _by_first_word(pool)
     for headline in headlines.values():
@@ -133,11 +145,17 @@ def scope_key(c: Claim, setting: str | None = None) -> str:
                     if k not in ("at", "places") and not (k == "place" and here and entity_key(v) == here))
 
 
-def slots(claims: list[Claim], *, story: str | None = None, setting: str | None = None) -> list[Slot]:
-    """Group claims by (resolved entity, attribute, scope), in a stable order."""
+_OWN = object()
+
+
+def slots(claims: list[Claim], *, story: str | None = None, setting: str | None = None,
+          incident: str | None | object = _OWN) -> list[Slot]:
+    """Group claims by (resolved entity, attribute, scope), in a stable order; tolls and crowds under the
+    corpus's `incident` (default: the one these claims name most, story_incident)."""
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     names: dict[tuple[str, str, str], str] = {}
-    incident = story_incident(claims)
+    if incident is _OWN:
+        incident = story_incident(claims)
     # a subject and its key, and a scope's key, worked out once for the many claims that share them
     subjects: dict[tuple[str, str], tuple[str, str]] = {}
     scopes: dict[tuple, str] = {}
@@ -189,44 +207,61 @@ def slot_digest(slot: Slot, salt: str = "") -> str:
 
 def compare_all(claims: list[Claim], *, exclusions: frozenset = frozenset(),
                 cumulative: frozenset = frozenset(), lex=None,
-                setting: str | None = None, story: str | None = None,
+                setting: str | None = None, story: str | None = None, incident: str | None | object = _OWN,
                 memo: Memo | None = None, salt: str = "",
-                mapper: Callable[[Callable, list], list] | None = None) -> tuple[list[Finding], list[Finding]]:
+                mapper: Callable[[Callable, list], list] | None = None, totals: bool = True,
+                keep: list | None = None) -> tuple[list[Finding], list[Finding]]:
     """(findings, observations): what a reviewer must decide, and what is shown side by side.
 
     `lex` (the lexicon) brings the comparison knowledge: counter classes, attribute dynamics;
     `setting` is the place the whole story is set in, when it is one; `story` what the corpus is
-    about, as the pipeline decided it (else the entity most articles fall back on). With a `memo`, a
+    about, as the pipeline decided it (else the entity most articles fall back on), `incident` what its
+    tolls and crowds are about (else the incident these claims name most). With a `memo`, a
     slot whose claims are those of an earlier run (same digest, `salt` naming the code and lexicon)
     takes that run's findings: only the slots a new or changed article touches are compared. `mapper`
     maps the comparison of one slot over the slots to compare (default: here, one after the other; the
-    Dask engine sends them to its workers); the findings are the same whoever compares them."""
+    Dask engine sends them to its workers); the findings are the same whoever compares them. Without
+    `totals`, no article's parts are checked against its totals (inconsistent_totals); `keep` is given
+    each slot and its findings (None: a slot of one article, not compared)."""
     with held_off():  # many verdicts and findings made, no cycles (heap.py); forked workers inherit it
-        return _compare_all(claims, exclusions, cumulative, lex, setting, story, memo, salt, mapper)
+        found = _compare_all(claims, exclusions, cumulative, lex, setting, story, incident, memo, salt, mapper, keep)
+        return sort_findings(found, inconsistent_totals(claims) if totals else [])
 
 
-def _compare_all(claims, exclusions, cumulative, lex, setting, story, memo, salt, mapper):
-    flagged: list[Finding] = []
-    noted: list[Finding] = []
+def _compare_all(claims, exclusions, cumulative, lex, setting, story, incident, memo, salt, mapper, keep):
     if lex is not None:
         cumulative = frozenset(cumulative) | {a for a, d in lex.dynamics.items() if d == "running"}
     compared: list[tuple[Slot, str, list[Finding] | None]] = []  # (slot, its digest, its findings if known)
-    for slot in slots(claims, story=story or story_entity(claims), setting=setting):
+    for slot in slots(claims, story=story or story_entity(claims), setting=setting, incident=incident):
         if len({c.source for c in slot.claims}) < 2 and not any(c.corrects for c in slot.claims):
+            if keep is not None:
+                keep.append((slot, None))
             continue
         digest = slot_digest(slot, salt) if memo is not None else ""
         compared.append((slot, digest, memo.get(slot.key, digest) if memo is not None else None))
     todo = [slot for slot, _, found in compared if found is None]
     judge = partial(_slot_findings, exclusions=exclusions, cumulative=cumulative, lex=lex)
     fresh = iter((mapper or _in_order)(judge, todo))
+    out: list[Finding] = []
     for slot, digest, found in compared:
         if found is None:
             found = next(fresh)
             if memo is not None:
                 memo.put(slot.key, digest, found)
-        for f in found:
-            (flagged if f.kind in FLAGGED or f.rule == "cumulative" else noted).append(f)
-    flagged += inconsistent_totals(claims)  # within one article: its parts against its own total
+        if keep is not None:
+            keep.append((slot, found))
+        out += found
+    return out
+
+
+def sort_findings(found: list[Finding], totals: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """(findings, observations) of the slots' findings and of the articles' totals (inconsistent_totals:
+    within one article, its parts against its own total), in a stable order."""
+    flagged: list[Finding] = []
+    noted: list[Finding] = []
+    for f in found:
+        (flagged if f.kind in FLAGGED or f.rule == "cumulative" else noted).append(f)
+    flagged += totals
     order = lambda f: (SEVERITY_RANK[f.severity], f.entity, f.attribute, f.id)  # noqa: E731
     return sorted(flagged, key=order), sorted(noted, key=order)
 

@@ -257,25 +257,44 @@ def corpus_names(claims: list, lex: Lexicon) -> list:
     article, and tolls and crowds whose subject was inherited, take the name the corpus's incident
     claims give most often (with their own day for an incident of `by_day`); an incident the parse
     tied to its figure with a complement of its own (« l'explosion de l'entrepôt Norvex ») keeps it."""
-    from ..model import INHERITED_SUBJECTS
+    return name_incidents(claims, incident_name(*incident_tally(claims), lex), lex)
 
-    def base(c) -> str:
-        if c.time is not None and c.time.start == c.time.end:
-            day = f" du {dates.day_name(c.time.start)}"
-            if c.entity.endswith(day):
-                return c.entity[:-len(day)]
-        return c.entity
 
+def _base(c) -> str:
+    """An incident claim's name without the day it may carry."""
+    if c.time is not None and c.time.start == c.time.end:
+        day = f" du {dates.day_name(c.time.start)}"
+        if c.entity.endswith(day):
+            return c.entity[:-len(day)]
+    return c.entity
+
+
+def incident_tally(claims: list) -> tuple[Counter, Counter]:
+    """What `incident_name` reads of some articles' claims, added up article by article: how often each
+    incident is named, and how many articles name each one most."""
     mine = [c for c in claims if c.subject_origin in (INCIDENT, INCIDENT_NEARBY, STORY_INCIDENT)]
-    if not mine:
-        return claims
-    counts = Counter(base(c) for c in mine)
+    counts = Counter(_base(c) for c in mine)
     per_source: dict[str, Counter] = {}
     for c in mine:
-        per_source.setdefault(c.source, Counter())[base(c)] += 1
+        per_source.setdefault(c.source, Counter())[_base(c)] += 1
     votes = Counter(max(cs.items(), key=lambda kv: (kv[1], -len(kv[0])))[0] for cs in per_source.values())
-    # one vote per article, then the claims' own count; a word that only refers back (« le drame ») last
-    story = sorted(counts, key=lambda n: (fold(n) in lex.incident_generic, -votes[n], -counts[n], n))[0]
+    return counts, votes
+
+
+def incident_name(counts: Counter, votes: Counter, lex: Lexicon) -> str | None:
+    """The corpus's incident: one vote per article, then the claims' own count; a word that only refers
+    back (« le drame ») last. None when no claim names one."""
+    if not counts:
+        return None
+    return sorted(counts, key=lambda n: (fold(n) in lex.incident_generic, -votes[n], -counts[n], n))[0]
+
+
+def name_incidents(claims: list, story: str | None, lex: Lexicon) -> list:
+    """The claims, those about the corpus's incident (`story`, incident_name) named after it."""
+    from ..model import INHERITED_SUBJECTS
+
+    if story is None:
+        return claims
     out = []
     for c in claims:
         move = c.subject_origin in (INCIDENT_NEARBY, STORY_INCIDENT) or \

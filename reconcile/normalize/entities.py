@@ -169,7 +169,8 @@ def default_registry() -> Registry:
     return reg
 
 
-def unify(names: list[str] | Counter, *, registry: Registry | None = None) -> dict[str, str]:
+def unify(names: list[str] | Counter, *, registry: Registry | None = None,
+          memo: dict | None = None) -> dict[str, str]:
     """Map each name to one display form per matching key (corpus-wide clustering). `names`: every name as
     written, or a Counter of them (how often each is written).
 
@@ -177,19 +178,25 @@ def unify(names: list[str] | Counter, *, registry: Registry | None = None) -> di
     ("Ampère", "Ampere", "Ampere SAS") map to the most frequent written form; an
     unknown name of two words or more that starts longer unknown names
     ("Grand Stade" / "Grand Stade des Berges") maps to the most frequent of them.
+
+    `memo` (name -> what was read of it: its registered name, or its key and display form) is kept by a
+    caller that unifies a growing corpus's names with the same registry: each name is read once.
     """
     reg = registry or Registry()
+    memo = {} if memo is None else memo
     counts: dict[str, dict[str, int]] = {}
     out: dict[str, str] = {}
     written = names if isinstance(names, Counter) else Counter(names)
     for n, times in written.items():  # each written form once, with how often it is written
-        e = reg.lookup(n)
-        if e:
-            out[n] = e.name
+        read = memo.get(n)
+        if read is None:
+            e = reg.lookup(n)
+            read = memo[n] = (e.name, "", "") if e else (None, key(n, folding=reg.folding), tidy(n))
+        if read[0] is not None:
+            out[n] = read[0]
             continue
-        k = key(n, folding=reg.folding)
+        k, shown = read[1], read[2]
         counts.setdefault(k, {})
-        shown = tidy(n)
         counts[k][shown] = counts[k].get(shown, 0) + times
     best = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in counts.items()}
     sections = {key(w, folding=reg.folding) for w in reg.descriptions.get("sections", [])}
@@ -206,5 +213,5 @@ def unify(names: list[str] | Counter, *, registry: Registry | None = None) -> di
             target = max(longer, key=lambda o: (sum(counts[o].values()), o))
             best[k] = best[target]
     for n in set(written) - set(out):
-        out[n] = best[key(n, folding=reg.folding)]
+        out[n] = best[memo[n][1]]
     return out

@@ -77,16 +77,26 @@ def test_the_hospital_and_its_formal_name_are_one_entity(claims):
 # ---------------------------------------------------------------- a story set in an unknown commune
 
 def test_a_place_the_articles_write_as_a_scope_is_a_place():
+    """The story most articles fall back on is where it is set when the gazetteer knows it, or when some
+    figure of the corpus holds there (« à Kervalec »): a commune too small for the gazetteer."""
     import datetime as dt
+    from reconcile.corpus import _stage_tally, decide, Tally
     from reconcile.model import Claim
-    from reconcile.pipeline import _is_place
+    from reconcile.normalize import places
 
-    def claim(entity, scope=()):
-        return Claim(id="c", source="s", start=0, end=1, line=1, quote="x", sentence="x", entity=entity, attribute="a",
-                     value=1.0, kind="quantity", time=dt.date(2025, 1, 1), scope=scope)
-    assert _is_place("Lorient", [])  # the gazetteer knows it
-    assert not _is_place("Kervalec", [claim("Kervalec")])
-    assert _is_place("Kervalec", [claim("Kervalec"), claim("scrutin", (("place", "Kervalec"),))])
+    def claim(entity, scope=(), origin="main entity", source="s"):
+        return Claim(id="c", source=source, start=0, end=1, line=1, quote="x", sentence="x", entity=entity,
+                     attribute="a", value=1.0, kind="quantity", time=dt.date(2025, 1, 1), scope=scope,
+                     subject_origin=origin)
+
+    def setting(claims):
+        t = Tally()
+        _stage_tally(t, claims)
+        return decide(t, lambda n: places.gazetteer().lookup(n) is not None, None, None).setting
+
+    assert setting([claim("Lorient")]) == "Lorient"  # the gazetteer knows it
+    assert setting([claim("Kervalec")]) is None
+    assert setting([claim("Kervalec"), claim("scrutin", (("place", "Kervalec"),), "parse", "t")]) == "Kervalec"
 
 
 # ---------------------------------------------------------------- nouns of two words in the data
