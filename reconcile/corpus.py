@@ -194,8 +194,8 @@ def rename(claims: list[Claim], full: dict[str, str]) -> list[Claim]:
 
 def settle(claims: list[Claim], headlines: dict[str, str], names: Names, lex: Lexicon, *,
            is_place: Callable[[str], bool], rank: Callable[[str], int] = lambda s: 0,
-           base: Settled | None = None,
-           again: Callable[[set[str]], list[Claim]] | None = None) -> Settled | None:
+           base: Settled | None = None, again: Callable[[set[str]], list[Claim]] | None = None,
+           placer: Callable[[dict[str, str], set[str]], str | None] = headline_place) -> Settled | None:
     """The corpus passes over `claims` (those of the articles whose `headlines` are given: source id ->
     headline; each article's claims together, in its order).
 
@@ -205,7 +205,8 @@ def settle(claims: list[Claim], headlines: dict[str, str], names: Names, lex: Le
     were extracted (given the names), and they are settled anew: their tallies as the base had them taken
     back, and as they now are added (Settled.claims: the new articles' claims, then those; Settled.undone:
     those as the base had them). None when a decision comes out otherwise than in the base (every claim
-    could change: settle the whole corpus), or when names changed and there is no `again`."""
+    could change: settle the whole corpus), or when names changed and there is no `again`. `placer`: what
+    gives the place the headlines name (compare.slots.HeadlinePlaces keeps what it read of them)."""
     tally = name_tally(claims)
     whole = base.tally.add(tally, rank) if base else tally
     full, entities = names.settle(whole, rank)
@@ -241,7 +242,7 @@ def settle(claims: list[Claim], headlines: dict[str, str], names: Names, lex: Le
     # corpus to read (headline_place), no scope
     flows = [name_incidents(flow, incident_named, lex) for flow in flows]
     tallied(lambda t, cs: _place_tally(t, cs, is_place), ("places",))
-    headlined = headline_place(headlines, set(whole.places))
+    headlined = placer(headlines, set(whole.places))
     flows = [[amend(c, scope=tuple((k, v) for k, v in c.scope if k != "places")) if "places" in c.scope_dict()
               else c for c in flow] for flow in flows]
     tallied(_stage_tally, ("scope_places", "story_votes", "headed", "told", "spread"))

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from . import __version__
 from .heap import held_off
 from .errors import W_CACHE, W_EXTRACTION, reason, warning
-from .compare.slots import compare_all, continues, slots as slots_of, sort_findings
+from .compare.slots import HeadlinePlaces, compare_all, continues, slots as slots_of, sort_findings
 from .compare.totals import inconsistent_totals
 from .corpus import Names, canonicalize, settle  # noqa: F401 (canonicalize: of this module's API)
 from .extract import claims as extract_claims
@@ -433,7 +433,7 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
     corpus changed otherwise (an article edited or gone, other settings or code), or when the new articles
     change what the corpus decided (its story, a display name): then the whole corpus is read."""
     from .corpus import Settled, decisions_from_json, tally_from_json
-    from .store import CorpusState, SlotStore, data_fingerprint
+    from .store import CorpusState
 
     registry, lex = conf.registry, conf.lexicon
     state = CorpusState(Path(opts.cache_dir) / CORPUS, warnings)
@@ -456,6 +456,8 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
             base = Settled([], [], meta["mapping"], decisions_from_json(meta["decisions"]),
                            tally_from_json(meta["tally"]))
             names.settle(base.tally, rank)  # what each name may merge with, worked out once
+            placer = HeadlinePlaces()
+            placer({s.id: _headline(s) for s in sources if s.id in base_sources}, set(base.tally.places))
             found_before = state.findings()
             held_before = state.held(by_id)
             cached = {s.id: c for s in new if (c := cache.get(s, warnings)) is not None}
@@ -485,7 +487,7 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
         with held_off():
             try:
                 settled = settle(claims, {s.id: _headline(s) for s in sources}, names, lex,
-                                 is_place=_gazetteer_place, rank=rank, base=base, again=again)
+                                 is_place=_gazetteer_place, rank=rank, base=base, again=again, placer=placer)
             except _Unsettled:
                 settled = None
             if settled is None:
@@ -500,14 +502,9 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
                     if c.source not in gone}
             pool.update({(c.source, i): c for i, c in mine})
             touched = [c for _, c in sorted(pool.items(), key=lambda kv: (rank(kv[0][0]), kv[0][1]))]
-            memo = SlotStore(Path(opts.cache_dir) / SLOTS, warnings)
-            keep: list = []
-            try:
-                compare_all(touched, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
-                            setting=d.setting, story=d.story, incident=d.incident, memo=memo,
-                            salt=data_fingerprint(list(conf.corpus_texts), comparison=True), totals=False, keep=keep)
-            finally:
-                memo.close()
+            keep: list = []  # the touched slots changed: no memo of their findings to read
+            compare_all(touched, exclusions=lex.state_exclusions, cumulative=lex.cumulative, lex=lex,
+                        setting=d.setting, story=d.story, incident=d.incident, totals=False, keep=keep)
             source_of = {c.id: c.source for _, c in held_before}  # a total's finding holds its article's claims
             totals = [f for f in found_before.pop(TOTALS, []) if source_of.get(f.claims[0]) not in gone] + \
                 inconsistent_totals(settled.claims)

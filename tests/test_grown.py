@@ -249,3 +249,21 @@ def test_a_new_article_that_merges_two_spellings_of_the_base_compares_them_as_re
         assert getattr(grown, f) == getattr(whole, f), f
     assert used[0] is not None and redone  # the state served, and a base article was settled anew
     assert any("Lacaze" in f.entity for f in whole.findings)
+
+
+PLACES = ["Vaulx", "Vaulx-en-Velin", "Orvale", "rue des Tisserands", "Montbrac", "Lize"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.dictionaries(st.sampled_from(["s1", "s2", "s3", "s4"]),
+                                          st.lists(st.sampled_from(PLACES + ["Grève", ":", "à", "Vaulxois"]),
+                                                   max_size=5).map(" ".join), min_size=1),
+                          st.sets(st.sampled_from(PLACES))), min_size=1, max_size=4))
+def test_the_place_headlines_name_kept_between_runs_is_the_place_read_afresh(steps):
+    """Headlines come, change and go, the pool of places grows and shrinks: what HeadlinePlaces kept of the
+    headlines read before gives the place that reading them all afresh gives."""
+    from reconcile.compare.slots import HeadlinePlaces, headline_place
+
+    kept = HeadlinePlaces()
+    for headlines, pool in steps:
+        assert kept(headlines, pool) == headline_place(headlines, pool)

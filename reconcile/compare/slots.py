@@ -82,13 +82,33 @@ def place_names(claims: list[Claim], is_place) -> set[str]:
 
 def headline_place(headlines: dict[str, str], pool: set[str]) -> str | None:
     """`headline_setting`, the names of places looked for given (place_names)."""
-    votes: Counter = Counter()
-    index = _by_first_word(pool)
-    for headline in headlines.values():
-        named = _named_in(headline, index)
-        votes.update({p for p in named if not any(p != q and p in q for q in named)})
-    best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-    return best[0][0] if best and best[0][1] * 2 > len(headlines) else None
+    return HeadlinePlaces()(headlines, pool)
+
+
+class HeadlinePlaces:
+    """`headline_place`, for a corpus that grows: what each headline names is kept, and read again only in the
+    headlines that are new, that hold a name new to the pool, or that named a name gone from it."""
+
+    def __init__(self):
+        self.pool: set[str] = set()
+        self.named: dict[str, tuple[str, set[str]]] = {}  # source id -> (headline, the places of the pool it names)
+
+    def __call__(self, headlines: dict[str, str], pool: set[str]) -> str | None:
+        added, gone = pool - self.pool, self.pool - pool
+        index = None
+        for sid, headline in headlines.items():
+            was = self.named.get(sid)
+            if was is None or was[0] != headline or gone & was[1] or any(p in headline for p in added):
+                index = index or _by_first_word(pool)
+                self.named[sid] = (headline, _named_in(headline, index))
+        self.pool = set(pool)
+        self.named = {sid: self.named[sid] for sid in headlines}  # one gone is read again should it come back
+        votes: Counter = Counter()
+        for sid in headlines:
+            named = self.named[sid][1]
+            votes.update({p for p in named if not any(p != q and p in q for q in named)})
+        best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        return best[0][0] if best and best[0][1] * 2 > len(headlines) else None
 
 
 _WORD = re.compile(r"\w+")
