@@ -147,8 +147,14 @@ class Resolver:
             if k is None:
                 k = self.keys[n] = _strip_titles(key(n), self.titles)
             names_of.setdefault(k, []).append(n)
-        sign = {k: (tuple(ns), tuple(tuple(sorted(forms.get(n, ()))) for n in ns), _named(ns))
-                for k, ns in names_of.items()}
+        sign = {}
+        was_forms = getattr(self, "_forms", {})
+        for k, ns in names_of.items():
+            was = self.sign.get(k)
+            if was is not None and was[0] == tuple(ns) and all(forms.get(n) == was_forms.get(n) for n in ns):
+                sign[k] = was  # the same names, written the same ways: as it was
+            else:
+                sign[k] = (tuple(ns), tuple(tuple(sorted(forms.get(n, ()))) for n in ns), _named(ns))
         dirty = {k for k in set(sign) | set(self.sign) if sign.get(k) != self.sign.get(k)}
         for k in dirty & set(self.sign):
             self._unindex(k)
@@ -280,7 +286,8 @@ class Resolver:
         for k in ks:
             if not k or k in target or self.placey[k] or not self.sign[k][2]:
                 continue
-            cands = sorted(self.struct[k].items(), key=lambda of: rank[of[0]])  # (longer key, acronym of) in order
+            longer = self.struct[k]
+            cands = sorted(longer.items(), key=lambda of: rank[of[0]]) if longer else []  # (key, acronym of)
             if not cands and len(k) >= 8:
                 cands = [(o, "") for o in sorted(self._spellings(k), key=rank.__getitem__)
                          if final(o) != k and weight[o] > weight[k]]
