@@ -857,14 +857,14 @@ def continues(found: Finding, kind: str, attribute: str, earlier: Iterable[str],
     # claims that `agree` reads alike are decided once, through one of them (_Alike): the cost grows with
     # the values a finding holds, not with the articles that repeat them
     alike = _Alike(exclusions)
-    sides = [[alike.rep(c) for c in side] for side in _sides(old, exclusions, alike)]
+    sides = [list({id(r): r for r in map(alike.rep, side)}.values()) for side in _sides(old, exclusions, alike)]
     grown = [{id(r): r for r in side} for side in sides]
     homes_of: dict[int, list[int]] = {}
     for c in new:
         r = alike.rep(c)
         if id(r) not in homes_of:
-            homes_of[id(r)] = [k for k, side in enumerate(grown)
-                               if all(agree(r, o, exclusions) for o in side.values())]
+            homes_of[id(r)] = [k for k, side in enumerate(sides)  # the earlier sides, as they were
+                               if all(agree(r, o, exclusions) for o in side)]
         homes = homes_of[id(r)]
         if len(homes) != 1:
             return False  # a value of its own, or one that two sides share: not one side repeated
