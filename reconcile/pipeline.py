@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sqlite3
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -378,6 +379,10 @@ def _run(opts: Options, nlp, engine) -> Report:
                   tuple(stale), tuple(noted), tuple(entities))
 
 
+_STATE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OSError, RecursionError,
+                 sqlite3.Error)  # what a corpus state damaged within may raise as it is read
+
+
 class _Unsettled(Exception):
     """An article of the corpus state to settle anew whose claims the cache no longer holds."""
 
@@ -449,17 +454,22 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
         rank = {s.id: i for i, s in enumerate(sources)}.__getitem__
         by_id = {s.id: s for s in sources}
         with held_off():  # while the new articles are read (ahead): the state taken in
-            meta = got["meta"]
-            names = Names(registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet),
-                          is_place=_gazetteer_place)
-            names.memo = {n: tuple(v) for n, v in meta["memo"].items()}
-            base = Settled([], [], meta["mapping"], decisions_from_json(meta["decisions"]),
-                           tally_from_json(meta["tally"]))
-            names.settle(base.tally, rank)  # what each name may merge with, worked out once
-            placer = HeadlinePlaces()
-            placer({s.id: _headline(s) for s in sources if s.id in base_sources}, set(base.tally.places))
-            found_before = state.findings()
-            held_before = state.held(by_id)
+            try:
+                meta = got["meta"]
+                names = Names(registry, lex, outlets=frozenset(s.outlet for s in sources if s.outlet),
+                              is_place=_gazetteer_place)
+                names.memo = {n: tuple(v) for n, v in meta["memo"].items()}
+                base = Settled([], [], meta["mapping"], decisions_from_json(meta["decisions"]),
+                               tally_from_json(meta["tally"]))
+                names.settle(base.tally, rank)  # what each name may merge with, worked out once
+                placer = HeadlinePlaces()
+                placer({s.id: _headline(s) for s in sources if s.id in base_sources}, set(base.tally.places))
+                found_before = state.findings()
+                held_before = state.held(by_id)
+                failed_before = [(str(sid), str(w)) for sid, w in meta["failed"]]
+            except _STATE_ERRORS as exc:
+                state._say(f"corpus state unreadable ({reason(exc)}), the whole corpus read")
+                return None
             cached = {s.id: c for s in new if (c := cache.get(s, warnings)) is not None}
         todo = [s for s in new if s.id not in cached]
         fresh = ahead.claims(todo, progress=opts.progress) if ahead is not None else \
@@ -470,7 +480,7 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
                 if s.id not in fresh:
                     opts.progress(s.id)
         claims, failed = _gather(new, cached, fresh, cache, warnings)
-        failed += [tuple(f) for f in meta["failed"]]
+        failed += failed_before
         redone: list[Source] = []  # base articles whose names took another display name: settled anew
 
         def again(changed: set[str]) -> list[Claim]:
@@ -498,8 +508,12 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
             gone = {s.id for s in redone}
             keys = {slot.key for slot in slots_of(settled.claims + settled.undone, story=d.story, setting=d.setting,
                                                   incident=d.incident)}
-            pool = {(c.source, i): c for got_old in state.slot_claims(sorted(keys), by_id).values() for i, c in got_old
-                    if c.source not in gone}
+            try:
+                olds = state.slot_claims(sorted(keys), by_id)
+            except _STATE_ERRORS as exc:
+                state._say(f"corpus state unreadable ({reason(exc)}), the whole corpus read")
+                return None
+            pool = {(c.source, i): c for got_old in olds.values() for i, c in got_old if c.source not in gone}
             pool.update({(c.source, i): c for i, c in mine})
             touched = [c for _, c in sorted(pool.items(), key=lambda kv: (rank(kv[0][0]), kv[0][1]))]
             keep: list = []  # the touched slots changed: no memo of their findings to read

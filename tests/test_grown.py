@@ -267,3 +267,33 @@ def test_the_place_headlines_name_kept_between_runs_is_the_place_read_afresh(ste
     kept = HeadlinePlaces()
     for headlines, pool in steps:
         assert kept(headlines, pool) == headline_place(headlines, pool)
+
+
+@pytest.mark.parametrize("damage", ["meta", "slots"])
+def test_a_corpus_state_damaged_within_is_said_and_the_whole_corpus_read(warm, nlp, damage):
+    """A state that SQLite reads but whose rows are not what was written (a field gone, a slot's claims not
+    claims): said, and the whole corpus read; nothing raised."""
+    import json
+    import sqlite3
+
+    tmp, files = warm
+    new = files[4]
+    hold = tmp / new.name
+    shutil.move(new, hold)
+    try:
+        _whole(tmp, nlp)
+    finally:
+        shutil.move(hold, new)
+    (tmp / "cache" / RUN).unlink()
+    db = sqlite3.connect(tmp / "cache" / CORPUS)
+    if damage == "meta":
+        meta = json.loads(db.execute("SELECT value FROM meta WHERE name = 'meta'").fetchone()[0])
+        del meta["memo"]
+        db.execute("UPDATE meta SET value = ? WHERE name = 'meta'", (json.dumps(meta),))
+    else:
+        db.execute("UPDATE slots SET claims = '[[0, {\"id\": 3}]]'")
+    db.commit()
+    db.close()
+    rep = _check(tmp, nlp)
+    assert any("corpus state unreadable" in w for w in rep.warnings)
+    assert rep.findings == _whole(tmp, nlp).findings
