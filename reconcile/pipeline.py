@@ -10,7 +10,6 @@ import os
 import sqlite3
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -188,42 +187,54 @@ class Ahead:
     the cached claims of the rest, so that loading the model there and reading the cache here overlap
     (a `check` of one new article against a large base). Sources found to need reading later (a cache
     entry that no longer matches) go to the same process, whose model is then loaded. Should that process
-    die (killed, out of memory), what it had not given back is read here."""
+    die (killed, out of memory), what it had not given back is read here; should its claims not be asked
+    for (the last run's result serves), it is stopped, not waited for."""
 
     def __init__(self, gazetteer: Gazetteer, lex: Lexicon, sources: list[Source]):
         self.sent = {s.id for s in sources}
         self.gazetteer, self.lex = gazetteer, lex
-        _WORKER.update(gazetteer=gazetteer, lex=lex, nlp=None)
-        try:
-            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            self.first = self.pool.submit(_read_ahead, sources)  # the process is forked here
-        finally:
-            _WORKER.clear()
+        ctx = multiprocessing.get_context("fork")
+        self.conn, theirs = ctx.Pipe()
+        self.proc = ctx.Process(target=_read_ahead, args=(theirs, gazetteer, lex, sources), daemon=True)
+        self.proc.start()  # the process is forked here
+        theirs.close()
 
     def claims(self, todo: list[Source], progress=None) -> dict[str, tuple[list[Claim], str | None]]:
         """source id -> (its claims, None) or ([], why not), for every source of `todo`."""
         rest = [s for s in todo if s.id not in self.sent]
         out = {}
+        got: list = []
         try:
-            later = self.pool.submit(_read_ahead, rest) if rest else None
-            for done in (self.first, later):
-                for sid, got in done.result() if done is not None else ():
-                    if progress:
-                        progress(sid)
-                    out[sid] = got
-        except BrokenProcessPool:
-            left = [s for s in todo if s.id not in out]
+            got += self.conn.recv()
+            if rest:
+                self.conn.send(rest)
+                got += self.conn.recv()
+        except (EOFError, OSError):
+            pass  # gone: what it gave back is kept, the rest read here
+        for sid, claims in got:
+            if progress:
+                progress(sid)
+            out[sid] = claims
+        left = [s for s in todo if s.id not in out]
+        if left:
             out.update(extract_all(left, self.gazetteer, self.lex, jobs=1, progress=progress))
         return out
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.conn.close()
+        if self.proc.is_alive():
+            self.proc.terminate()
+        self.proc.join()
 
 
-def _read_ahead(sources: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:
-    if _WORKER.get("nlp") is None:
-        _WORKER["nlp"] = nlp_mod.load()
-    return list(extract_all(sources, _WORKER["gazetteer"], _WORKER["lex"], nlp=_WORKER["nlp"], jobs=1).items())
+def _read_ahead(conn, gazetteer: Gazetteer, lex: Lexicon, sources: list[Source]) -> None:
+    try:
+        nlp = nlp_mod.load()
+        while True:
+            conn.send(list(extract_all(sources, gazetteer, lex, nlp=nlp, jobs=1).items()))
+            sources = conn.recv()
+    except (EOFError, OSError, KeyboardInterrupt):
+        pass
 
 
 def _in_worker(chunk: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:
@@ -318,7 +329,8 @@ def _run(opts: Options, nlp, engine) -> Report:
                               tuple(warnings + last["warnings"]), tuple(stale), tuple(last["noted"]),
                               tuple(last["entities"]))
             if opts.findings_only and engine is None and \
-                    (grown := _grown(opts, nlp, sources, conf, gazetteer, cache, warnings, ahead)) is not None:
+                    (grown := _grown(opts, nlp, sources, conf, gazetteer, cache, warnings, ahead,
+                                     lambda *a: runs.put(key, *a))) is not None:
                 return grown
         with held_off():  # many claims made, no cycles (heap.py)
             cached = {s.id: got for s in sources if cache and (got := cache.get(s, warnings)) is not None}
@@ -430,11 +442,13 @@ def _keep_state(opts: Options, conf, sources, claims: list[Claim], settled, name
 
 
 def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache, warnings: list[str],
-           ahead: "Ahead | None") -> Report | None:
+           ahead: "Ahead | None", memo: Callable) -> Report | None:
     """The report of a check whose corpus only grew since the last whole run (store.CorpusState): the new
     articles' claims are settled on the tallies of the others (corpus.settle with a base) and only the slots
     they touch are compared; the other slots' findings, and their claims, are the last run's (`ahead`: the
-    process reading the sources the claim cache does not hold, if any). None when the
+    process reading the sources the claim cache does not hold, if any; `memo`: what keeps the result as the
+    run memo, called by a process detached from this one, so that a check with nothing changed since takes
+    it without this one waiting for the writing). None when the
     corpus changed otherwise (an article edited or gone, other settings or code), or when the new articles
     change what the corpus decided (its story, a display name): then the whole corpus is read."""
     from .corpus import Settled, decisions_from_json, tally_from_json
@@ -532,11 +546,41 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
                                          key=lambda kv: (rank(kv[0][0]), kv[0][1]))]
             decided, stale = apply_decisions(flagged, opts.decisions or {}, kept, lex.state_exclusions)
             kept = _placed(kept, d.setting or d.headlined)
-        warnings.extend(w for _, w in sorted(failed, key=lambda f: rank(f[0])))
+        told = [w for _, w in sorted(failed, key=lambda f: rank(f[0]))]
+        warnings.extend(told)
+        _behind(lambda: memo(flagged, noted, settled.entities, kept, told))
         return Report(__version__, sources, tuple(kept), tuple(decided), tuple(warnings), tuple(stale), tuple(noted),
                       tuple(settled.entities))
     finally:
         state.close()
+
+
+def _behind(write: Callable[[], None]) -> None:
+    """Run `write` (a cache's writing) in a process detached from this one, as `git gc --auto` runs: this
+    one neither waits for it nor leaves it a zombie (forked twice, the middle one gone at once). Where
+    processes cannot be forked, here."""
+    import sys
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        write()
+        return
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    try:
+        pid = os.fork()
+    except OSError:
+        write()
+        return
+    if pid == 0:  # the middle process: fork the writer and leave; nothing of this one's is flushed or run
+        try:
+            if os.fork() == 0:
+                try:
+                    write()
+                finally:
+                    os._exit(0)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
 
 
 def _gather(sources, cached: dict, fresh: dict, cache, warnings: list[str]) -> tuple[list[Claim], list[tuple]]:

@@ -162,3 +162,24 @@ def test_a_read_ahead_process_that_dies_costs_nothing(tmp_path, nlp, monkeypatch
     ahead = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=2, progress=seen.append))
     assert render(ahead, "json") == render(here, "json")
     assert sorted(seen) == sorted(s.id for s in here.sources)
+
+
+def test_a_reader_whose_claims_are_not_asked_for_is_stopped(tmp_path, nlp, monkeypatch):
+    """An article whose claims the cache lost, in a corpus the last run's result serves (the run memo): the
+    process forked to read it is stopped, not waited for while it loads the model."""
+    import signal
+    import time
+
+    from reconcile.pipeline import RUN
+
+    d, cache, _ = _cached_corpus(tmp_path, nlp, monkeypatch)
+    first = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=2, findings_only=True))
+    assert (cache / RUN).is_file()
+    (cache / "zz-new.json").unlink()  # the memo still holds: same sources, same settings
+    monkeypatch.setattr(pipeline.nlp_mod, "load", lambda *a, **k: time.sleep(600))  # the reader never gets there
+    stopped = []
+    real = pipeline.Ahead.close
+    monkeypatch.setattr(pipeline.Ahead, "close", lambda self: real(self) or stopped.append(self.proc.exitcode))
+    again = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=2, findings_only=True))
+    assert stopped == [-signal.SIGTERM]
+    assert again.findings == first.findings
