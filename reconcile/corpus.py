@@ -150,22 +150,23 @@ def name_tally(claims: list[Claim], by_source: bool = True) -> Tally:
     """What `Names` reads of some articles' claims (`by_source`: each article's claims together, a name's
     first writing told by its article and its rank there; else by its rank in the list, of no article)."""
     t = Tally()
-    seen: dict[str, int] = {}
+    starts: dict[str, int] = {}  # an article -> the place of its first claim in the list
     for j, c in enumerate(claims):
-        src, i = (c.source, seen.setdefault(c.source, j)) if by_source else ("", j)
-        for n, role in ((c.entity, 0), (c.attributed_to, 1)):
-            if n and (n not in t.first or role < t.first[n][0]):
-                t.first[n] = (role, src, j - i if by_source else j)
-        (t.thing if c.subject_origin == "thing" else t.other).add(c.entity)
-        if c.attributed_to:
-            t.other.add(c.attributed_to)
-    for c in claims:
-        for n in (c.entity, c.attributed_to):
-            if n and c.source not in t.written_in.setdefault(n, [c.source]):
-                t.written_in[n].append(c.source)
-    t.names.update(c.entity for c in claims)
-    t.names.update(c.attributed_to for c in claims if c.attributed_to)
-    t.subjects.update(c.entity for c in claims)
+        starts.setdefault(c.source, j)
+    first = t.first
+    for role, names in ((0, (c.entity for c in claims)), (1, (c.attributed_to for c in claims))):
+        for j, (n, c) in enumerate(zip(names, claims)):  # entities first, then those only speakers
+            if n and n not in first:
+                first[n] = (role, c.source, j - starts[c.source]) if by_source else (role, "", j)
+    t.thing = {c.entity for c in claims if c.subject_origin == "thing"}
+    t.other = {c.entity for c in claims if c.subject_origin != "thing"} | \
+        {c.attributed_to for c in claims if c.attributed_to}
+    if by_source:  # the articles that write each name (in no order), for a corpus state's names renamed
+        for n, src in {(c.entity, c.source) for c in claims} | \
+                {(c.attributed_to, c.source) for c in claims if c.attributed_to}:
+            t.written_in.setdefault(n, []).append(src)
+    t.subjects = Counter(c.entity for c in claims)
+    t.names = t.subjects + Counter(c.attributed_to for c in claims if c.attributed_to)
     return t
 
 
