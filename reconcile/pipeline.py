@@ -536,9 +536,8 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
             source_of = {c.id: c.source for _, c in held_before}  # a total's finding holds its article's claims
             totals = [f for f in found_before.pop(TOTALS, []) if source_of.get(f.claims[0]) not in gone] + \
                 inconsistent_totals(settled.claims)
-            again = {slot.key: got_slot for slot, got_slot in keep if got_slot is not None}
             found = [f for k, fs in found_before.items() if k not in keys for f in fs] + \
-                [f for fs in again.values() for f in fs]
+                [f for _, got_slot in keep if got_slot is not None for f in got_slot]
             flagged, noted = sort_findings(found, totals)
             held = {i for f in (*flagged, *noted) for i in f.claims}
             pool.update({(c.source, i): c for i, c in held_before if c.source not in gone})
