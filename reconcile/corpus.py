@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .compare.entities import Resolver
-from .compare.slots import headline_place, place_names
+from .compare.slots import headline_place, incident_counts, place_names, story_votes, top as _top
 from .extract.incidents import incident_name, incident_tally, name_incidents, owns
 from .extract.lexicon import Lexicon, load as load_lexicon
 from .extract.subjects import STORY
-from .model import INCIDENT_SUBJECTS, Claim, Entity, amend
+from .model import Claim, Entity, amend
 from .normalize.entities import Registry, key as key_of, unify
 
 
@@ -251,9 +251,7 @@ def settle(claims: list[Claim], headlines: dict[str, str], names: Names, lex: Le
     if was and replace(d, incident=None) != replace(was, incident=None):
         return None
     flows = [_about_story(flow, d, lex) for flow in flows]
-    tallied(lambda t, cs: setattr(t, "compared_incidents", Counter(c.entity for c in cs
-                                                                   if c.subject_origin in INCIDENT_SUBJECTS)),
-            ("compared_incidents",))
+    tallied(lambda t, cs: setattr(t, "compared_incidents", incident_counts(cs)), ("compared_incidents",))
     incident = _top(whole.compared_incidents)
     if was and incident != was.incident:
         return None
@@ -289,27 +287,19 @@ def _about_story(claims: list[Claim], d: Decisions, lex: Lexicon) -> list[Claim]
 
 def _stage_tally(t: Tally, claims: list[Claim]) -> None:
     """What deciding the story reads of the claims, their places' scope set aside."""
-    per_source: dict[str, Counter] = {}
     headed: dict[str, str] = {}
     sources: dict[str, set] = {}
     for c in claims:
-        if c.subject_origin == "main entity":
-            per_source.setdefault(c.source, Counter())[c.entity] += 1
         if c.entity.startswith("(") and c.entity.endswith(")") and c.entity != STORY:
             headed.setdefault(c.source, c.entity[1:-1])
         sources.setdefault(c.entity, set()).add(c.source)
         place = c.scope_dict().get("place")
         if place:
             t.scope_places[place] += 1
-    t.story_votes = Counter(cs.most_common(1)[0][0] for cs in per_source.values() if cs)
+    t.story_votes = story_votes(claims)
     t.headed = Counter(headed.values())
-    t.told = Counter(c.entity for c in claims if c.subject_origin in INCIDENT_SUBJECTS)
+    t.told = incident_counts(claims)
     t.spread = Counter({e: len(s) for e, s in sources.items()})
-
-
-def _top(votes: Counter) -> str | None:
-    """The most counted, ties alphabetically."""
-    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else None
 
 
 def decide(t: Tally, is_place: Callable[[str], bool], headlined: str | None, incident_named: str | None) -> Decisions:

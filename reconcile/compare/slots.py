@@ -54,23 +54,18 @@ def story_votes(claims: list[Claim]) -> Counter:
 
 def story_entity(claims: list[Claim]) -> str | None:
     """What the corpus is about: the entity most articles fall back on as their main subject."""
-    votes = story_votes(claims)
+    return top(story_votes(claims))
+
+
+def top(votes: Counter) -> str | None:
+    """The most counted, ties alphabetically (None for no votes)."""
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else None
 
 
-def headline_setting(headlines: dict[str, str], claims: list[Claim], is_place) -> str | None:
-    """The place the corpus's headlines set it in: named in the headline of more than half of its articles
-    (`headlines`: source id -> headline; « Municipales à Lorvannes : … », « Lorvannes : Gérard Vasseur
-    saisit … »). The places looked for are the names some article marks as a place (scope key « places »,
-    set by extraction), the places figures hold in, and the names `is_place` knows; a headline naming
-    several counts for each (« Effondrement rue des Tisserands : … à Montbrac »); of places named by more
-    than half of them, the most named wins, ties alphabetically."""
-    return headline_place(headlines, place_names(claims, is_place))
-
-
 def place_names(claims: list[Claim], is_place) -> set[str]:
-    """The names of places `headline_setting` looks for in headlines, read of some articles' claims (the
-    pool of a corpus is that of its articles together)."""
+    """The names of places `headline_place` looks for in headlines, read of some articles' claims (the
+    pool of a corpus is that of its articles together): the names some article marks as a place (scope
+    key « places », set by extraction), the places figures hold in, and the names `is_place` knows."""
     pool: set = set()
     for c in claims:
         scope = dict(c.scope)
@@ -81,7 +76,11 @@ def place_names(claims: list[Claim], is_place) -> set[str]:
 
 
 def headline_place(headlines: dict[str, str], pool: set[str]) -> str | None:
-    """`headline_setting`, the names of places looked for given (place_names)."""
+    """The place the corpus's headlines set it in: named in the headline of more than half of its articles
+    (`headlines`: source id -> headline; « Municipales à Lorvannes : … », « Lorvannes : Gérard Vasseur
+    saisit … »), among the names of `pool` (place_names); a headline naming several counts for each
+    (« Effondrement rue des Tisserands : … à Montbrac »); of places named by more than half of them, the
+    most named wins, ties alphabetically."""
     return HeadlinePlaces()(headlines, pool)
 
 
@@ -141,8 +140,12 @@ def story_incident(claims: list[Claim]) -> str | None:
     """The incident a corpus's tolls and crowds are about: the name its claims give it most often (a name
     may carry the day of one occurrence; every incident claim is compared under it, their days telling
     occurrences apart)."""
-    names = Counter(c.entity for c in claims if c.subject_origin in INCIDENT_SUBJECTS)
-    return sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if names else None
+    return top(incident_counts(claims))
+
+
+def incident_counts(claims: list[Claim]) -> Counter:
+    """For each incident, the claims of tolls and crowds about it (story_incident)."""
+    return Counter(c.entity for c in claims if c.subject_origin in INCIDENT_SUBJECTS)
 
 
 def subject_of(c: Claim, story: str | None, incident: str | None = None) -> str:

@@ -252,14 +252,6 @@ def is_outcome(attribute: str, lex: Lexicon) -> bool:
     return bool(tail) and (tail in done or tail.endswith("e") and tail[:-1] in done)
 
 
-def corpus_names(claims: list, lex: Lexicon) -> list:
-    """One name for the corpus's incident: claims whose incident was found around them or in their
-    article, and tolls and crowds whose subject was inherited, take the name the corpus's incident
-    claims give most often (with their own day for an incident of `by_day`); an incident the parse
-    tied to its figure with a complement of its own (« l'explosion de l'entrepôt Norvex ») keeps it."""
-    return name_incidents(claims, incident_name(*incident_tally(claims), lex), lex)
-
-
 def _base(c) -> str:
     """An incident claim's name without the day it may carry."""
     if c.time is not None and c.time.start == c.time.end:
@@ -290,7 +282,10 @@ def incident_name(counts: Counter, votes: Counter, lex: Lexicon) -> str | None:
 
 
 def name_incidents(claims: list, story: str | None, lex: Lexicon) -> list:
-    """The claims, those about the corpus's incident (`story`, incident_name) named after it."""
+    """One name for the corpus's incident (`story`, incident_name): claims whose incident was found around
+    them or in their article, and tolls and crowds whose subject was inherited, take it (with their own
+    day for an incident of `by_day`); an incident the parse tied to its figure with a complement of its
+    own (« l'explosion de l'entrepôt Norvex ») keeps it."""
     from ..model import INHERITED_SUBJECTS
 
     if story is None:
