@@ -314,11 +314,13 @@ def _run(opts: Options, nlp, engine) -> Report:
             shelf.close()
         warnings = list(loaded.warnings) + said
         runs, key = None, ""  # the last run's result (store.RunMemo), by a digest of what it read
+        whole = ""  # the package's code and data, and the settings: what a whole run's result depends on
         if opts.cache_dir:
             from .store import RunMemo, run_key
 
             runs = RunMemo(Path(opts.cache_dir) / RUN, warnings)
-            key = run_key(data_fingerprint(list(conf.corpus_texts), whole=True), sources)
+            whole = data_fingerprint(list(conf.corpus_texts), whole=True)
+            key = run_key(whole, sources)
             if opts.findings_only and (last := runs.get(key, {s.id: s for s in sources})) is not None:
                 if opts.progress:  # nothing changed since the last run: its findings, their claims, its words
                     for s in sources:
@@ -329,7 +331,7 @@ def _run(opts: Options, nlp, engine) -> Report:
                               tuple(warnings + last["warnings"]), tuple(stale), tuple(last["noted"]),
                               tuple(last["entities"]))
             if opts.findings_only and engine is None and \
-                    (grown := _grown(opts, nlp, sources, conf, gazetteer, cache, warnings, ahead,
+                    (grown := _grown(opts, nlp, sources, conf, whole, gazetteer, cache, warnings, ahead,
                                      lambda *a: runs.put(key, *a))) is not None:
                 return grown
         with held_off():  # many claims made, no cycles (heap.py)
@@ -375,11 +377,11 @@ def _run(opts: Options, nlp, engine) -> Report:
                 memo.close()
         totals = inconsistent_totals(claims)  # within one article: its parts against its own total
         flagged, noted = sort_findings([f for _, got in keep if got for f in got], totals)
+        held = {i for f in (*flagged, *noted) for i in f.claims}
         if opts.cache_dir:
-            _keep_state(opts, conf, sources, claims, settled, names, keep, totals, [*flagged, *noted], failed, warnings)
+            _keep_state(opts, whole, sources, claims, settled, names, keep, totals, held, failed, warnings)
         found = flagged
         flagged, stale = apply_decisions(flagged, opts.decisions or {}, claims, lex.state_exclusions)
-        held = {i for f in (*found, *noted) for i in f.claims}
         if opts.findings_only:  # the claims of the findings, as the run memo gives them: no pass over the rest
             claims = [c for c in claims if c.id in held]
         claims = _placed(claims, setting or headlined)
@@ -402,12 +404,6 @@ class _Unsettled(Exception):
 TOTALS = "\0totals"  # the corpus state's row of the articles' inconsistent totals (no slot's key)
 
 
-def _state_key(conf) -> str:
-    from .store import data_fingerprint
-
-    return data_fingerprint(list(conf.corpus_texts), whole=True)
-
-
 def _digest(src: Source) -> str:
     """Every field of a source, digested: an article of the corpus state that changed in any way is not it."""
     import hashlib
@@ -424,24 +420,24 @@ def _ranks(claims: list[Claim]) -> dict[int, int]:
     return out
 
 
-def _keep_state(opts: Options, conf, sources, claims: list[Claim], settled, names: Names, keep: list, totals: list,
-                findings: list[Finding], failed: list, warnings: list[str]) -> None:
-    """Keep what a whole run settled and compared (store.CorpusState), for the checks to come."""
+def _keep_state(opts: Options, whole: str, sources, claims: list[Claim], settled, names: Names, keep: list,
+                totals: list, held: set[str], failed: list, warnings: list[str]) -> None:
+    """Keep what a whole run settled and compared (store.CorpusState, under `whole`: the fingerprint of the
+    code, data and settings), with `held` the ids of the findings' claims, for the checks to come."""
     from .corpus import decisions_to_json, tally_to_json
     from .store import CorpusState
 
     at = _ranks(claims)
-    held = {i for f in findings for i in f.claims}
     meta = {"tally": tally_to_json(settled.tally), "decisions": decisions_to_json(settled.decisions),
             "mapping": settled.mapping, "memo": {n: list(v) for n, v in names.memo.items()}, "failed": failed}
     rows = [(slot.key, [(at[id(c)], c) for c in slot.claims], got) for slot, got in keep]
     rows.append((TOTALS, [], totals))
     CorpusState(Path(opts.cache_dir) / CORPUS, warnings).write(
-        _state_key(conf), {s.id: _digest(s) for s in sources}, meta, rows,
+        whole, {s.id: _digest(s) for s in sources}, meta, rows,
         [(at[id(c)], c) for c in claims if c.id in held])
 
 
-def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache, warnings: list[str],
+def _grown(opts: Options, nlp, sources: tuple, conf, whole: str, gazetteer: Gazetteer, cache, warnings: list[str],
            ahead: "Ahead | None", memo: Callable) -> Report | None:
     """The report of a check whose corpus only grew since the last whole run (store.CorpusState): the new
     articles' claims are settled on the tallies of the others (corpus.settle with a base) and only the slots
@@ -456,7 +452,7 @@ def _grown(opts: Options, nlp, sources: tuple, conf, gazetteer: Gazetteer, cache
 
     registry, lex = conf.registry, conf.lexicon
     state = CorpusState(Path(opts.cache_dir) / CORPUS, warnings)
-    got = state.open(_state_key(conf))
+    got = state.open(whole)
     if got is None:
         return None
     try:
