@@ -125,6 +125,7 @@ class Resolver:
                  sections: frozenset = frozenset(), closed: frozenset = frozenset()):
         self.titles, self.is_place, self.sections, self.closed = titles, is_place, sections, closed
         self.counts: Counter = Counter()
+        self.forms: dict = {}  # name -> the surface forms unified into it, as `resolve` reads them
         self.keys: dict[str, str] = {}  # name -> its key (titles stripped)
         self.by_key: dict[str, list[str]] = {}  # key -> its names, in the order of the counts
         self.sign: dict[str, tuple] = {}  # key -> what its candidates are read from: names, forms, named
@@ -148,34 +149,33 @@ class Resolver:
                 k = self.keys[n] = _strip_titles(key(n), self.titles)
             names_of.setdefault(k, []).append(n)
         sign = {}
-        was_forms = getattr(self, "_forms", {})
         for k, ns in names_of.items():
             was = self.sign.get(k)
-            if was is not None and was[0] == tuple(ns) and all(forms.get(n) == was_forms.get(n) for n in ns):
+            if was is not None and was[0] == tuple(ns) and all(forms.get(n) == self.forms.get(n) for n in ns):
                 sign[k] = was  # the same names, written the same ways: as it was
             else:
                 sign[k] = (tuple(ns), tuple(tuple(sorted(forms.get(n, ()))) for n in ns), _named(ns))
         dirty = {k for k in set(sign) | set(self.sign) if sign.get(k) != self.sign.get(k)}
         for k in dirty & set(self.sign):
             self._unindex(k)
-        self.counts, self.by_key, self.sign = counts, names_of, sign
-        self._forms = forms
-        for k in dirty & set(sign):
+        self.counts, self.by_key, self.sign, self.forms = counts, names_of, sign, forms
+        live = dirty & set(sign)  # the changed keys still written
+        for k in live:
             self._index(k)
-        for k in dirty & set(sign):
+        for k in live:
             self.placey[k] = len(k.split()) == 1 and any(self.is_place(n) for n in names_of[k])
             self.struct[k] = {}
             for o in self._blocked(k):
                 self._link(k, o)
         if self.near is not None:  # the spellings already asked for, kept true of the keys as they now are
-            for k in sorted(d for d in dirty & set(sign) if len(d) >= 8 and d not in self.in_near):
+            for k in sorted(d for d in live if len(d) >= 8 and d not in self.in_near):
                 self.near.add(k)
                 self.in_near.add(k)
             for k in sorted(d for d in dirty if len(d) >= 8):
                 for o in self._similar(k):
                     if o in self.spell:
                         (self.spell[o].add if k in sign else self.spell[o].discard)(k)
-        for o in dirty & set(sign):  # a changed key, as what other keys may be part of
+        for o in live:  # a changed key, as what other keys may be part of
             if not self._mergeable(o):
                 continue
             ow = o.split()
@@ -203,7 +203,7 @@ class Resolver:
     def _spelled(self, o: str) -> list[tuple[str, str]]:
         got = self.spelled_as.get(o)
         if got is None:
-            got = self.spelled_as[o] = [(f, i) for n in self.by_key[o] for f in [n, *sorted(self._forms.get(n, ()))]
+            got = self.spelled_as[o] = [(f, i) for n in self.by_key[o] for f in [n, *sorted(self.forms.get(n, ()))]
                                         for i in (_initials(key(f)), _initials(_words(f)))]
         return got
 
