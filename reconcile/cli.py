@@ -186,6 +186,17 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
       reconcile report archive/ --scheduler tcp://host:8786  # on a Dask cluster
       reconcile report --format claimreview -o reviews.jsonld  # what reviewers decided, as ClaimReview
     """
+    reader = _reader(ctx, jobs)
+    try:
+        _report(ctx, reader, sources, fmt, output, out_dir, no_write, aliases, claims_dir, width, max_size,
+                follow_symlinks, jobs)
+    finally:
+        if reader is not None:
+            reader.close()
+
+
+def _report(ctx: Ctx, reader, sources, fmt, output, out_dir, no_write, aliases, claims_dir, width, max_size,
+            follow_symlinks, jobs) -> None:
     from .render import render_all
 
     publisher = None
@@ -197,7 +208,7 @@ def report(ctx: Ctx, sources, fmt, output, out_dir, no_write, aliases, claims_di
         except ReconcileError as exc:
             _fail(exc)
     rep = _report_for(ctx, sources, claims_dir, aliases, out_dir, max_size=max_size,
-                      follow_symlinks=follow_symlinks, jobs=jobs)
+                      follow_symlinks=follow_symlinks, jobs=jobs, reader=reader)
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
     for d in rep.stale_decisions:
@@ -421,12 +432,19 @@ def check(ctx: Ctx, sources, fail_on, fmt, output, aliases, claims_dir, max_size
     from .render.checks import render as render_check
     from .store import load_base
 
+    reader = _reader(ctx, jobs)
+    spare: list = []  # what the run took in, freed with this command's frame (cli.entry leaves before)
     try:
-        base = load_base(Path(claims_dir))
-    except ReconcileError as exc:
-        _fail(exc)
-    rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks,
-                      jobs=jobs, findings_only=True)  # only the findings' claims are shown: the last run's may do
+        try:
+            base = load_base(Path(claims_dir))
+        except ReconcileError as exc:
+            _fail(exc)
+        rep = _report_for(ctx, sources, claims_dir, aliases, max_size=max_size, follow_symlinks=follow_symlinks,
+                          jobs=jobs, findings_only=True, reader=reader, spare=spare)  # only the findings' claims
+        # are shown: the last run's may do
+    finally:
+        if reader is not None:
+            reader.close()
     for w in rep.warnings:
         ctx.say(f"warning: {w}")
     for src in rep.sources:  # CI locations of HTML claims point into their extracted text
@@ -521,6 +539,15 @@ def serve(ctx: Ctx, sources, aliases, claims_dir, out_dir, host, port, reviewer,
         ctx.say("stopped")
     finally:
         server.server_close()
+
+
+def _reader(ctx: Ctx, jobs: int | None):
+    """A process forked now to load the model (pipeline.Ahead), before this one reads anything: the run gives
+    it the few new sources of a grown corpus, or stops it. None where the run reads no source ahead."""
+    from .pipeline import Ahead, Options
+
+    engine = getattr(ctx, "engine", "local")
+    return Ahead() if Ahead.may(Options(cache_dir="cache", jobs=jobs, engine=engine)) else None
 
 
 def _run(ctx: Ctx, paths, aliases, decisions, claims_dir, out_dir="reports", **reading):
@@ -624,3 +651,31 @@ def _date(s):
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+def entry() -> None:
+    """The console script (and `python -m reconcile`): `main`, then out of the process without taking its heap
+    apart object by object (after a check against 10,000 articles, a million objects: 0.3 s of freeing,
+    measured). The exit handlers run and the streams are flushed first; every file a command writes is
+    written whole and closed before it returns (fileio), so nothing waits on the teardown."""
+    import atexit
+
+    held = []  # what the command ended with: its frames' objects (a report, a claim base) not freed before leaving
+    try:
+        main(prog_name="reconcile", standalone_mode=True)
+        code = 0
+    except SystemExit as exc:  # click ends every command with one: its code as Python would exit with it
+        code = exc.code
+        held.append(exc)
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a reader that left (`| head`), a stream closed
+            pass
+    os._exit(code)

@@ -5,6 +5,7 @@ pure stages (`extract`, `compare`) on what they return.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sqlite3
@@ -58,6 +59,10 @@ class Options:
     scheduler: str | None = None  # the Dask scheduler's address (None: a local cluster of `jobs` workers)
     parallel_min_chars: int = PARALLEL_MIN_CHARS  # less text than this to read is read in this process
     findings_only: bool = False  # the claims of the findings are enough (check): the last run's may serve
+    spare: list | None = None  # where a run leaves the corpus state it took in rather than free it: for a caller
+    # that leaves its process at once (cli.entry), freeing a million objects one by one is time lost
+    reader: "Ahead | None" = None  # a process the caller forked to load the model early (Ahead): the run gives
+    # it the few sources the claim cache does not hold, or stops it; the run started one itself otherwise
 
 
 def registry_for(paths: Iterable[str | Path], extra: Iterable[str | Path] = ()) -> tuple[Registry, list[str]]:
@@ -183,21 +188,39 @@ def slot_weight(slot) -> float:
 
 
 class Ahead:
-    """The claims of a few sources read in one process forked from this one, started before this one reads
-    the cached claims of the rest, so that loading the model there and reading the cache here overlap
-    (a `check` of one new article against a large base). Sources found to need reading later (a cache
-    entry that no longer matches) go to the same process, whose model is then loaded. Should that process
-    die (killed, out of memory), what it had not given back is read here; should its claims not be asked
-    for (the last run's result serves), it is stopped, not waited for."""
+    """A process forked from this one that loads the model at once and then reads the few sources it is
+    given (a `check` of one new article against a large base): started before this one reads anything (the
+    CLI starts it first thing), so that loading the model there and taking in the corpus here overlap.
+    Sources found to need reading later (a cache entry that no longer matches) go to the same process.
+    Should that process die (killed, out of memory), what it had not given back is read here; should no
+    source be given to it, or its claims not be asked for (the last run's result serves), it is stopped,
+    not waited for."""
 
-    def __init__(self, gazetteer: Gazetteer, lex: Lexicon, sources: list[Source]):
-        self.sent = {s.id for s in sources}
-        self.gazetteer, self.lex = gazetteer, lex
+    def __init__(self):
+        self.sent: set[str] = set()
+        self.gazetteer: Gazetteer | None = None
+        self.lex: Lexicon | None = None
         ctx = multiprocessing.get_context("fork")
         self.conn, theirs = ctx.Pipe()
-        self.proc = ctx.Process(target=_read_ahead, args=(theirs, gazetteer, lex, sources), daemon=True)
+        self.proc = ctx.Process(target=_read_ahead, args=(theirs,), daemon=True)
         self.proc.start()  # the process is forked here
         theirs.close()
+
+    @staticmethod
+    def may(opts: "Options", engine=None, nlp=None) -> bool:
+        """Whether a run of `opts` may read sources ahead: with a claim cache (else every source is new), on
+        this machine, with the model loaded by the run itself and more than one job."""
+        return bool(opts.cache_dir) and engine is None and nlp is None and opts.engine != "dask" and \
+            (cores() if opts.jobs is None else opts.jobs) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+    def give(self, gazetteer: Gazetteer, lex: Lexicon, sources: list[Source]) -> None:
+        """Have the process read `sources` with the run's settings (it reads them once its model is loaded)."""
+        self.gazetteer, self.lex = gazetteer, lex
+        self.sent |= {s.id for s in sources}
+        try:
+            self.conn.send((gazetteer, lex, sources))
+        except (BrokenPipeError, OSError):
+            pass  # gone: its sources are read here when asked for
 
     def claims(self, todo: list[Source], progress=None) -> dict[str, tuple[list[Claim], str | None]]:
         """source id -> (its claims, None) or ([], why not), for every source of `todo`."""
@@ -205,9 +228,10 @@ class Ahead:
         out = {}
         got: list = []
         try:
-            got += self.conn.recv()
+            if self.sent:
+                got += self.conn.recv()
             if rest:
-                self.conn.send(rest)
+                self.conn.send((self.gazetteer, self.lex, rest))
                 got += self.conn.recv()
         except (EOFError, OSError):
             pass  # gone: what it gave back is kept, the rest read here
@@ -221,20 +245,40 @@ class Ahead:
         return out
 
     def close(self) -> None:
+        """Stop the process (again: nothing)."""
         self.conn.close()
         if self.proc.is_alive():
             self.proc.terminate()
         self.proc.join()
 
 
-def _read_ahead(conn, gazetteer: Gazetteer, lex: Lexicon, sources: list[Source]) -> None:
+def _read_ahead(conn) -> None:
+    """The reading process: the model loaded while the first sources to read are awaited (a thread), then
+    each batch of sources read and its claims sent back, until the pipe closes."""
+    import threading
+
+    first: list = []
+    waiting = threading.Thread(target=lambda: first.append(_recv(conn)), daemon=True)
+    waiting.start()
     try:
-        nlp = nlp_mod.load()
-        while True:
+        with held_off():  # the model's objects hold no cycles worth a walk over the inherited heap
+            nlp = nlp_mod.load()
+        waiting.join()
+        job = first[0] if first else None
+        while job is not None:
+            gazetteer, lex, sources = job
             conn.send(list(extract_all(sources, gazetteer, lex, nlp=nlp, jobs=1).items()))
-            sources = conn.recv()
+            job = _recv(conn)
     except (EOFError, OSError, KeyboardInterrupt):
         pass
+
+
+def _recv(conn):
+    """What the pipe gives next, None once it is closed."""
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
 
 
 def _in_worker(chunk: list[Source]) -> list[tuple[str, tuple[list[Claim], str | None]]]:
@@ -286,6 +330,23 @@ def run(paths=None, *, options: Options | None = None, nlp=None, **kw) -> Report
 
 
 def _run(opts: Options, nlp, engine) -> Report:
+    ahead = opts.reader  # few new sources (a check of one article) are read in a process of its own, forked
+    # first thing, its model loading while this one takes in the rest of the corpus; stopped at once when the
+    # sources to read are not few
+    if not Ahead.may(opts, engine, nlp):
+        if ahead is not None:
+            ahead.close()
+        ahead = None
+    elif ahead is None:
+        ahead = Ahead()
+    try:
+        return _read(opts, nlp, engine, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
+def _read(opts: Options, nlp, engine, ahead: Ahead | None) -> Report:
     shelf, said = None, []
     if opts.cache_dir:
         from .store import SourceShelf
@@ -303,12 +364,13 @@ def _run(opts: Options, nlp, engine) -> Report:
         from .store import ClaimCache, data_fingerprint
 
         cache = ClaimCache(Path(opts.cache_dir), data_fingerprint(list(conf.corpus_texts)))
-    ahead = None  # a few new sources (a check of one article): read in a process of their own, forked as soon
-    # as they are known, its model loading while this one takes in the rest of the corpus
-    if cache is not None and engine is None and nlp is None and (cores() if opts.jobs is None else opts.jobs) > 1:
-        first = [s for s in sources if not cache.holds(s)]
+    if ahead is not None:
+        first = [s for s in sources if not cache.holds(s)] if cache is not None else []
         if first and len(first) < len(sources) and sum(len(s.text) for s in first) < opts.parallel_min_chars:
-            ahead = Ahead(gazetteer, lex, first)
+            ahead.give(gazetteer, lex, first)
+        else:
+            ahead.close()
+            ahead = None
     try:
         if shelf is not None:
             shelf.close()
@@ -544,6 +606,10 @@ def _grown(opts: Options, nlp, sources: tuple, conf, whole: str, gazetteer: Gaze
         told = [w for _, w in sorted(failed, key=lambda f: rank(f[0]))]
         warnings.extend(told)
         _behind(lambda: memo(flagged, noted, settled.entities, kept, told))
+        if opts.spare is not None:  # the caller leaves at once: these are neither freed nor walked by the cycle
+            # collector again (frozen: heap.py)
+            opts.spare.append((names, base, placer, olds, pool, touched, found_before, held_before, keep, settled))
+            gc.freeze()
         return Report(__version__, sources, tuple(kept), tuple(decided), tuple(warnings), tuple(stale), tuple(noted),
                       tuple(settled.entities))
     finally:

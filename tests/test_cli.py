@@ -108,6 +108,23 @@ def test_cli_python_dash_m_works():
     assert r.returncode == 0 and __version__ in r.stdout
 
 
+def test_the_console_script_leaves_with_every_line_written_and_the_right_code(tmp_path):
+    """`python -m reconcile` leaves its process without tearing the heap down (cli.entry): what it printed to a
+    pipe is all there, and its exit codes are click's (0, 2 on a usage error, one line on stderr)."""
+    lines = "\n".join(json.dumps({"id": f"n{i}", "text": f"{i} salariés fin 2023", "published": "2026-01-22"})
+                      for i in range(1500))
+    done = subprocess.run([sys.executable, "-m", "reconcile", "parse", "--jsonl", "-"], input=lines,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(x) for x in done.stdout.splitlines()]
+    assert [r["id"] for r in rows] == [f"n{i}" for i in range(1500)]
+    bad = subprocess.run([sys.executable, "-m", "reconcile", "report", str(tmp_path / "none")],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stdout == "" and len(bad.stderr.strip().splitlines()) == 1
+    unknown = subprocess.run([sys.executable, "-m", "reconcile", "nonsense"], capture_output=True, text=True)
+    assert unknown.returncode == 2 and "nonsense" in unknown.stderr
+
+
 def test_cli_parse_entities_uses_the_registry(runner, nlp, tmp_path):
     reg = tmp_path / "entities.toml"
     reg.write_text('[[entity]]\nname = "Ampere"\naliases = ["Ampère"]\n\n[[entity]]\nname = "Ampere Energy"\n',

@@ -134,7 +134,7 @@ def test_one_job_or_a_model_given_reads_no_source_ahead(tmp_path, nlp, monkeypat
     def no_ahead(*a, **k):
         raise AssertionError("read ahead")
 
-    monkeypatch.setattr(pipeline, "Ahead", no_ahead)
+    monkeypatch.setattr(pipeline.Ahead, "__init__", no_ahead)
     other = tmp_path / "cache2"
     shutil.copytree(cache, other)  # each run finds the new article uncached
     one = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=1))
@@ -181,5 +181,5 @@ def test_a_reader_whose_claims_are_not_asked_for_is_stopped(tmp_path, nlp, monke
     real = pipeline.Ahead.close
     monkeypatch.setattr(pipeline.Ahead, "close", lambda self: real(self) or stopped.append(self.proc.exitcode))
     again = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=2, findings_only=True))
-    assert stopped == [-signal.SIGTERM]
+    assert set(stopped) == {-signal.SIGTERM}  # (closing it again does nothing)
     assert again.findings == first.findings
