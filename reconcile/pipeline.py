@@ -491,7 +491,8 @@ def _keep_state(opts: Options, whole: str, sources, claims: list[Claim], settled
 
     at = _ranks(claims)
     meta = {"tally": tally_to_json(settled.tally), "decisions": decisions_to_json(settled.decisions),
-            "mapping": settled.mapping, "memo": {n: list(v) for n, v in names.memo.items()}, "failed": failed}
+            "mapping": settled.mapping, "memo": {n: list(v) for n, v in names.memo.items()}, "failed": failed,
+            "resolver": names.resolver.to_json()}
     rows = [(slot.key, [(at[id(c)], c) for c in slot.claims], got) for slot, got in keep]
     rows.append((TOTALS, [], totals))
     CorpusState(Path(opts.cache_dir) / CORPUS, warnings).write(
@@ -533,7 +534,8 @@ def _grown(opts: Options, nlp, sources: tuple, conf, whole: str, gazetteer: Gaze
                 names.memo = {n: tuple(v) for n, v in meta["memo"].items()}
                 base = Settled([], [], meta["mapping"], decisions_from_json(meta["decisions"]),
                                tally_from_json(meta["tally"]))
-                names.settle(base.tally, rank)  # what each name may merge with, worked out once
+                if not names.resolver.restore(meta["resolver"]):  # what each name may merge with, as the
+                    names.settle(base.tally, rank)  # last whole run worked it out, else worked out again
                 placer = HeadlinePlaces()
                 placer({s.id: _headline(s) for s in sources if s.id in base_sources}, set(base.tally.places))
                 found_before = state.findings()
@@ -603,13 +605,14 @@ def _grown(opts: Options, nlp, sources: tuple, conf, whole: str, gazetteer: Gaze
                                          key=lambda kv: (rank(kv[0][0]), kv[0][1]))]
             decided, stale = apply_decisions(flagged, opts.decisions or {}, kept, lex.state_exclusions)
             kept = _placed(kept, d.setting or d.headlined)
+            if opts.spare is not None:  # the caller leaves at once: what was taken in is neither freed nor
+                # walked by the cycle collector again (frozen before it is let back on: heap.py)
+                opts.spare.append((got, names, base, placer, olds, pool, touched, found_before, held_before, keep,
+                                   settled, source_of, at, mine))
+                gc.freeze()
         told = [w for _, w in sorted(failed, key=lambda f: rank(f[0]))]
         warnings.extend(told)
         _behind(lambda: memo(flagged, noted, settled.entities, kept, told))
-        if opts.spare is not None:  # the caller leaves at once: these are neither freed nor walked by the cycle
-            # collector again (frozen: heap.py)
-            opts.spare.append((names, base, placer, olds, pool, touched, found_before, held_before, keep, settled))
-            gc.freeze()
         return Report(__version__, sources, tuple(kept), tuple(decided), tuple(warnings), tuple(stale), tuple(noted),
                       tuple(settled.entities))
     finally:

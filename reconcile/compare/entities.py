@@ -137,7 +137,8 @@ class Resolver:
         self.rev: dict[str, set[str]] = {}  # key -> the keys whose struct holds it
         self.spell: dict[str, set[str]] = {}  # key of 8 characters or more -> such keys SPELLING-similar, once asked
         self.near: _Near | None = None  # the keys of 8 characters or more (and some that were), once asked
-        self.in_near: set[str] = set()
+        self.in_near: set[str] = set()  # the keys `near` holds (or is to hold, when restored: built again)
+        self.asked = False  # whether spellings were asked for (`spell`, `in_near` kept true of the keys since)
         self.placey: dict[str, bool] = {}
 
     def update(self, counts: Counter, forms: dict) -> None:
@@ -167,9 +168,10 @@ class Resolver:
             self.struct[k] = {}
             for o in self._blocked(k):
                 self._link(k, o)
-        if self.near is not None:  # the spellings already asked for, kept true of the keys as they now are
+        if self.asked:  # the spellings already asked for, kept true of the keys as they now are
+            near = self._near()
             for k in sorted(d for d in live if len(d) >= 8 and d not in self.in_near):
-                self.near.add(k)
+                near.add(k)
                 self.in_near.add(k)
             for k in sorted(d for d in dirty if len(d) >= 8):
                 for o in self._similar(k):
@@ -184,13 +186,19 @@ class Resolver:
                 if k in sign and k not in dirty:
                     self._link(k, o)
 
+    def _near(self) -> _Near:
+        """The index of spellings: of every key of 8 characters or more the first time spellings are asked for."""
+        if not self.asked:
+            self.in_near = {o for o in self.sign if len(o) >= 8}
+            self.asked = True
+        if self.near is None:
+            self.near = _Near(sorted(self.in_near))
+        return self.near
+
     def _similar(self, k: str) -> set[str]:
         """The keys of 8 characters or more, other than `k`, SPELLING-similar to it."""
-        if self.near is None:
-            self.in_near = {o for o in self.sign if len(o) >= 8}
-            self.near = _Near(sorted(self.in_near))
-        names, sign = self.near.names, self.sign
-        pool = [names[i] for i in self.near.candidates(k)]
+        near, sign = self._near(), self.sign
+        pool = [near.names[i] for i in near.candidates(k)]
         return {o for o, _, _ in process.extract(k, pool, scorer=fuzz.ratio, score_cutoff=SPELLING, limit=None)
                 if o != k and o in sign}
 
@@ -265,6 +273,49 @@ class Resolver:
         else:
             return
         self.rev.setdefault(o, set()).add(k)
+
+    def to_json(self) -> dict:
+        """What this resolver worked out of the names it was last given, as JSON-ready data (`restore`): the
+        counts and forms, and what is costly to work out again (each name's key, each key's spellings, what
+        it may merge into, whether it is a place); the indexes are built again from them."""
+        return {"settings": self._settings(), "counts": dict(self.counts), "forms": {n: sorted(f) for n, f in self.forms.items()},
+                "keys": self.keys, "by_key": self.by_key, "spelled_as": self.spelled_as,
+                "struct": {k: v for k, v in self.struct.items() if v}, "asked": self.asked,
+                "spell": {k: sorted(v) for k, v in self.spell.items()}, "in_near": sorted(self.in_near),
+                "placey": sorted(k for k in self.by_key if self.placey.get(k))}
+
+    def _settings(self) -> list:
+        return [sorted(self.titles), sorted(self.sections), sorted(self.closed)]
+
+    def restore(self, data: dict) -> bool:
+        """Take up what `to_json` gave, as the resolver that gave it was, to update and decide as that one
+        would; False (nothing taken) when it was of other settings (titles, sections, outlets: a new
+        article's outlet). Places are told by code, which the state that holds the data is keyed by."""
+        if data["settings"] != self._settings():
+            return False
+        forms = {n: set(f) for n, f in data["forms"].items()}
+        self.counts, self.forms, self.keys = Counter(data["counts"]), forms, dict(data["keys"])
+        self.by_key = {k: list(ns) for k, ns in data["by_key"].items()}
+        self.sign = {k: (tuple(ns), tuple(tuple(sorted(forms.get(n, ()))) for n in ns), _named(ns))
+                     for k, ns in self.by_key.items()}
+        self.spelled_as = {k: [(f, i) for f, i in v] for k, v in data["spelled_as"].items()}
+        struct = data["struct"]
+        self.struct = {k: dict(struct.get(k, {})) for k in self.by_key}
+        self.rev = {}
+        for k, longer in self.struct.items():
+            for o in longer:
+                self.rev.setdefault(o, set()).add(k)
+        self.heads, self.tails, self.acronyms = {}, {}, {}
+        for k in self.by_key:
+            self._index(k)
+        self.asked, self.near = bool(data["asked"]), None
+        self.spell = {k: set(v) for k, v in data["spell"].items()}
+        self.in_near = set(data["in_near"])
+        if self.asked:
+            self._near()  # the index of spellings built again now, not when a new name is looked up
+        placey = set(data["placey"])
+        self.placey = {k: k in placey for k in self.by_key}
+        return True
 
     def decide(self) -> tuple[dict[str, str], dict[str, str]]:
         """(name -> resolved display name, name -> evidence of the merge), as `resolve` gives them."""

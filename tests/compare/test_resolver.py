@@ -38,6 +38,55 @@ def test_a_resolver_updated_step_by_step_merges_as_resolve_does_from_scratch(ste
     assert r.decide() == resolve(Counter(ns), forms=_forms(ns, pick), **KW)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(names, st.lists(st.integers(0, 40), max_size=3)), min_size=2, max_size=4),
+       st.lists(st.booleans(), min_size=4, max_size=4), st.integers(0, 2))
+def test_a_resolver_restored_from_its_json_goes_on_as_the_one_that_wrote_it(steps, asked, at):
+    """What a resolver worked out, written as JSON (a corpus state) and taken up by a new resolver, at any
+    step: the two then update and decide alike, step after step, and write the same JSON again."""
+    import json
+
+    r = Resolver(**KW)
+    cut = min(at, len(steps) - 2)
+    for i, ((ns, pick), ask) in enumerate(zip(steps, asked)):
+        r.update(Counter(ns), _forms(ns, pick))
+        if ask:
+            r.decide()
+        if i == cut:
+            again = Resolver(**KW)
+            assert again.restore(json.loads(json.dumps(r.to_json())))
+            assert again.to_json() == r.to_json()
+            r = again
+    ns, pick = steps[-1]
+    assert r.decide() == resolve(Counter(ns), forms=_forms(ns, pick), **KW)
+
+
+def test_a_restored_resolver_forgets_the_merge_into_a_name_no_longer_written():
+    """Restored, then told the corpus no longer writes « Société des chais Vernier »: « Vernier » stays
+    itself, as `resolve` says."""
+    import json
+
+    r = Resolver(**KW)
+    r.update(Counter({"Vernier": 2, "Société des chais Vernier": 1, "Marybel Lacaze": 1}), {})
+    assert r.decide()[0]["Vernier"] == "Société des chais Vernier"
+    again = Resolver(**KW)
+    assert again.restore(json.loads(json.dumps(r.to_json())))
+    left = Counter({"Vernier": 2, "Maribel Lacaze": 3})
+    again.update(left, {})
+    assert again.decide() == resolve(left, **KW)
+
+
+def test_a_resolver_of_other_settings_takes_nothing_up():
+    """A new article's outlet: a name may no longer merge into it, what was worked out without it is not
+    taken up."""
+    r = Resolver(**KW)
+    r.update(Counter({"Gazette Ravenne": 2, "Ravenne": 1}), {})
+    r.decide()
+    other = Resolver(**dict(KW, closed=frozenset({"gazette ravenne", "echo vernier"})))
+    assert not other.restore(r.to_json())
+    assert other.to_json() == Resolver(**dict(KW, closed=frozenset({"gazette ravenne", "echo vernier"}))).to_json()
+
+
 def test_a_new_name_merges_an_old_one_and_the_merge_goes_when_the_name_goes():
     """« Chaudronneries Lacaze » written once more than its misspelling: the misspelling merges into it; a
     new longer name takes in the short one it ends; both undone when the names are no longer written."""
