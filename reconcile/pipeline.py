@@ -536,6 +536,7 @@ def _grown(opts: Options, nlp, sources: tuple, conf, whole: str, gazetteer: Gaze
                                tally_from_json(meta["tally"]))
                 if not names.resolver.restore(meta["resolver"]):  # what each name may merge with, as the
                     names.settle(base.tally, rank)  # last whole run worked it out, else worked out again
+                places.gazetteer()  # loaded now, not when the new articles' places are told
                 placer = HeadlinePlaces()
                 placer({s.id: _headline(s) for s in sources if s.id in base_sources}, set(base.tally.places))
                 found_before = state.findings()
