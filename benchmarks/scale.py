@@ -1,14 +1,16 @@
 """How the tool scales with the number of articles (issue 12): corpora of N articles built from the
 project's own stories, figures perturbed and names varied per copy, read and compared stage by stage.
 
-usage: python benchmarks/scale.py [--sizes 100,1000] [--jobs 2] [--keep DIR] [--dask]
+usage: python benchmarks/scale.py [--sizes 100,1000] [--jobs 2] [--repeat 3] [--keep DIR] [--dask]
 
 Prints, for each size: the articles and words; the floor (bare `nlp.pipe` over the same texts, same model,
 same batch size, in one process); extraction in one process and with --jobs processes, as words/s and as a
 ratio to the floor; entity canonicalization and comparison (claims cached); the whole report; peak memory;
 and `check` of one new article against the corpus's claim base, against its own floor (loading the model
 and parsing that one article); `check` with no change against loading the model; with --dask, the report on
-a local Dask cluster, its JSON compared with the local report's. The « ×floor » of `check` is its time over that floor (lower is better). Figures vary from run to run; progress goes to stderr.
+a local Dask cluster, its JSON compared with the local report's. The « ×floor » of `check` is its time over
+that floor (lower is better). Figures vary from run to run: below 10,000 articles each is the median of
+--repeat runs (one run at 10,000 and more); progress goes to stderr.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -136,16 +139,19 @@ def measure(n: int, jobs: int, keep: Path | None, dask: bool = False) -> dict:
                    capture_output=True)
     row["unchanged_s"] = time.perf_counter() - t
     new = corpus / "zz-new-article.txt"
-    shutil.copy(stories()[1][1][0], new)
+    article = stories()[1][1][0]
+    floor = ("import sys; from reconcile.extract import nlp as m; from reconcile.sources import load; "
+             f"s = load([{str(article)!r}]).sources[0]; m.parse(s.text, start=s.body_start)")
+    t = time.perf_counter()  # the floor first: nothing of the checks' runs left running beside it
+    subprocess.run([sys.executable, "-c", floor], check=True, capture_output=True)
+    row["check_floor_s"] = time.perf_counter() - t
+    shutil.copy(article, new)
+    memo = claims_dir / "cache" / "run.jsonl"
     t = time.perf_counter()
     subprocess.run(cmd + ["check", str(corpus), "--claims-dir", str(claims_dir), "--jobs", str(jobs)],
                    capture_output=True)
     row["check_s"] = time.perf_counter() - t
-    floor = ("import sys; from reconcile.extract import nlp as m; from reconcile.sources import load; "
-             f"s = load([{str(new)!r}]).sources[0]; m.parse(s.text, start=s.body_start)")
-    t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", floor], check=True, capture_output=True)
-    row["check_floor_s"] = time.perf_counter() - t
+    _written_after(memo, time.time() - row["check_s"])  # the check's run memo, written behind it
     new.unlink()
     row["model_load_s"] = _model_load()
     if dask:
@@ -165,6 +171,30 @@ def measure(n: int, jobs: int, keep: Path | None, dask: bool = False) -> dict:
     return row
 
 
+def _written_after(path: Path, since: float, wait: float = 300.0) -> None:
+    """Wait until `path` is written after `since` (a check writes its run memo in a process of its own after
+    it has answered): what is measured next does not share the cores with it."""
+    end = time.time() + wait
+    while time.time() < end:
+        if path.is_file() and path.stat().st_mtime >= since:
+            time.sleep(0.5)  # the rename done, the process leaving
+            return
+        time.sleep(0.2)
+    _say(f"{path} not written after {wait:.0f} s")
+
+
+def _median_row(rows: list[dict]) -> dict:
+    """Each figure's median over repeated runs of one size (flags: all of them)."""
+    out = dict(rows[0])
+    for k, v in rows[0].items():
+        if isinstance(v, bool):
+            out[k] = all(r[k] for r in rows)
+        elif isinstance(v, float):
+            out[k] = statistics.median(r[k] for r in rows)
+    out["runs"] = len(rows)
+    return out
+
+
 def _model_load() -> float:
     """Seconds to start Python and load the model: what a `check` with nothing to parse is set against."""
     t = time.perf_counter()
@@ -176,14 +206,21 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs of each size below 10,000 articles, the medians printed (one run at 10,000 and more)")
     ap.add_argument("--keep", default=None, help="keep the corpora and claim bases in this folder")
     ap.add_argument("--dask", action="store_true",
                     help="also run the report with --engine dask and compare its JSON with the local one")
     args = ap.parse_args()
     keep = Path(args.keep) if args.keep else None
-    rows = [measure(int(n), args.jobs, keep, args.dask) for n in args.sizes.split(",")]
+    rows = []
+    for n in map(int, args.sizes.split(",")):
+        runs = max(1, args.repeat) if n < 10_000 else 1
+        rows.append(_median_row([measure(n, args.jobs, keep / f"run{i}" if keep and runs > 1 else keep, args.dask)
+                                 for i in range(runs)]))
     j = args.jobs
-    print("throughput as a share of the floor: bare nlp.pipe with as many processes (1.00 = the floor)")
+    print("throughput as a share of the floor: bare nlp.pipe with as many processes (1.00 = the floor); "
+          "each figure the median of the runs of its size: " + ", ".join(f"{r['articles']}: {r['runs']}" for r in rows))
     print(f"{'articles':>8} {'words':>9} {'floor s':>8} {'extr s':>8} {'×floor':>7} {f'floor×{j} s':>10} "
           f"{f'extr×{j} s':>10} {'×floor':>7} "
           f"{'canon s':>8} {'compare s':>9} {'report s':>9} {'check s':>8} {'×floor':>7} {'peak MB':>8}")
