@@ -24,3 +24,12 @@ def held_off() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def spare(into: list, *objs) -> None:
+    """Keep `objs` in `into` (held by a caller about to leave its process with os._exit: cli.entry) rather
+    than free them, and freeze every object alive (gc.freeze): once the collector is back on, its passes no
+    longer walk them. Freeing a corpus state of a million objects one by one, or walking it, costs a
+    check against 10,000 articles a few tenths of a second each time (measured)."""
+    into.append(objs)
+    gc.freeze()

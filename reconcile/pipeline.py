@@ -5,7 +5,6 @@ pure stages (`extract`, `compare`) on what they return.
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sqlite3
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import __version__
-from .heap import held_off
+from .heap import held_off, spare
 from .errors import W_CACHE, W_EXTRACTION, reason, warning
 from .compare.slots import HeadlinePlaces, compare_all, continues, slots as slots_of, sort_findings
 from .compare.totals import inconsistent_totals
@@ -607,10 +606,9 @@ def _grown(opts: Options, nlp, sources: tuple, conf, whole: str, gazetteer: Gaze
             decided, stale = apply_decisions(flagged, opts.decisions or {}, kept, lex.state_exclusions)
             kept = _placed(kept, d.setting or d.headlined)
             if opts.spare is not None:  # the caller leaves at once: what was taken in is neither freed nor
-                # walked by the cycle collector again (frozen before it is let back on: heap.py)
-                opts.spare.append((got, names, base, placer, olds, pool, touched, found_before, held_before, keep,
-                                   settled, source_of, at, mine))
-                gc.freeze()
+                # walked by the cycle collector (frozen before it is let back on)
+                spare(opts.spare, got, names, base, placer, olds, pool, touched, found_before, held_before, keep,
+                      settled, source_of, at, mine)
         told = [w for _, w in sorted(failed, key=lambda f: rank(f[0]))]
         warnings.extend(told)
         _behind(lambda: memo(flagged, noted, settled.entities, kept, told))

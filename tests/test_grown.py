@@ -5,6 +5,7 @@ whenever the new articles change what the corpus decided, or an article changed 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -284,7 +285,6 @@ def test_the_place_headlines_name_kept_between_runs_is_the_place_read_afresh(ste
 def test_a_corpus_state_damaged_within_is_said_and_the_whole_corpus_read(warm, nlp, damage):
     """A state that SQLite reads but whose rows are not what was written (a field gone, a slot's claims not
     claims): said, and the whole corpus read; nothing raised."""
-    import json
     import sqlite3
 
     tmp, files = warm
@@ -306,7 +306,6 @@ def test_a_corpus_state_damaged_within_is_said_and_the_whole_corpus_read(warm, n
 def test_a_check_of_a_grown_corpus_leaves_its_result_for_the_next_check(warm, nlp, monkeypatch):
     """The run memo of a check of new articles is written by a process of its own (the check does not wait
     for it); the next check with nothing changed takes it: no comparing, the same report."""
-    import json
     import time
 
     tmp, files = warm
@@ -325,3 +324,34 @@ def test_a_check_of_a_grown_corpus_leaves_its_result_for_the_next_check(warm, nl
     again = _check(tmp, nlp)
     for f in FIELDS:
         assert getattr(again, f) == getattr(grown, f), f
+
+
+def test_the_console_scripts_check_of_a_grown_corpus_says_what_a_check_in_this_process_says(warm, nlp):
+    """`python -m reconcile check` on a corpus grown by one article: its reader forked first thing, the corpus
+    state taken up and left unfreed as it leaves (cli.entry); it says what the same check run here says,
+    and it did not read the whole corpus (that would have written the corpus state anew)."""
+    import subprocess
+    import sys
+    import time
+
+    from click.testing import CliRunner
+
+    from reconcile.cli import main
+
+    tmp, files = warm
+    _base_without(tmp, nlp, files[10])
+    state = tmp / "cache" / CORPUS
+    before = state.stat().st_mtime_ns
+    args = ["check", str(tmp / "corpus"), "--claims-dir", str(tmp), "--format", "json", "--jobs", "2"]
+    done = subprocess.run([sys.executable, "-m", "reconcile", "-q", *args], capture_output=True, text=True, cwd=tmp)
+    assert done.returncode in (0, 1), done.stderr
+    assert state.stat().st_mtime_ns == before
+    memo = tmp / "cache" / RUN
+    for _ in range(600):  # the run memo it leaves, written behind it: gone, so that this process checks anew
+        if memo.is_file():
+            break
+        time.sleep(0.05)
+    memo.unlink(missing_ok=True)
+    here = CliRunner().invoke(main, ["-q", *args])
+    assert (here.exit_code, here.stdout) == (done.returncode, done.stdout)
+    assert json.loads(done.stdout)["sources"]["new"] == [files[10].stem]
