@@ -636,14 +636,25 @@ def _behind(write: Callable[[], None]) -> None:
         return
     if pid == 0:  # the middle process: fork the writer and leave; nothing of this one's is flushed or run
         try:
+            os.setsid()  # out of the terminal's group: an interrupt of the command's next run is not for it
             if os.fork() == 0:
                 try:
+                    _detached()
                     write()
                 finally:
                     os._exit(0)
         finally:
             os._exit(0)
     os.waitpid(pid, 0)
+
+
+def _detached() -> None:
+    """Standard input, output and error on the null device: whoever reads this command's output to its end
+    (a CI step, `subprocess.run(capture_output=True)`) does not wait for a writer left behind it."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
 
 
 def _gather(sources, cached: dict, fresh: dict, cache, warnings: list[str]) -> tuple[list[Claim], list[tuple]]:

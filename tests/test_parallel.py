@@ -183,3 +183,30 @@ def test_a_reader_whose_claims_are_not_asked_for_is_stopped(tmp_path, nlp, monke
     again = run(options=Options(paths=[str(d)], cache_dir=str(cache), jobs=2, findings_only=True))
     assert set(stopped) == {-signal.SIGTERM}  # (closing it again does nothing)
     assert again.findings == first.findings
+
+
+def test_a_writer_left_behind_holds_none_of_the_commands_streams(tmp_path):
+    """The process a check leaves to write its run memo (pipeline._behind) reads and writes the null device:
+    whoever reads the command's output to its end (a CI step) does not wait for it."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from reconcile.pipeline import _behind
+
+    out = tmp_path / "streams.txt"
+
+    def write():
+        null = os.stat(os.devnull)
+        out.write_text(repr([os.path.samestat(os.fstat(fd), null) for fd in (0, 1, 2)]), "utf-8")
+
+    _behind(write)
+    for _ in range(400):
+        if out.is_file() and out.read_text("utf-8"):
+            break
+        time.sleep(0.05)
+    assert out.read_text("utf-8") == "[True, True, True]"
+    script = "import time; from reconcile.pipeline import _behind; _behind(lambda: time.sleep(60)); print('answered')"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert done.stdout == "answered\n"  # returned while the writer still sleeps: the pipes were not held
