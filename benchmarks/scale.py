@@ -2,6 +2,7 @@
 project's own stories, figures perturbed and names varied per copy, read and compared stage by stage.
 
 usage: python benchmarks/scale.py [--sizes 100,1000] [--jobs 2] [--repeat 3] [--keep DIR] [--dask]
+       python benchmarks/scale.py --sizes 10000 --keep DIR --check-only   # the checks again, on kept corpora
 
 Prints, for each size: the articles and words; the floor (bare `nlp.pipe` over the same texts, same model,
 same batch size, in one process); extraction in one process and with --jobs processes, as words/s and as a
@@ -130,6 +131,30 @@ def measure(n: int, jobs: int, keep: Path | None, dask: bool = False) -> dict:
     _say(f"[{n}] report (cold), then check of one new article")
     claims_dir, out_dir = base / f"claims-{n}", base / f"reports-{n}"
     cmd = [sys.executable, "-m", "reconcile", "-q"]
+    row.update(measure_check(corpus, claims_dir, out_dir, jobs))
+    row["model_load_s"] = _model_load()
+    if dask:
+        _say(f"[{n}] report with --engine dask ({jobs} local workers), compared with the local one")
+        local_json, dask_json = base / f"local-{n}.json", base / f"dask-{n}.json"
+        subprocess.run(cmd + ["report", str(corpus), "--claims-dir", str(base / f"claims-local-{n}"),
+                              "--no-write", "--format", "json", "-o", str(local_json), "--jobs", str(jobs)],
+                       check=True, capture_output=True)
+        t = time.perf_counter()
+        subprocess.run(cmd + ["report", str(corpus), "--claims-dir", str(base / f"claims-dask-{n}"),
+                              "--no-write", "--format", "json", "-o", str(dask_json), "--engine", "dask",
+                              "--jobs", str(jobs)], check=True, capture_output=True)
+        row["dask_s"] = time.perf_counter() - t
+        row["dask_same"] = local_json.read_bytes() == dask_json.read_bytes()
+    if keep is None:
+        shutil.rmtree(base, ignore_errors=True)
+    return row
+
+
+def measure_check(corpus: Path, claims_dir: Path, out_dir: Path, jobs: int) -> dict:
+    """A report on `corpus` (cold when `claims_dir` is new), `check` with no change, the floor of a check of
+    one new article (starting Python, loading the model, parsing the article), then that check: seconds."""
+    row = {}
+    cmd = [sys.executable, "-m", "reconcile", "-q"]
     t = time.perf_counter()
     subprocess.run(cmd + ["report", str(corpus), "--claims-dir", str(claims_dir), "--out-dir", str(out_dir),
                           "--jobs", str(jobs)], check=True, capture_output=True)
@@ -153,21 +178,7 @@ def measure(n: int, jobs: int, keep: Path | None, dask: bool = False) -> dict:
     row["check_s"] = time.perf_counter() - t
     _written_after(memo, time.time() - row["check_s"])  # the check's run memo, written behind it
     new.unlink()
-    row["model_load_s"] = _model_load()
-    if dask:
-        _say(f"[{n}] report with --engine dask ({jobs} local workers), compared with the local one")
-        local_json, dask_json = base / f"local-{n}.json", base / f"dask-{n}.json"
-        subprocess.run(cmd + ["report", str(corpus), "--claims-dir", str(base / f"claims-local-{n}"),
-                              "--no-write", "--format", "json", "-o", str(local_json), "--jobs", str(jobs)],
-                       check=True, capture_output=True)
-        t = time.perf_counter()
-        subprocess.run(cmd + ["report", str(corpus), "--claims-dir", str(base / f"claims-dask-{n}"),
-                              "--no-write", "--format", "json", "-o", str(dask_json), "--engine", "dask",
-                              "--jobs", str(jobs)], check=True, capture_output=True)
-        row["dask_s"] = time.perf_counter() - t
-        row["dask_same"] = local_json.read_bytes() == dask_json.read_bytes()
-    if keep is None:
-        shutil.rmtree(base, ignore_errors=True)
+    (claims_dir / "cache" / "zz-new-article.json").unlink(missing_ok=True)
     return row
 
 
@@ -211,8 +222,27 @@ def main() -> None:
     ap.add_argument("--keep", default=None, help="keep the corpora and claim bases in this folder")
     ap.add_argument("--dask", action="store_true",
                     help="also run the report with --engine dask and compare its JSON with the local one")
+    ap.add_argument("--check-only", action="store_true",
+                    help="with --keep: on the corpora an earlier run kept there (corpus-N, claims-N), only the report "
+                         "(warm) and the checks, --repeat times, the medians printed")
     args = ap.parse_args()
     keep = Path(args.keep) if args.keep else None
+    if args.check_only:
+        if keep is None:
+            ap.error("--check-only needs --keep (the folder of an earlier run's corpora)")
+        for n in map(int, args.sizes.split(",")):
+            corpus, claims_dir = keep / f"corpus-{n}", keep / f"claims-{n}"
+            if not corpus.is_dir():
+                ap.error(f"{corpus} not found: run with --sizes {n} --repeat 1 --keep {keep} first")
+            runs = [measure_check(corpus, claims_dir, keep / f"reports-{n}", args.jobs)
+                    for _ in range(max(1, args.repeat))]
+            r = _median_row(runs)
+            print(f"{n:8d} articles: check of one new article {r['check_s']:.1f} s, its floor "
+                  f"{r['check_floor_s']:.1f} s ({r['check_s'] / r['check_floor_s']:.2f}×); "
+                  f"check with no change {r['unchanged_s']:.1f} s; report "
+                  f"(warm) {r['report_s']:.1f} s; medians of {r['runs']} runs, whose ratios are "
+                  + ", ".join(f"{x['check_s'] / x['check_floor_s']:.2f}×" for x in runs))
+        return
     rows = []
     for n in map(int, args.sizes.split(",")):
         runs = max(1, args.repeat) if n < 10_000 else 1
