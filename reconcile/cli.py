@@ -649,10 +649,6 @@ def _date(s):
         raise ValueError(f"published must be YYYY-MM-DD, got {s!r}") from None
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-
 _LEAVING = False  # this process leaves without freeing its heap once the command is done (entry)
 
 
@@ -684,3 +680,7 @@ def entry() -> None:
         except (BrokenPipeError, ValueError):  # a reader that left (`| head`), a stream closed
             pass
     os._exit(code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    entry()

@@ -278,8 +278,9 @@ class Resolver:
         """What this resolver worked out of the names it was last given, as JSON-ready data (`restore`): the
         counts and forms, and what is costly to work out again (each name's key, each key's spellings, what
         it may merge into, whether it is a place); the indexes are built again from them."""
-        return {"settings": self._settings(), "counts": dict(self.counts), "forms": {n: sorted(f) for n, f in self.forms.items()},
-                "keys": self.keys, "by_key": self.by_key, "spelled_as": self.spelled_as,
+        return {"settings": self._settings(), "counts": dict(self.counts),
+                "forms": {n: sorted(f) for n, f in self.forms.items()}, "keys": self.keys, "by_key": self.by_key,
+                "spelled_as": self.spelled_as,
                 "struct": {k: v for k, v in self.struct.items() if v}, "asked": self.asked,
                 "spell": {k: sorted(v) for k, v in self.spell.items()}, "in_near": sorted(self.in_near),
                 "placey": sorted(k for k in self.by_key if self.placey.get(k))}
