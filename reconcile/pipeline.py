@@ -542,7 +542,7 @@ def _grown(opts: Options, nlp, sources: tuple, conf, whole: str, gazetteer: Gaze
                 held_before = state.held(by_id)
                 failed_before = [(str(sid), str(w)) for sid, w in meta["failed"]]
             except _STATE_ERRORS as exc:
-                state._say(f"corpus state unreadable ({reason(exc)}), the whole corpus read")
+                state.unreadable(exc)
                 return None
             cached = {s.id: c for s in new if (c := cache.get(s, warnings)) is not None}
         todo = [s for s in new if s.id not in cached]
@@ -585,7 +585,7 @@ def _grown(opts: Options, nlp, sources: tuple, conf, whole: str, gazetteer: Gaze
             try:
                 olds = state.slot_claims(sorted(keys), by_id)
             except _STATE_ERRORS as exc:
-                state._say(f"corpus state unreadable ({reason(exc)}), the whole corpus read")
+                state.unreadable(exc)
                 return None
             pool = {(c.source, i): c for got_old in olds.values() for i, c in got_old if c.source not in gone}
             pool.update({(c.source, i): c for i, c in mine})

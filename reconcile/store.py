@@ -711,6 +711,10 @@ class CorpusState(_Cache):
         except (OSError, sqlite3.Error) as exc:
             self._say(f"corpus state cannot be written ({reason(exc)}), not kept")
 
+    def unreadable(self, exc: BaseException) -> None:
+        """Say that the state could not be read (`exc`), and that the whole corpus is read instead."""
+        self._say(f"corpus state unreadable ({reason(exc)}), the whole corpus read")
+
     def open(self, key: str) -> dict | None:
         """The state's sources (id -> digest) and meta when it was written under `key`, else None (another
         version's or settings' state is a plain miss; a damaged one is said)."""
@@ -727,7 +731,7 @@ class CorpusState(_Cache):
             rows = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN ('sources', 'meta')").fetchall())
             return {"sources": json.loads(rows["sources"]), "meta": json.loads(rows["meta"])}
         except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
-            self._say(f"corpus state unreadable ({reason(exc)}), the whole corpus read")
+            self.unreadable(exc)
             self.close()
             return None
 

@@ -155,7 +155,7 @@ class Resolver:
             if was is not None and was[0] == tuple(ns) and all(forms.get(n) == self.forms.get(n) for n in ns):
                 sign[k] = was  # the same names, written the same ways: as it was
             else:
-                sign[k] = (tuple(ns), tuple(tuple(sorted(forms.get(n, ()))) for n in ns), _named(ns))
+                sign[k] = _sign(ns, forms)
         dirty = {k for k in set(sign) | set(self.sign) if sign.get(k) != self.sign.get(k)}
         for k in dirty & set(self.sign):
             self._unindex(k)
@@ -297,8 +297,7 @@ class Resolver:
         forms = {n: set(f) for n, f in data["forms"].items()}
         self.counts, self.forms, self.keys = Counter(data["counts"]), forms, dict(data["keys"])
         self.by_key = {k: list(ns) for k, ns in data["by_key"].items()}
-        self.sign = {k: (tuple(ns), tuple(tuple(sorted(forms.get(n, ()))) for n in ns), _named(ns))
-                     for k, ns in self.by_key.items()}
+        self.sign = {k: _sign(ns, forms) for k, ns in self.by_key.items()}
         self.spelled_as = {k: [(f, i) for f, i in v] for k, v in data["spelled_as"].items()}
         struct = data["struct"]
         self.struct = {k: dict(struct.get(k, {})) for k in self.by_key}
@@ -357,6 +356,11 @@ class Resolver:
             if f != k:
                 evidence[n] = why[k]
         return out, evidence
+
+
+def _sign(names: list[str], forms: dict) -> tuple:
+    """What a key's candidates are read from: its names, the forms unified into each, whether it is a name."""
+    return tuple(names), tuple(tuple(sorted(forms.get(n, ()))) for n in names), _named(names)
 
 
 def _named(names: list[str]) -> bool:
